@@ -1,0 +1,39 @@
+# The README's commands. Every target sets up .venv from the lock file first, so a fresh clone needs nothing else.
+VENV := .venv
+PY := $(VENV)/bin/python
+SITE_PACKAGES = $(shell $(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
+INSTALLED := $(VENV)/.installed
+# Material for MkDocs prints a banner about MkDocs 2.0 on every build; this is its documented switch.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: setup build check serve lint test system-packages clean
+
+$(INSTALLED): requirements.lock
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	echo "$(CURDIR)" > "$(SITE_PACKAGES)/handbook-src.pth"
+	touch $@
+
+setup: $(INSTALLED)
+
+build: setup
+	$(PY) scripts/build.py
+
+check: setup
+	$(PY) scripts/check.py
+
+serve: setup
+	$(VENV)/bin/mkdocs serve
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+system-packages:
+	sh scripts/system_packages.sh
+
+test: setup system-packages
+	$(PY) -m pytest
+
+clean:
+	rm -rf site build .pytest_cache

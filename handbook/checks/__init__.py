@@ -1,0 +1,19 @@
+"""All checks of the handbook, run together so one run reports every problem.
+
+Each check is a pure function `check(handbook) -> list[Problem]`; this module only runs them in order.
+"""
+
+from __future__ import annotations
+
+from handbook.checks import leftovers, links, sections, translations
+from handbook.model import Handbook
+from handbook.problems import Problem, sorted_problems
+
+CHECKS = (sections.check, links.check, translations.check, leftovers.check)
+
+
+def run_checks(handbook: Handbook) -> list[Problem]:
+    problems = list(handbook.input_problems)
+    for check in CHECKS:
+        problems.extend(check(handbook))
+    return sorted_problems(problems)

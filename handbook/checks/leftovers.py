@@ -1,0 +1,157 @@
+"""Leftovers of CMSs and translation tools, unrendered templates, placeholder alt texts and unsafe HTML.
+
+One of the source articles carried `<span class="translation_missing" ...>Main Image Alt</span>`; this whole
+class of fault is searched for in the Markdown sources and again in the built HTML.
+"""
+
+from __future__ import annotations
+
+import re
+
+from handbook.model import Handbook
+from handbook.problems import Problem
+
+KNOWN_DIRECTIVES = {"phrases", "phrase-cards", "downloads"}
+LEFTOVER_PATTERNS = (
+    (re.compile(r"translation_missing", re.IGNORECASE), "translation-system class `translation_missing`"),
+    (re.compile(r"translation missing:?", re.IGNORECASE), "text 'translation missing'"),
+    (re.compile(r"\b[a-z]{2}(?:[-_][A-Z]{2})?(?:\.[a-z][a-z0-9_]*){3,}\b"), "i18n key"),
+    (re.compile(r"\{\{.*?\}\}|\{%.*?%\}|%\{\w+\}|\$\{\w+\}"), "unrendered template variable"),
+    (re.compile(r"\b(?:TODO|TRANSLATE|FIXME|TBD)\b"), "author marker"),
+    (re.compile(r"\bmain image alt\b|\blorem ipsum\b", re.IGNORECASE), "placeholder text"),
+)
+PLACEHOLDER_ALT = re.compile(
+    r"^\s*(?:|image|img|alt|alt text|picture|photo|afbeelding|foto|placeholder|"
+    r"main image alt|image alt)\s*$",
+    re.IGNORECASE,
+)
+UNSAFE_TAGS = {"script", "iframe", "object", "embed", "frame", "frameset", "base", "form", "meta", "link", "style"}
+EVENT_ATTRIBUTE = re.compile(r"(?:^|\s)on[a-z]+\s*=", re.IGNORECASE)
+SCRIPT_URL = re.compile(r"^\s*(?:javascript|vbscript|data):", re.IGNORECASE)
+SCRIPT_URL_IN_ATTRIBUTE = re.compile(r"=\s*[\"']?\s*(?:javascript|vbscript):", re.IGNORECASE)
+
+
+def leftovers_in_line(text: str, skip_directives: bool) -> list[tuple[int, str, str]]:
+    """(column, kind, matched text) for every leftover in one line."""
+    found = []
+    for pattern, kind in LEFTOVER_PATTERNS:
+        for match in pattern.finditer(text):
+            if skip_directives and kind == "unrendered template variable" and match.group(0).startswith("{%"):
+                continue  # directives are checked by name below
+            found.append((match.start() + 1, kind, match.group(0)))
+    return found
+
+
+def check_page_sources(handbook: Handbook) -> list[Problem]:
+    problems = []
+    card_ids = {card.id for card in handbook.cards}
+    for langs in handbook.pages.values():
+        for page in langs.values():
+            for lineno, line in page.scan.text_lines:
+                for col, kind, text in leftovers_in_line(line, skip_directives=True):
+                    problems.append(
+                        Problem(
+                            page.path,
+                            lineno,
+                            col,
+                            "LEFTOVER",
+                            f"{kind}: '{text[:60]}'",
+                            "remove it or write the real text",
+                            page.lang,
+                        )
+                    )
+            for directive in page.scan.directives:
+                if directive.name not in KNOWN_DIRECTIVES:
+                    problems.append(
+                        Problem(
+                            page.path,
+                            directive.line,
+                            directive.col,
+                            "DIRECTIVE",
+                            f"unknown directive '{directive.name}'",
+                            "known: " + ", ".join(sorted(KNOWN_DIRECTIVES)),
+                            page.lang,
+                        )
+                    )
+                elif directive.name == "phrases" and directive.argument not in card_ids:
+                    problems.append(
+                        Problem(
+                            page.path,
+                            directive.line,
+                            directive.col,
+                            "DIRECTIVE",
+                            f"no phrase card '{directive.argument}'",
+                            f"card IDs are in {handbook.cards_path}",
+                            page.lang,
+                        )
+                    )
+            for link in page.scan.links:
+                if link.is_image and PLACEHOLDER_ALT.match(link.text):
+                    problems.append(
+                        Problem(
+                            page.path,
+                            link.line,
+                            link.col,
+                            "PLACEHOLDER-ALT",
+                            f"image '{link.target}' has placeholder alt text '{link.text}'",
+                            "describe the image",
+                            page.lang,
+                        )
+                    )
+                if SCRIPT_URL.match(link.target) and not link.is_image:
+                    problems.append(
+                        Problem(
+                            page.path,
+                            link.line,
+                            link.col,
+                            "UNSAFE-HTML",
+                            f"link to script URL '{link.target[:40]}'",
+                            "remove it",
+                            page.lang,
+                        )
+                    )
+            for tag in page.scan.html_tags:
+                if (
+                    tag.name in UNSAFE_TAGS
+                    or EVENT_ATTRIBUTE.search(tag.attributes)
+                    or SCRIPT_URL_IN_ATTRIBUTE.search(tag.attributes)
+                ):
+                    problems.append(
+                        Problem(
+                            page.path,
+                            tag.line,
+                            tag.col,
+                            "UNSAFE-HTML",
+                            f"raw HTML <{tag.name}{tag.attributes[:40]}> can run code or change the page",
+                            "remove it; write Markdown",
+                            page.lang,
+                        )
+                    )
+    return problems
+
+
+def check_output_html(html: str, path: str, lang: str) -> list[Problem]:
+    """Leftovers in one built page; `path` is the source page the HTML came from."""
+    problems = []
+    for lineno, line in enumerate(html.splitlines(), 1):
+        if "translation" not in line.lower() and "{" not in line and "TODO" not in line and "%" not in line:
+            continue
+        for _col, kind, text in leftovers_in_line(line, skip_directives=False):
+            if kind == "i18n key":
+                continue  # dotted names are common in built HTML (asset paths); sources are checked for them
+            problems.append(
+                Problem(
+                    path,
+                    1,
+                    1,
+                    "OUTPUT-LEFTOVER",
+                    f"built HTML line {lineno} contains {kind} '{text[:60]}'",
+                    "fix the page or the template that produced it",
+                    lang,
+                )
+            )
+    return problems
+
+
+def check(handbook: Handbook) -> list[Problem]:
+    return check_page_sources(handbook)

@@ -1,0 +1,214 @@
+"""Cross-references: page links, `#section` anchors, links into the other language, navigation and cards.
+
+MkDocs reports broken anchors without a line (and not at all under `-v`); this check gives file, line,
+column and the closest existing target as a suggestion.
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+from urllib.parse import urlsplit
+
+from handbook.model import Handbook, Page
+from handbook.problems import Problem
+
+EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+LANG_SUFFIX = re.compile(r"^(?P<slug>.+?)(?:\.(?P<lang>[a-z]{2}))?\.md$")
+
+
+def _closest(word: str, options) -> str:
+    match = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return match[0] if match else ""
+
+
+def _slug_for_url_path(path: str, locales: list[str]) -> tuple[str | None, str | None]:
+    """For a site URL path like `/en/conversation/`: (language prefix or None, slug)."""
+    parts = [p for p in path.strip("/").split("/") if p and p not in (".", "..")]
+    lang = parts[0] if parts and parts[0] in locales else None
+    rest = parts[1:] if lang else parts
+    return lang, "/".join(rest) or "index"
+
+
+def check_page_links(handbook: Handbook, page: Page) -> list[Problem]:
+    problems = []
+    locales = handbook.settings.locales
+    site_url = handbook.settings.site_url.rstrip("/")
+    page_dir = posixpath.dirname(page.slug)
+    for link in page.scan.links:
+        target = link.target
+        if not target or target.startswith("mailto:"):
+            continue
+        if site_url and target.startswith(site_url + "/"):
+            lang, slug = _slug_for_url_path(target[len(site_url) :], locales)
+            if lang and lang != page.lang and handbook.page(slug, page.lang):
+                problems.append(_other_language(page, link, slug))
+            continue
+        if EXTERNAL.match(target):
+            continue
+        parts = urlsplit(target)
+        path, anchor = parts.path, parts.fragment
+        if not path:
+            problems.extend(_check_anchor(handbook, page, link, page.slug, anchor))
+            continue
+        md = LANG_SUFFIX.match(posixpath.basename(path))
+        if path.endswith(".md") and md:
+            slug = posixpath.normpath(posixpath.join(page_dir, posixpath.dirname(path), md.group("slug")))
+            explicit = md.group("lang")
+            if explicit and explicit != page.lang and handbook.page(slug, page.lang):
+                problems.append(_other_language(page, link, slug))
+                continue
+            if not handbook.page(slug, explicit or page.lang):
+                known = [s for s, langs in handbook.pages.items() if page.lang in langs]
+                suggestion = _closest(slug, known)
+                problems.append(
+                    Problem(
+                        page.path,
+                        link.line,
+                        link.col,
+                        "LINK-PAGE",
+                        f"link to missing page '{path}'",
+                        f"did you mean `{suggestion}.md`?" if suggestion else f"create `docs/{slug}.{page.lang}.md`",
+                        page.lang,
+                    )
+                )
+                continue
+            problems.extend(_check_anchor(handbook, page, link, slug, anchor, explicit))
+            continue
+        lang, slug = _slug_for_url_path(posixpath.join(page_dir, path), locales)
+        if lang and lang != page.lang and handbook.page(slug, page.lang):
+            problems.append(_other_language(page, link, slug))
+            continue
+        resolved = posixpath.normpath(posixpath.join(page_dir, path))
+        generated = resolved.startswith("downloads/")
+        if not generated and not (handbook.settings.docs_dir / resolved).exists():
+            problems.append(
+                Problem(
+                    page.path,
+                    link.line,
+                    link.col,
+                    "LINK-FILE",
+                    f"link to missing file '{path}'",
+                    "link pages as `page.md`, other files relative to docs/",
+                    page.lang,
+                )
+            )
+    return problems
+
+
+def _other_language(page: Page, link, slug: str) -> Problem:
+    return Problem(
+        page.path,
+        link.line,
+        link.col,
+        "LINK-LANG",
+        f"link '{link.target}' leads into another language",
+        f"link `{slug}.md` so readers stay in '{page.lang}'",
+        page.lang,
+    )
+
+
+def _check_anchor(handbook, page, link, slug, anchor, explicit_lang=None) -> list[Problem]:
+    if not anchor:
+        return []
+    target = handbook.page(slug, explicit_lang or page.lang)
+    ids = target.scan.section_ids if target else []
+    if anchor in ids:
+        return []
+    suggestion = _closest(anchor, ids)
+    where = "this page" if target is page else (target.path if target else slug)
+    return [
+        Problem(
+            page.path,
+            link.line,
+            link.col,
+            "LINK-ANCHOR",
+            f"'#{anchor}' is not a section of {where}",
+            f"did you mean `#{suggestion}`?" if suggestion else "see the `{#...}` IDs of its headings",
+            page.lang,
+        )
+    ]
+
+
+def check_nav(handbook: Handbook) -> list[Problem]:
+    settings = handbook.settings
+    config = settings.relative(settings.config_path)
+    problems = []
+    in_nav = set()
+    for entry in settings.nav:
+        if entry.path is None:
+            continue
+        slug = entry.path[:-3] if entry.path.endswith(".md") else entry.path
+        in_nav.add(slug)
+        for lang in settings.locales:
+            if not handbook.page(slug, lang):
+                problems.append(
+                    Problem(
+                        config,
+                        entry.line,
+                        1,
+                        "NAV-PAGE",
+                        f"navigation entry '{entry.path}' has no '{lang}' page",
+                        f"create `docs/{slug}.{lang}.md`",
+                        lang,
+                    )
+                )
+    if settings.nav:
+        for slug, langs in sorted(handbook.pages.items()):
+            if slug not in in_nav:
+                page = next(iter(langs.values()))
+                problems.append(
+                    Problem(
+                        page.path,
+                        1,
+                        1,
+                        "NAV-OMITTED",
+                        f"page '{slug}' is not in the navigation",
+                        f"add `{slug}.md` to `nav:` in {config}",
+                    )
+                )
+    return problems
+
+
+def check_cards(handbook: Handbook) -> list[Problem]:
+    problems = []
+    for card in handbook.cards:
+        if not card.page:
+            continue
+        for lang in handbook.settings.locales:
+            page = handbook.page(card.page, lang)
+            if page is None:
+                problems.append(
+                    Problem(
+                        handbook.cards_path,
+                        card.line,
+                        1,
+                        "CARD-SECTION",
+                        f"card '{card.id}' links to missing page '{card.page}'",
+                        "",
+                        lang,
+                    )
+                )
+            elif card.anchor not in page.scan.section_ids:
+                suggestion = _closest(card.anchor, page.scan.section_ids)
+                problems.append(
+                    Problem(
+                        handbook.cards_path,
+                        card.line,
+                        1,
+                        "CARD-SECTION",
+                        f"card '{card.id}': '#{card.anchor}' is not a section of {page.path}",
+                        f"did you mean `#{suggestion}`?" if suggestion else "",
+                        lang,
+                    )
+                )
+    return problems
+
+
+def check(handbook: Handbook) -> list[Problem]:
+    problems = check_nav(handbook) + check_cards(handbook)
+    for langs in handbook.pages.values():
+        for page in langs.values():
+            problems.extend(check_page_links(handbook, page))
+    return problems

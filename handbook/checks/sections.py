@@ -1,0 +1,127 @@
+"""Section IDs: explicit on every heading, well-formed, unique per page, the same in every language.
+
+Links from wikis and between languages rely on these IDs, so they are checked before anything links to them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from handbook.model import Handbook
+from handbook.problems import Problem
+
+ID_FORMAT = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def check(handbook: Handbook) -> list[Problem]:
+    problems: list[Problem] = []
+    for slug, langs in sorted(handbook.pages.items()):
+        for page in langs.values():
+            seen: dict[str, int] = {}
+            if page.scan.title is None:
+                problems.append(
+                    Problem(
+                        page.path,
+                        page.body_line,
+                        1,
+                        "TITLE-MISSING",
+                        "page has no `#` title",
+                        "start it with `# Title {#id}`",
+                        page.lang,
+                    )
+                )
+            for heading in page.scan.headings:
+                if heading.id is None:
+                    problems.append(
+                        Problem(
+                            page.path,
+                            heading.line,
+                            heading.col,
+                            "ID-MISSING",
+                            f"heading '{heading.title}' has no ID",
+                            "add `{#english-id}`",
+                            page.lang,
+                        )
+                    )
+                    continue
+                if not ID_FORMAT.match(heading.id):
+                    problems.append(
+                        Problem(
+                            page.path,
+                            heading.line,
+                            heading.col,
+                            "ID-FORMAT",
+                            f"section ID '{heading.id}' is not kebab-case",
+                            "",
+                            page.lang,
+                        )
+                    )
+                if heading.id in seen:
+                    problems.append(
+                        Problem(
+                            page.path,
+                            heading.line,
+                            heading.col,
+                            "ID-DUPLICATE",
+                            f"section ID '{heading.id}' is already used",
+                            f"first at line {seen[heading.id]}",
+                            page.lang,
+                        )
+                    )
+                seen.setdefault(heading.id, heading.line)
+        problems.extend(_parity(handbook, slug))
+    return problems
+
+
+def _parity(handbook: Handbook, slug: str) -> list[Problem]:
+    """Every language of a page defines the same IDs as the default language, in the same order."""
+    langs = handbook.pages[slug]
+    reference = langs.get(handbook.settings.default_locale)
+    if reference is None:
+        return []
+    expected = reference.scan.section_ids
+    problems = []
+    for page in langs.values():
+        if page is reference:
+            continue
+        actual = page.scan.section_ids
+        for heading in page.scan.headings:
+            if heading.id and heading.id not in expected:
+                problems.append(
+                    Problem(
+                        page.path,
+                        heading.line,
+                        heading.col,
+                        "ID-PARITY",
+                        f"section ID '{heading.id}' is not in {reference.path}",
+                        "use the same ID in every language",
+                        page.lang,
+                    )
+                )
+        for heading in reference.scan.headings:
+            if heading.id and heading.id not in actual:
+                problems.append(
+                    Problem(
+                        page.path,
+                        1,
+                        1,
+                        "ID-PARITY",
+                        f"section '{heading.id}' of {reference.path}:{heading.line} is missing here",
+                        f"add a heading with `{{#{heading.id}}}`",
+                        page.lang,
+                    )
+                )
+        common = [i for i in actual if i in expected]
+        if common != [i for i in expected if i in actual]:
+            problems.append(
+                Problem(
+                    page.path,
+                    1,
+                    1,
+                    "ID-PARITY",
+                    f"sections are in a different order than in {reference.path}",
+                    "keep the same order in every language",
+                    page.lang,
+                )
+            )
+    return problems

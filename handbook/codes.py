@@ -1,0 +1,91 @@
+"""Every problem code the checks can report, with what it means and how an author fixes it.
+
+AUTHORING.md's table of codes is generated from this dictionary (`scripts/authoring_codes.py`), and a test
+keeps it equal to the codes the checks emit, so the documentation cannot drift from the code.
+"""
+
+CODES: dict[str, tuple[str, str]] = {
+    "INPUT-ENCODING": ("A file is not UTF-8.", "Save the file as UTF-8 in your editor."),
+    "INPUT-FRONT-MATTER": (
+        "The `---` block at the top of a page is not valid YAML.",
+        "Fix the line shown; use `key: value`.",
+    ),
+    "INPUT-YAML": (
+        "A data file (phrase cards) is not valid YAML.",
+        "Fix the line shown; check indentation and quotes.",
+    ),
+    "PAGE-NO-LANGUAGE": ("A page name lacks `.nl.md` or `.en.md`.", "Rename it to `name.nl.md` and add `name.en.md`."),
+    "PAGE-UNTRANSLATED": (
+        "A page exists in one language only.",
+        "Create the missing language file with the same sections.",
+    ),
+    "NAV-PAGE": (
+        "The navigation in mkdocs.yml names a page that does not exist.",
+        "Fix the file name or create the page.",
+    ),
+    "NAV-OMITTED": ("A page is not in the navigation.", "Add it to `nav:` in mkdocs.yml (`make new-page` does this)."),
+    "NAV-TITLE": ("A navigation title has no translation.", "Add it under `nav_translations:` of that language."),
+    "SITE-NAME": ("A language has no site name.", "Set `site_name:` for that language in mkdocs.yml."),
+    "LINK-PAGE": ("A link points to a page that does not exist.", "Use the suggested page or create it."),
+    "LINK-ANCHOR": (
+        "A link points to a `#section` the page does not define.",
+        "Use the suggested ID; IDs are in `{#...}` after headings.",
+    ),
+    "LINK-LANG": (
+        "A link jumps into the other language although this language has the page.",
+        "Link `page.md#id` without the language.",
+    ),
+    "LINK-FILE": ("A link or image points to a file that does not exist.", "Fix the path or add the file."),
+    "ID-MISSING": ("A heading has no explicit ID.", "Add `{#english-kebab-id}` at the end of the heading."),
+    "ID-FORMAT": (
+        "A section ID is not lowercase English kebab-case.",
+        "Use letters, digits and hyphens: `{#stay-calm}`.",
+    ),
+    "ID-DUPLICATE": ("Two headings on one page share an ID.", "Give one of them another ID."),
+    "ID-PARITY": (
+        "The languages of a page define different section IDs.",
+        "Use the same IDs, in the same order, in every language.",
+    ),
+    "TITLE-MISSING": (
+        "A page has no `#` title, or a box has no title.",
+        "Start the page with `# Title {#id}`; give boxes a quoted title.",
+    ),
+    "SAME-TEXT": ("A paragraph is identical in both languages: it was not translated.", "Translate the paragraph."),
+    "WRONG-LANGUAGE": (
+        "A paragraph reads as the other language.",
+        "Translate it, or quote it if it is meant literally.",
+    ),
+    "UI-STRING": (
+        "A label used by the site templates is missing in a language.",
+        "Add the key under `extra: ui:` of that language.",
+    ),
+    "LEFTOVER": ("A leftover of a CMS or translation tool, or a TODO marker.", "Remove it or write the real text."),
+    "PLACEHOLDER-ALT": ("An image has no real description.", "Describe the image in a few words."),
+    "UNSAFE-HTML": ("Raw HTML that can run code (script, iframe, on*=, javascript:).", "Remove it; use Markdown."),
+    "DIRECTIVE": (
+        "An unknown `{% ... %}` directive or a directive naming a missing card.",
+        "Use `{% phrases card-id %}` or `{% phrase-cards %}`.",
+    ),
+    "CARD-FORMAT": (
+        "A phrase card is missing a field or has the wrong shape.",
+        "Follow the card layout in AUTHORING.md.",
+    ),
+    "CARD-DUPLICATE": ("Two phrase cards share an ID.", "Rename one of them."),
+    "CARD-LANGUAGE": ("A card field is empty in a language.", "Fill in the text for that language."),
+    "CARD-SIZE": ("A card has too few or too many phrases.", "Use 3 to 6 phrases."),
+    "CARD-TOO-LONG": ("A card's text does not fit its printed size.", "Shorten the phrases; cards are never shrunk."),
+    "CARD-SECTION": ("A card links to a section that does not exist.", "Use `page#section-id` of an existing heading."),
+    "CHECKLIST-PARITY": (
+        "A checklist has a different number of items per language.",
+        "Make the lists match item for item.",
+    ),
+    "CHECKLIST-EMPTY": ("A checklist item has no text.", "Write the item or delete the line."),
+    "SOURCE-UNKNOWN": (
+        "Front matter `sources:` names an article the sources page does not list.",
+        "Use the ID of an article heading on the sources page.",
+    ),
+    "OUTPUT-LEFTOVER": (
+        "The built HTML still contains a leftover or an unrendered template variable.",
+        "Fix the template or page named.",
+    ),
+}

@@ -1,0 +1,196 @@
+"""A line-based reading of one Markdown page: headings with IDs, links, boxes, checklists, directives, prose.
+
+The checks need line and column numbers, which Python-Markdown does not keep. This scanner reads each page
+once into a `PageScan`; every check and the print step read that result instead of parsing again. It never
+raises: whatever it does not recognise is plain text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$")
+HEADING_ID = re.compile(r"[ \t]*\{:?[ \t]*#([^\s}]+)[^}]*\}[ \t]*$")
+FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+LINK = re.compile(
+    r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^()\s>]*(?:\([^()\s]*\))?[^()\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)"
+)
+AUTOLINK = re.compile(r"<((?:https?|mailto|javascript):[^>\s]+)>", re.IGNORECASE)
+INLINE_CODE = re.compile(r"(`+)(.+?)\1")
+ADMONITION = re.compile(r"^([ \t]*)(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+\"(.*)\")?[ \t]*$")
+TASK_ITEM = re.compile(r"^[ \t]*[-*+][ \t]+\[([ xX])\][ \t]+(.*)$")
+DIRECTIVE = re.compile(r"^[ \t]*\{%[ \t]*([\w-]+)(?:[ \t]+([^%]*?))?[ \t]*%\}[ \t]*$")
+LIST_MARKER = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+")
+HTML_TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)((?:\s+[^<>]*?)?)\s*/?>")
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    title: str
+    id: str | None
+    line: int
+    col: int
+
+
+@dataclass(frozen=True)
+class Link:
+    target: str
+    text: str
+    line: int
+    col: int
+    is_image: bool = False
+
+
+@dataclass(frozen=True)
+class Admonition:
+    kind: str
+    title: str | None
+    line: int
+    col: int
+
+
+@dataclass(frozen=True)
+class TaskItem:
+    text: str
+    line: int
+
+
+@dataclass
+class TaskList:
+    section_id: str | None
+    line: int
+    items: list[TaskItem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Directive:
+    name: str
+    argument: str
+    line: int
+    col: int
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class HtmlTag:
+    name: str
+    attributes: str
+    line: int
+    col: int
+
+
+@dataclass
+class PageScan:
+    headings: list[Heading] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    admonitions: list[Admonition] = field(default_factory=list)
+    tasklists: list[TaskList] = field(default_factory=list)
+    directives: list[Directive] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    html_tags: list[HtmlTag] = field(default_factory=list)
+    text_lines: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def section_ids(self) -> list[str]:
+        return [h.id for h in self.headings if h.id]
+
+    @property
+    def title(self) -> str | None:
+        return next((h.title for h in self.headings if h.level == 1), None)
+
+
+def _without_inline_code(line: str) -> str:
+    # Keep the columns: replace code spans by spaces so links inside code are not links.
+    return INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)
+
+
+def scan_markdown(text: str, first_line: int = 1) -> PageScan:
+    """Read a Markdown body; `first_line` is the file line of its first line (after front matter)."""
+    scan = PageScan()
+    fence: str | None = None
+    paragraph: list[str] = []
+    paragraph_line = 0
+    current_section: str | None = None
+    open_list: TaskList | None = None
+
+    def end_paragraph() -> None:
+        nonlocal paragraph
+        if paragraph:
+            scan.paragraphs.append(Paragraph(" ".join(paragraph), paragraph_line))
+        paragraph = []
+
+    for offset, raw in enumerate(text.splitlines()):
+        lineno = first_line + offset
+        fence_match = FENCE.match(raw)
+        if fence is not None:
+            if fence_match and fence_match.group(1)[0] == fence[0] and len(fence_match.group(1)) >= len(fence):
+                fence = None
+            continue
+        if fence_match:
+            end_paragraph()
+            fence = fence_match.group(1)
+            continue
+
+        line = _without_inline_code(raw)
+        scan.text_lines.append((lineno, raw))
+        for match in LINK.finditer(line):
+            scan.links.append(Link(match.group(3), match.group(2), lineno, match.start() + 1, match.group(1) == "!"))
+        for match in AUTOLINK.finditer(line):
+            scan.links.append(Link(match.group(1), match.group(1), lineno, match.start() + 1))
+        for match in HTML_TAG.finditer(line):
+            if not match.group(1):
+                scan.html_tags.append(HtmlTag(match.group(2).lower(), match.group(3), lineno, match.start() + 1))
+
+        stripped = line.strip()
+        heading = HEADING.match(line)
+        if heading:
+            end_paragraph()
+            open_list = None
+            title = heading.group(2).rstrip("#").rstrip()
+            id_match = HEADING_ID.search(title)
+            heading_id = id_match.group(1) if id_match else None
+            if id_match:
+                title = title[: id_match.start()].rstrip()
+            scan.headings.append(Heading(len(heading.group(1)), title, heading_id, lineno, 1))
+            current_section = heading_id or current_section
+            continue
+        admonition = ADMONITION.match(line)
+        if admonition:
+            end_paragraph()
+            scan.admonitions.append(
+                Admonition(admonition.group(2), admonition.group(3), lineno, len(admonition.group(1)) + 1)
+            )
+            continue
+        directive = DIRECTIVE.match(line)
+        if directive:
+            end_paragraph()
+            scan.directives.append(
+                Directive(directive.group(1), (directive.group(2) or "").strip(), lineno, line.index("{%") + 1)
+            )
+            continue
+        task = TASK_ITEM.match(line)
+        if task:
+            end_paragraph()
+            if open_list is None:
+                open_list = TaskList(current_section, lineno)
+                scan.tasklists.append(open_list)
+            open_list.items.append(TaskItem(task.group(2).strip(), lineno))
+            continue
+        if not stripped:
+            end_paragraph()
+            continue
+        open_list = None
+        if LIST_MARKER.match(line):
+            end_paragraph()
+        if not paragraph:
+            paragraph_line = lineno
+        paragraph.append(LIST_MARKER.sub("", stripped, count=1))
+    end_paragraph()
+    return scan

@@ -1,0 +1,142 @@
+"""The one model of the handbook: every page in every language, its front matter and scan, and the cards.
+
+Built once per build from `docs/`; the checks, the page rendering hooks and the print step all read it, so
+they can never disagree about what a page contains.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from handbook.markdown_scan import PageScan, scan_markdown
+from handbook.phrases import Card, load_cards
+from handbook.problems import Problem
+from handbook.settings import Settings
+from handbook.yaml_lines import YamlError, load_located, plain
+
+PAGE_NAME = re.compile(r"^(?P<slug>.+)\.(?P<lang>[a-z]{2}(?:[-_][A-Za-z]{2,4})?)\.md$")
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.DOTALL)
+CARDS_FILE = "phrases.yml"
+
+
+@dataclass
+class Page:
+    slug: str
+    lang: str
+    path: str  # as printed in problems, relative to the repository
+    meta: dict
+    scan: PageScan
+    body_line: int  # file line of the first body line, after the front matter
+
+
+@dataclass
+class Handbook:
+    settings: Settings
+    pages: dict[str, dict[str, Page]] = field(default_factory=dict)  # slug -> locale -> page
+    cards: list[Card] = field(default_factory=list)
+    cards_path: str = ""
+    input_problems: list[Problem] = field(default_factory=list)
+
+    def page(self, slug: str, lang: str) -> Page | None:
+        return self.pages.get(slug, {}).get(lang)
+
+    def pages_in(self, lang: str) -> list[Page]:
+        return [langs[lang] for _, langs in sorted(self.pages.items()) if lang in langs]
+
+    def card(self, card_id: str) -> Card | None:
+        return next((card for card in self.cards if card.id == card_id), None)
+
+
+def split_front_matter(text: str, display_path: str) -> tuple[dict, str, int, list[Problem]]:
+    """Return (meta, body, first body line, problems) for one page's text."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        if text.startswith("---\n"):
+            return (
+                {},
+                text,
+                1,
+                [
+                    Problem(
+                        display_path,
+                        1,
+                        1,
+                        "INPUT-FRONT-MATTER",
+                        "front matter is not closed",
+                        "end it with a line `---`",
+                    )
+                ],
+            )
+        return {}, text, 1, []
+    body_line = match.group(0).count("\n") + 1
+    try:
+        located = load_located(match.group(1) or "")
+    except YamlError as error:
+        return (
+            {},
+            text[match.end() :],
+            body_line,
+            [Problem(display_path, error.line + 1, error.col, "INPUT-FRONT-MATTER", str(error))],
+        )
+    meta = plain(located)
+    if not isinstance(meta, dict):
+        return (
+            {},
+            text[match.end() :],
+            body_line,
+            [Problem(display_path, 2, 1, "INPUT-FRONT-MATTER", "front matter must be `key: value` lines")],
+        )
+    return meta, text[match.end() :], body_line, []
+
+
+def read_page_text(path: Path, display_path: str) -> tuple[str | None, Problem | None]:
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig").replace("\r\n", "\n"), None
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        col = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        return None, Problem(
+            display_path,
+            line,
+            col,
+            "INPUT-ENCODING",
+            "file is not valid UTF-8",
+            "save it as UTF-8 (it looks like Latin-1 or Windows-1252)",
+        )
+
+
+def load_handbook(settings: Settings) -> Handbook:
+    """Read every page and the card file under `settings.docs_dir`."""
+    handbook = Handbook(settings)
+    for path in sorted(settings.docs_dir.rglob("*.md")):
+        display = settings.relative(path)
+        relative = path.relative_to(settings.docs_dir).as_posix()
+        match = PAGE_NAME.match(relative)
+        if not match or match.group("lang") not in settings.locales:
+            handbook.input_problems.append(
+                Problem(
+                    display,
+                    1,
+                    1,
+                    "PAGE-NO-LANGUAGE",
+                    "page name has no language suffix",
+                    f"rename it to `{relative[:-3]}.{settings.default_locale}.md` and add the other languages",
+                )
+            )
+            continue
+        text, problem = read_page_text(path, display)
+        if problem:
+            handbook.input_problems.append(problem)
+            continue
+        meta, body, body_line, problems = split_front_matter(text, display)
+        handbook.input_problems.extend(problems)
+        page = Page(match.group("slug"), match.group("lang"), display, meta, scan_markdown(body, body_line), body_line)
+        handbook.pages.setdefault(page.slug, {})[page.lang] = page
+    cards_file = settings.docs_dir / CARDS_FILE
+    handbook.cards_path = settings.relative(cards_file)
+    handbook.cards, problems = load_cards(cards_file, handbook.cards_path, settings.locales)
+    handbook.input_problems.extend(problems)
+    return handbook

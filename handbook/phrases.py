@@ -1,0 +1,154 @@
+"""The phrase cards: one bilingual data file (`docs/phrases.yml`) read into cards with line numbers.
+
+The handbook's phrase boxes, the phrase-cards page and the printed desk cards all come from these objects,
+so a phrase is written once and can never differ between the website and the cards.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from handbook.problems import Problem
+from handbook.yaml_lines import Located, YamlError, load_located
+
+MIN_PHRASES, MAX_PHRASES = 3, 6
+# What fits a 90 x 65 mm card at 10 pt: about 44 characters a line and 11 lines under the title.
+CARD_CHARS_PER_LINE = 44
+CARD_LINES = 11
+
+
+@dataclass(frozen=True)
+class Card:
+    id: str
+    page: str
+    anchor: str
+    title: dict[str, str]
+    when: dict[str, str]
+    phrases: tuple[dict[str, str], ...]
+    line: int
+
+    def estimated_lines(self, locale: str) -> int:
+        def lines(text: str) -> int:
+            return max(1, -(-len(text) // CARD_CHARS_PER_LINE))
+
+        total = sum(lines(phrase.get(locale, "")) for phrase in self.phrases)
+        return total + (lines(self.when[locale]) if self.when.get(locale) else 0)
+
+
+def _texts(field: Located | None, locales: list[str], where: str, path: str, card_id: str, problems: list) -> dict:
+    if field is None:
+        return {}
+    if not isinstance(field.value, dict):
+        problems.append(
+            Problem(path, field.line, 1, "CARD-FORMAT", f"card '{card_id}': {where} must map languages to text")
+        )
+        return {}
+    texts = {}
+    for locale in locales:
+        value = field.value.get(locale)
+        text = str(value.value).strip() if value is not None and isinstance(value.value, str) else ""
+        if not text:
+            problems.append(
+                Problem(
+                    path,
+                    field.line,
+                    1,
+                    "CARD-LANGUAGE",
+                    f"card '{card_id}': {where} has no '{locale}' text",
+                    f"add `{locale}:` under it",
+                    locale,
+                )
+            )
+        texts[locale] = text
+    return texts
+
+
+def load_cards(path: Path, display_path: str, locales: list[str]) -> tuple[list[Card], list[Problem]]:
+    """Read the card file; every fault becomes a `Problem`, never an exception."""
+    problems: list[Problem] = []
+    if not path.exists():
+        return [], []
+    try:
+        data = load_located(path.read_text(encoding="utf-8-sig"))
+    except UnicodeDecodeError as error:
+        return [], [
+            Problem(display_path, 1, error.start + 1, "INPUT-ENCODING", "file is not UTF-8", "save it as UTF-8")
+        ]
+    except YamlError as error:
+        return [], [Problem(display_path, error.line, error.col, "INPUT-YAML", str(error))]
+    entries = data.value.get("cards") if isinstance(data.value, dict) else None
+    if entries is None or not isinstance(entries.value, list):
+        return [], [Problem(display_path, data.line, 1, "CARD-FORMAT", "expected a top-level `cards:` list")]
+    cards: list[Card] = []
+    seen: dict[str, int] = {}
+    for entry in entries.value:
+        if not isinstance(entry.value, dict):
+            problems.append(Problem(display_path, entry.line, 1, "CARD-FORMAT", "each card must be a mapping"))
+            continue
+        fields = entry.value
+        card_id = str(fields["id"].value) if "id" in fields else ""
+        if not card_id:
+            problems.append(Problem(display_path, entry.line, 1, "CARD-FORMAT", "card without `id`"))
+            continue
+        if card_id in seen:
+            problems.append(
+                Problem(
+                    display_path,
+                    entry.line,
+                    1,
+                    "CARD-DUPLICATE",
+                    f"card '{card_id}' is defined twice",
+                    f"first at line {seen[card_id]}",
+                )
+            )
+            continue
+        seen[card_id] = entry.line
+        section = str(fields["section"].value) if "section" in fields else ""
+        page, _, anchor = section.partition("#")
+        if not page or not anchor:
+            problems.append(
+                Problem(
+                    display_path, entry.line, 1, "CARD-FORMAT", f"card '{card_id}': `section` must be `page#section-id`"
+                )
+            )
+        title = _texts(fields.get("title"), locales, "title", display_path, card_id, problems)
+        if "title" not in fields:
+            problems.append(Problem(display_path, entry.line, 1, "CARD-FORMAT", f"card '{card_id}' has no `title`"))
+        when = _texts(fields.get("when"), locales, "when", display_path, card_id, problems)
+        phrase_nodes = fields.get("phrases")
+        phrases = []
+        if phrase_nodes is None or not isinstance(phrase_nodes.value, list):
+            problems.append(
+                Problem(display_path, entry.line, 1, "CARD-FORMAT", f"card '{card_id}' has no `phrases` list")
+            )
+        else:
+            for node in phrase_nodes.value:
+                phrases.append(_texts(node, locales, f"phrase at line {node.line}", display_path, card_id, problems))
+            if not MIN_PHRASES <= len(phrases) <= MAX_PHRASES:
+                problems.append(
+                    Problem(
+                        display_path,
+                        phrase_nodes.line,
+                        1,
+                        "CARD-SIZE",
+                        f"card '{card_id}' has {len(phrases)} phrases",
+                        f"use {MIN_PHRASES} to {MAX_PHRASES}",
+                    )
+                )
+        card = Card(card_id, page, anchor, title, when, tuple(phrases), entry.line)
+        for locale in locales:
+            if card.estimated_lines(locale) > CARD_LINES:
+                problems.append(
+                    Problem(
+                        display_path,
+                        entry.line,
+                        1,
+                        "CARD-TOO-LONG",
+                        f"card '{card_id}' does not fit a 90 x 65 mm card in '{locale}'",
+                        "shorten or drop a phrase; cards are never printed smaller",
+                        locale,
+                    )
+                )
+        cards.append(card)
+    return cards, problems

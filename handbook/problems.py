@@ -1,0 +1,57 @@
+"""Problems found in the sources, in the one format every check, hook and script prints.
+
+The format follows compilers and Sphinx (`path:line:col: CODE message (suggestion)`) so editors and CI logs
+can jump to the spot; collecting problems instead of raising lets one run report all of them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    col: int
+    code: str
+    message: str
+    suggestion: str = ""
+    lang: str = ""
+
+    def format(self) -> str:
+        text = f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}"
+        return f"{text} ({self.suggestion})" if self.suggestion else text
+
+
+def sorted_problems(problems) -> list[Problem]:
+    return sorted(set(problems))
+
+
+def summary_lines(problems: list[Problem], coverage: dict[str, float]) -> list[str]:
+    """Counts per check and per language, and translation coverage, for the end of a run."""
+    if not problems:
+        head = "validation: no problems"
+    else:
+        per_code = ", ".join(f"{code} {n}" for code, n in sorted(Counter(p.code for p in problems).items()))
+        head = f"validation: {len(problems)} problem(s): {per_code}"
+    per_lang = Counter(p.lang or "all" for p in problems)
+    langs = ", ".join(
+        f"{lang}: {per_lang.get(lang, 0)} problem(s), {coverage[lang]:.0%} translated" for lang in sorted(coverage)
+    )
+    return [head, f"validation per language: {langs}"] if langs else [head]
+
+
+def write_report(path: Path, problems: list[Problem], coverage: dict[str, float]) -> None:
+    """The JSON report at build/validation.json, for tools that read results instead of logs."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    report = {
+        "problems": [asdict(p) for p in problems],
+        "counts": dict(sorted(Counter(p.code for p in problems).items())),
+        "coverage": coverage,
+        "ok": not problems,
+    }
+    path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

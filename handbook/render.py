@@ -1,0 +1,102 @@
+"""Turns the model's structured parts into page content: phrase boxes, the card overview, downloads, sources.
+
+These run inside `on_page_markdown`; they return Markdown with small HTML blocks, so the website and the
+print step (which reads the built pages) show the same thing.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from handbook.downloads import CHECKLISTS, DUPLEX, HANDBOOK, PHRASE_CARDS
+from handbook.markdown_scan import DIRECTIVE
+from handbook.model import Handbook, Page
+from handbook.phrases import Card
+from handbook.settings import Language
+
+SOURCES_PAGE = "sources"
+
+
+def page_link(prefix: str, slug: str, anchor: str = "") -> str:
+    """A relative URL to a page of the same language, given the prefix back to the language root."""
+    path = "" if slug == "index" else f"{slug}/"
+    return f"{prefix}{path}" + (f"#{anchor}" if anchor else "")
+
+
+def render_phrase_box(card: Card, language: Language) -> str:
+    lang = language.locale
+    items = "".join(f"<li>{escape(p[lang])}</li>" for p in card.phrases)
+    when = f'<p class="phrases-when">{escape(card.when[lang])}</p>' if card.when.get(lang) else ""
+    return (
+        f'<div class="phrases" id="phrases-{card.id}" data-card="{card.id}">'
+        f'<p class="phrases-title">{escape(language.ui["phrases_title"])}: {escape(card.title[lang])}</p>'
+        f"{when}<ul>{items}</ul></div>"
+    )
+
+
+def render_card_overview(handbook: Handbook, language: Language, prefix: str) -> str:
+    total = len(handbook.cards)
+    cards = []
+    for number, card in enumerate(handbook.cards, 1):
+        lang = language.locale
+        items = "".join(f"<li>{escape(p[lang])}</li>" for p in card.phrases)
+        when = f'<p class="phrases-when">{escape(card.when[lang])}</p>' if card.when.get(lang) else ""
+        link = page_link(prefix, card.page, card.anchor)
+        cards.append(
+            f'<article class="phrase-card" id="card-{card.id}">'
+            f'<h3 class="phrase-card-title">{escape(card.title[lang])}</h3>{when}<ul>{items}</ul>'
+            f'<p class="phrase-card-foot"><a href="{link}">{escape(language.ui["card_section_link"])}</a>'
+            f' <span class="phrase-card-number">{number}/{total}</span></p></article>'
+        )
+    return f'<div class="phrase-card-grid">{"".join(cards)}</div>'
+
+
+def render_downloads(language: Language, locales: list[str], root_prefix: str) -> str:
+    lang = language.locale
+    ui = language.ui
+    entries = [
+        (HANDBOOK.format(lang=lang), ui["download_handbook"]),
+        (PHRASE_CARDS.format(lang=lang), ui["download_cards"]),
+        (CHECKLISTS.format(lang=lang), ui["download_checklists"]),
+    ]
+    if len(locales) >= 2:
+        entries.append((DUPLEX.format(front=locales[0], back=locales[1]), ui["download_duplex"]))
+    items = "".join(
+        f'<li><a href="{root_prefix}downloads/{name}" download>{escape(label)}</a> (PDF)</li>'
+        for name, label in entries
+    )
+    return f'<ul class="downloads">{items}</ul>'
+
+
+def render_sources_footer(handbook: Handbook, page: Page, language: Language, prefix: str) -> str:
+    keys = page.meta.get("sources") or []
+    sources = handbook.page(SOURCES_PAGE, page.lang)
+    if not keys or sources is None:
+        return ""
+    titles = {h.id: h.title for h in sources.scan.headings if h.id}
+    links = ", ".join(
+        f'<a href="{page_link(prefix, SOURCES_PAGE, key)}">{escape(titles.get(key, key))}</a>' for key in keys
+    )
+    return f'\n\n<p class="chapter-sources">{escape(language.ui["sources_label"])}: {links}</p>\n'
+
+
+def expand_page(
+    markdown: str, handbook: Handbook, page: Page, language: Language, prefix: str, root_prefix: str
+) -> str:
+    """Replace directive lines by their content and add the chapter's sources at its foot."""
+    out = []
+    for line in markdown.split("\n"):
+        match = DIRECTIVE.match(line)
+        if not match:
+            out.append(line)
+            continue
+        name, argument = match.group(1), (match.group(2) or "").strip()
+        if name == "phrases" and handbook.card(argument):
+            out.append(render_phrase_box(handbook.card(argument), language))
+        elif name == "phrase-cards":
+            out.append(render_card_overview(handbook, language, prefix))
+        elif name == "downloads":
+            out.append(render_downloads(language, handbook.settings.locales, root_prefix))
+        else:
+            out.append(line)  # reported by the leftovers check; left visible rather than silently dropped
+    return "\n".join(out) + render_sources_footer(handbook, page, language, prefix)

@@ -1,0 +1,36 @@
+"""One validation run: read the handbook, run every check, print and save the report.
+
+Shared by the MkDocs hook (every build and live preview) and `scripts/check.py` (`make check`), so both
+report exactly the same problems.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from handbook.checks import run_checks
+from handbook.checks.translations import translation_coverage
+from handbook.model import Handbook, load_handbook
+from handbook.problems import Problem, summary_lines, write_report
+from handbook.settings import Settings
+
+REPORT = Path("build") / "validation.json"
+
+
+@dataclass
+class Validation:
+    handbook: Handbook
+    problems: list[Problem]
+    coverage: dict[str, float]
+
+    def lines(self) -> list[str]:
+        return [p.format() for p in self.problems] + summary_lines(self.problems, self.coverage)
+
+
+def validate(settings: Settings) -> Validation:
+    handbook = load_handbook(settings)
+    problems = run_checks(handbook)
+    coverage = translation_coverage(handbook)
+    write_report(settings.root / REPORT, problems, coverage)
+    return Validation(handbook, problems, coverage)

@@ -1,0 +1,57 @@
+"""YAML loading that remembers line numbers, so a data-file problem can point at `path:line`.
+
+PyYAML's safe loader drops positions; composing the node tree ourselves keeps them at no extra cost.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Located:
+    """A YAML value with the 1-based line it starts on."""
+
+    value: object
+    line: int
+
+
+class YamlError(ValueError):
+    def __init__(self, message: str, line: int, col: int):
+        super().__init__(message)
+        self.line = line
+        self.col = col
+
+
+def _convert(node: yaml.Node) -> Located:
+    line = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        return Located({str(key.value): _convert(value) for key, value in node.value}, line)
+    if isinstance(node, yaml.SequenceNode):
+        return Located([_convert(item) for item in node.value], line)
+    return Located(node.value if node.value is not None else "", line)
+
+
+def load_located(text: str) -> Located:
+    """Parse YAML text into nested `Located` values (dicts of str, lists, strings)."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise YamlError(f"malformed YAML: {error.problem or error.context}", line, col) from None
+    except yaml.YAMLError as error:
+        raise YamlError(f"malformed YAML: {error}", 1, 1) from None
+    return _convert(node) if node is not None else Located({}, 1)
+
+
+def plain(located: Located) -> object:
+    """Drop the line numbers again (for front matter handed to templates)."""
+    value = located.value
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [plain(item) for item in value]
+    return value

@@ -1,0 +1,28 @@
+"""`make build`: validate and build the site and its PDFs into a fresh folder, then swap it in as `site/`.
+
+A failed build leaves the previous `site/` exactly as it was, so a reader never gets a half-written site.
+"""
+
+import subprocess
+import sys
+from pathlib import Path
+
+from handbook.site_swap import replace_site
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> int:
+    site = ROOT / "site"
+    staging = ROOT / "build" / "site.new"
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(staging)]
+    if subprocess.run(command, cwd=ROOT).returncode != 0:
+        print("build failed: the previous site/ is unchanged", file=sys.stderr)
+        return 1
+    replace_site(staging, site)
+    print(f"built {site.relative_to(ROOT)}/")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
