@@ -88,4 +88,12 @@ CODES: dict[str, tuple[str, str]] = {
         "The built HTML still contains a leftover or an unrendered template variable.",
         "Fix the template or page named.",
     ),
+    "PRINT-LINK": (
+        "A link in a printed page leads to a page or section that is not in the PDF.",
+        "Fix the link target.",
+    ),
+    "PRINT-LAYOUT": (
+        "WeasyPrint could not lay out a PDF, or an image or font is missing.",
+        "Fix the page or file named.",
+    ),
 }

@@ -7,11 +7,15 @@ Thin on purpose: the logic lives in the `handbook` package. mkdocs-static-i18n r
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 from handbook.checks.leftovers import check_output_html
 from handbook.model import PAGE_NAME
+from handbook.printing.build import print_all
+from handbook.printing.document import RenderedPage
 from handbook.render import expand_page
 from handbook.settings import settings_from_mkdocs
 from handbook.validate import validate
@@ -21,7 +25,9 @@ state: dict = {}
 
 
 def _language(config) -> str:
-    return config.plugins["i18n"].current_language
+    # The i18n plugin sets the language in its own on_config, after ours: None means the first (default) run.
+    i18n = config.plugins["i18n"]
+    return i18n.current_language or i18n.default_language
 
 
 def on_startup(command, dirty):
@@ -30,7 +36,9 @@ def on_startup(command, dirty):
 
 def on_config(config):
     settings = settings_from_mkdocs(config)
-    if _language(config) == settings.default_locale or "validation" not in state:
+    if _language(config) == settings.default_locale:
+        state["site_dir"] = config.site_dir
+        state["rendered"] = {}
         result = validate(settings)
         state["validation"] = result
         for problem in result.problems:
@@ -72,3 +80,25 @@ def on_post_page(output, page, config):
     for problem in check_output_html(output, path, _language(config)):
         log.error(problem.format())
     return output
+
+
+def on_page_content(html, page, config, files):
+    model = _page_of(page, config)
+    if model is not None:
+        state["rendered"].setdefault(model.lang, {})[model.slug] = RenderedPage(
+            model.slug, model.lang, page.url, model.scan.title or page.title, html, model.path
+        )
+    return html
+
+
+@event_priority(-200)  # after the i18n plugin's on_post_build, which builds the other languages
+def on_post_build(config):
+    if config.plugins["i18n"].building or state.get("command") != "build":
+        return  # only the outermost run ends after every language is built; live previews skip print
+    results, problems = print_all(state["validation"].handbook, state["rendered"], Path(state["site_dir"]))
+    for problem in problems:
+        log.error(problem.format())
+    if problems:
+        raise PluginError(f"{len(problems)} print problem(s); the previous PDFs are unchanged")
+    for result in results:
+        log.info(f"print: {result.name}: {result.pages} pages in {result.seconds:.1f} s")

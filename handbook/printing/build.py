@@ -1,0 +1,26 @@
+"""The print step of a build: assemble every print job, render them in parallel, report in one format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from handbook.model import Handbook
+from handbook.printing.document import RenderedPage
+from handbook.printing.jobs import handbook_jobs
+from handbook.printing.render import PrintResult, render_all
+from handbook.problems import Problem
+
+
+def print_all(
+    handbook: Handbook,
+    rendered: dict[str, dict[str, RenderedPage]],
+    site_dir: Path,
+) -> tuple[list[PrintResult], list[Problem]]:
+    jobs, problems = handbook_jobs(handbook, rendered)
+    if problems:
+        return [], problems
+    results = render_all(jobs, site_dir / "downloads")
+    for job, result in zip(jobs, results, strict=True):
+        for error in result.errors:
+            problems.append(Problem(job.source, 1, 1, "PRINT-LAYOUT", error, "", job.lang))
+    return results, problems

@@ -1,0 +1,167 @@
+"""One print document per language from the pages MkDocs rendered: cover, contents, chapters in nav order.
+
+Each page's IDs are prefixed with its slug so they stay unique in one document, and its links are rewritten:
+to a chapter or section they become internal links with a page number; anything else gets an absolute URL.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from html import escape, unescape
+
+from handbook.problems import Problem
+
+ID_ATTRIBUTE = re.compile(r'\bid="([^"]+)"')
+HREF_ATTRIBUTE = re.compile(r'<a\b([^>]*?)\bhref="([^"]*)"([^>]*)>')
+HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
+H1 = re.compile(r"<h1\b[^>]*>.*?</h1>", re.DOTALL)
+H2 = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.DOTALL)
+TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    """A page's body HTML as MkDocs rendered it (no site chrome), with what the print step needs around it."""
+
+    slug: str
+    lang: str
+    url: str  # the page's URL relative to the site root, e.g. "en/conversation/"
+    title: str
+    html: str
+    source_path: str
+
+
+@dataclass(frozen=True)
+class PrintLabels:
+    """The words a print document adds around the content, in its language."""
+
+    site_name: str
+    subtitle: str
+    language_name: str
+    edition_label: str
+    edition: str
+    contents: str
+    page_of: str  # e.g. "page {page} of {pages}"
+    page_ref: str  # e.g. "p."
+
+
+def _slug_of_url(url: str, lang_prefix: str) -> str:
+    path = url.split("#", 1)[0]
+    if path.endswith("index.html"):
+        path = path[: -len("index.html")]
+    path = path.strip("/")
+    if lang_prefix and (path == lang_prefix.strip("/") or path.startswith(lang_prefix)):
+        path = path[len(lang_prefix) :].strip("/") if path != lang_prefix.strip("/") else ""
+    return path or "index"
+
+
+def rewrite_page(
+    page: RenderedPage, known_ids: dict[str, set[str]], lang_prefix: str, site_url: str, problems: list[Problem]
+) -> str:
+    """The page's HTML with prefixed IDs and print links; broken targets are added to `problems`."""
+    html = HEADERLINK.sub("", page.html)
+    html = ID_ATTRIBUTE.sub(lambda m: f'id="{page.slug}--{m.group(1)}"', html)
+    page_dir = posixpath.dirname(page.url.rstrip("/"))
+    page_dir = page.url if page.url.endswith("/") else page_dir + "/"
+
+    def link(match: re.Match) -> str:
+        before, href, after = match.groups()
+        if re.match(r"^[a-z][a-z0-9+.-]*:", href):
+            return f'<a class="external"{before}href="{href}"{after}>'
+        path, _, anchor = href.partition("#")
+        slug = (
+            page.slug
+            if not path
+            else _slug_of_url(posixpath.normpath(posixpath.join(page_dir, path)) + "/", lang_prefix)
+        )
+        if path and not path.endswith("/") and "." in posixpath.basename(path):
+            absolute = site_url.rstrip("/") + "/" + posixpath.normpath(posixpath.join(page_dir, path))
+            return f'<a class="external"{before}href="{absolute}"{after}>'
+        if slug not in known_ids:
+            problems.append(
+                Problem(
+                    page.source_path,
+                    1,
+                    1,
+                    "PRINT-LINK",
+                    f"link '{href}' leads to a page that is not printed",
+                    "",
+                    page.lang,
+                )
+            )
+            return f"<a{before}{after}>"
+        if anchor and anchor not in known_ids[slug]:
+            problems.append(
+                Problem(
+                    page.source_path, 1, 1, "PRINT-LINK", f"link '{href}' leads to a missing section", "", page.lang
+                )
+            )
+            return f"<a{before}{after}>"
+        target = f"{slug}--{anchor}" if anchor else slug
+        css_class = "xref" if slug != page.slug or anchor else "xref-self"
+        return f'<a class="{css_class}"{before}href="#{target}"{after}>'
+
+    return HREF_ATTRIBUTE.sub(link, html)
+
+
+def _text(html: str) -> str:
+    return unescape(TAG.sub("", HEADERLINK.sub("", html))).strip()
+
+
+def combine(
+    pages: list[RenderedPage], labels: PrintLabels, lang: str, lang_prefix: str, site_url: str, stylesheet: str
+) -> tuple[str, list[Problem]]:
+    """The whole print document for one language, and the problems found while assembling it."""
+    problems: list[Problem] = []
+    known_ids = {page.slug: set(ID_ATTRIBUTE.findall(page.html)) for page in pages}
+    toc, chapters = [], []
+    for page in pages:
+        sections = "".join(
+            f'<li><a href="#{page.slug}--{section_id}">{escape(_text(title))}</a></li>'
+            for section_id, title in H2.findall(page.html)
+        )
+        toc.append(
+            f'<li class="toc-chapter"><a href="#{page.slug}">{escape(page.title)}</a>'
+            + (f'<ol class="toc-sections">{sections}</ol>' if sections else "")
+            + "</li>"
+        )
+        body = rewrite_page(page, known_ids, lang_prefix, site_url, problems)
+        chapters.append(f'<section class="chapter" id="{page.slug}" data-title="{escape(page.title)}">{body}</section>')
+    edition = (
+        f'<p class="cover-edition">{escape(labels.edition_label)} {escape(labels.edition)}</p>'
+        if labels.edition
+        else ""
+    )
+    document = f"""<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<title>{escape(labels.site_name)}</title>
+<meta name="author" content="{escape(labels.site_name)}">
+<meta name="description" content="{escape(labels.subtitle)}">
+<style>{stylesheet}</style>
+</head>
+<body>
+<section class="cover">
+<p class="cover-title">{escape(labels.site_name)}</p>
+<p class="cover-subtitle">{escape(labels.subtitle)}</p>
+<p class="cover-language">{escape(labels.language_name)}</p>
+{edition}
+</section>
+<nav class="toc"><p class="toc-title">{escape(labels.contents)}</p><ol>{"".join(toc)}</ol></nav>
+{"".join(chapters)}
+</body>
+</html>"""
+    return document, problems
+
+
+def page_css(labels: PrintLabels) -> str:
+    """The language-dependent part of the print stylesheet: footer and cross-reference words."""
+    before, _, rest = labels.page_of.partition("{page}")
+    middle, _, after = rest.partition("{pages}")
+    return (
+        f'@page main {{ @bottom-center {{ content: "{before}" counter(page) "{middle}" counter(pages) "{after}"; }} }}\n'
+        f'a.xref::after {{ content: " (" "{labels.page_ref} " target-counter(attr(href), page) ")"; }}\n'
+    )

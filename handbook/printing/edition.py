@@ -1,0 +1,31 @@
+"""The edition date printed on covers: the date of the last commit, never the clock, so builds reproduce."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+from pathlib import Path
+
+MONTHS = {
+    "nl": "januari februari maart april mei juni juli augustus september oktober november december".split(),
+    "en": "January February March April May June July August September October November December".split(),
+}
+
+
+def last_commit_date(root: Path) -> dt.date | None:
+    """The committer date of HEAD; SOURCE_DATE_EPOCH when there is no git history (a source tarball)."""
+    try:
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, check=False
+        ).stdout.strip()
+    except OSError:
+        out = ""
+    stamp = out or os.environ.get("SOURCE_DATE_EPOCH", "")
+    return dt.datetime.fromtimestamp(int(stamp), tz=dt.UTC).date() if stamp.isdigit() else None
+
+
+def format_edition(date: dt.date | None, locale: str) -> str:
+    if date is None:
+        return ""
+    return f"{date.day} {MONTHS.get(locale, MONTHS['en'])[date.month - 1]} {date.year}"

@@ -1,0 +1,153 @@
+"""Shared test helpers: small fixture sites on disk, the real build of docs/, and a served site for browsers."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+import yaml
+from mkdocs.config import load_config
+
+from handbook.model import load_handbook
+from handbook.settings import settings_from_mkdocs
+
+ROOT = Path(__file__).resolve().parent.parent
+
+MINIMAL_CONFIG = {
+    "site_name": "Test",
+    "site_url": "https://example.test/",
+    "theme": {"name": "material", "language": "nl"},
+    "plugins": [
+        {
+            "i18n": {
+                "docs_structure": "suffix",
+                "fallback_to_default": False,
+                "languages": [
+                    {
+                        "locale": "nl",
+                        "name": "Nederlands",
+                        "default": True,
+                        "site_name": "Handboek",
+                        "extra": {"ui": {"label": "Knop"}},
+                    },
+                    {
+                        "locale": "en",
+                        "name": "English",
+                        "site_name": "Handbook",
+                        "nav_translations": {"Thuis": "Home", "Gesprek": "Conversation"},
+                        "extra": {"ui": {"label": "Button"}},
+                    },
+                ],
+            }
+        }
+    ],
+    "nav": [{"Thuis": "index.md"}, {"Gesprek": "talk.md"}],
+}
+
+GOOD_PAGES = {
+    "index.nl.md": "# Welkom {#home}\n\nLees [het gesprek](talk.md#stay-calm) voor je begint.\n",
+    "index.en.md": "# Welcome {#home}\n\nRead [the conversation](talk.md#stay-calm) before you start.\n",
+    "talk.nl.md": "# Het gesprek {#talk}\n\n## Blijf kalm {#stay-calm}\n\nAdem rustig in en uit en luister naar wat de klant zegt.\n",
+    "talk.en.md": "# The conversation {#talk}\n\n## Stay calm {#stay-calm}\n\nBreathe slowly and listen to what the customer says.\n",
+}
+
+
+def write_site(root: Path, pages: dict[str, str], config_changes: dict | None = None) -> Path:
+    """Write a small handbook (mkdocs.yml + docs/) under `root` and return the config path."""
+    config = {**MINIMAL_CONFIG, **(config_changes or {})}
+    (root / "docs").mkdir(parents=True, exist_ok=True)
+    for name, text in pages.items():
+        path = root / "docs" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+    config_path = root / "mkdocs.yml"
+    config_path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return config_path
+
+
+@pytest.fixture
+def fixture_site(tmp_path):
+    """Build a `Handbook` model from pages: `fixture_site({**GOOD_PAGES, 'x.nl.md': ...})`."""
+
+    def make(pages: dict[str, str], config_changes: dict | None = None):
+        config_path = write_site(tmp_path, pages, config_changes)
+        return load_handbook(settings_from_mkdocs(load_config(str(config_path))))
+
+    return make
+
+
+def run_build(site_dir: Path, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=full_env)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real docs/ built once per test session, strict, into a temporary folder."""
+    site = tmp_path_factory.mktemp("real") / "site"
+    result = run_build(site)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return site
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def served_site(built_site):
+    """The built site on a local HTTP server; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright; never a downloaded browser."""
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail("chromium is missing in CI: `make test` installs it as root")
+        pytest.skip("Debian's chromium is not installed (run `make test` as root to install it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def require_tool(name: str) -> str:
+    path = shutil.which(name)
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{name} is missing in CI: `make test` installs it as root")
+        pytest.skip(f"{name} is not installed (poppler-utils; `make test` installs it as root)")
+    return path

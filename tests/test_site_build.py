@@ -1,0 +1,79 @@
+"""The real handbook, built strict: both languages, no foreign hosts, a failed build keeps the old site."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+
+from conftest import ROOT, run_build
+
+from handbook.site_swap import replace_site
+
+FOREIGN_URL = re.compile(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//(?!handboek-lastige-klanten\.example)""")
+
+
+def test_dutch_at_root_and_english_under_en(built_site):
+    assert '<html lang="nl"' in (built_site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in (built_site / "en" / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_page_exists_in_both_languages(built_site):
+    dutch = {p.relative_to(built_site) for p in built_site.glob("*/index.html") if p.parts[-2] != "en"}
+    english = {p.relative_to(built_site / "en") for p in (built_site / "en").glob("*/index.html")}
+    assert dutch and dutch == english
+
+
+def test_no_built_page_loads_anything_from_another_host(built_site):
+    offenders = []
+    for page in built_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for tag in re.findall(r"<(?:script|link|img|iframe|source)\b[^>]*>", text):
+            if FOREIGN_URL.search(tag):
+                offenders.append(f"{page.relative_to(built_site)}: {tag[:120]}")
+    for css in built_site.rglob("*.css"):
+        if re.search(r"url\(\s*['\"]?(?:https?:)?//", css.read_text(encoding="utf-8")):
+            offenders.append(str(css.relative_to(built_site)))
+    assert offenders == []
+
+
+def test_phrase_boxes_are_rendered_and_no_directive_is_left(built_site):
+    html = (built_site / "conversation" / "index.html").read_text(encoding="utf-8")
+    assert 'class="phrases"' in html
+    for page in built_site.rglob("*.html"):
+        assert "{%" not in page.read_text(encoding="utf-8"), page
+
+
+def test_a_planted_fault_fails_the_build_with_file_and_line(tmp_path):
+    copy = tmp_path / "repo"
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", "site", "build", ".git", "*.pyc"))
+    page = copy / "docs" / "conversation.en.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nSee [this](after.md#no-such-section).\n", encoding="utf-8")
+    lines = page.read_text(encoding="utf-8").count("\n")
+    result = run_build(tmp_path / "out", cwd=copy)
+    assert result.returncode != 0
+    assert f"docs/conversation.en.md:{lines}:5: LINK-ANCHOR '#no-such-section'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_failed_build_keeps_previous_site(tmp_path):
+    copy = tmp_path / "repo"
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", "site", "build", ".git", "*.pyc"))
+    (copy / "site").mkdir()
+    (copy / "site" / "index.html").write_text("previous", encoding="utf-8")
+    (copy / "docs" / "after.en.md").unlink()
+    result = subprocess.run([sys.executable, "scripts/build.py"], cwd=copy, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "PAGE-UNTRANSLATED" in result.stderr
+    assert (copy / "site" / "index.html").read_text(encoding="utf-8") == "previous"
+
+
+def test_replace_site_swaps_whole_folders(tmp_path):
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "old.html").write_text("old")
+    (tmp_path / "new").mkdir()
+    (tmp_path / "new" / "index.html").write_text("new")
+    replace_site(tmp_path / "new", tmp_path / "site")
+    assert [p.name for p in (tmp_path / "site").iterdir()] == ["index.html"]
+    assert not (tmp_path / "new").exists() and not (tmp_path / "site.old").exists()
