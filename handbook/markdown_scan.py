@@ -13,9 +13,7 @@ from dataclasses import dataclass, field
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$")
 HEADING_ID = re.compile(r"[ \t]*\{:?[ \t]*#([^\s}]+)[^}]*\}[ \t]*$")
 FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
-LINK = re.compile(
-    r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^()\s>]*(?:\([^()\s]*\))?[^()\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)"
-)
+LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^()\s>]*(?:\([^()\s]*\))?[^()\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 AUTOLINK = re.compile(r"<((?:https?|mailto|javascript):[^>\s]+)>", re.IGNORECASE)
 INLINE_CODE = re.compile(r"(`+)(.+?)\1")
 ADMONITION = re.compile(r"^([ \t]*)(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+\"(.*)\")?[ \t]*$")
@@ -164,9 +162,7 @@ def scan_markdown(text: str, first_line: int = 1) -> PageScan:
         admonition = ADMONITION.match(line)
         if admonition:
             end_paragraph()
-            scan.admonitions.append(
-                Admonition(admonition.group(2), admonition.group(3), lineno, len(admonition.group(1)) + 1)
-            )
+            scan.admonitions.append(Admonition(admonition.group(2), admonition.group(3), lineno, len(admonition.group(1)) + 1))
             continue
         directive = DIRECTIVE.match(line)
         if directive:

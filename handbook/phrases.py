@@ -40,9 +40,7 @@ def _texts(field: Located | None, locales: list[str], where: str, path: str, car
     if field is None:
         return {}
     if not isinstance(field.value, dict):
-        problems.append(
-            Problem(path, field.line, 1, "CARD-FORMAT", f"card '{card_id}': {where} must map languages to text")
-        )
+        problems.append(Problem(path, field.line, 1, "CARD-FORMAT", f"card '{card_id}': {where} must map languages to text"))
         return {}
     texts = {}
     for locale in locales:
@@ -72,9 +70,7 @@ def load_cards(path: Path, display_path: str, locales: list[str]) -> tuple[list[
     try:
         data = load_located(path.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError as error:
-        return [], [
-            Problem(display_path, 1, error.start + 1, "INPUT-ENCODING", "file is not UTF-8", "save it as UTF-8")
-        ]
+        return [], [Problem(display_path, 1, error.start + 1, "INPUT-ENCODING", "file is not UTF-8", "save it as UTF-8")]
     except YamlError as error:
         return [], [Problem(display_path, error.line, error.col, "INPUT-YAML", str(error))]
     entries = data.value.get("cards") if isinstance(data.value, dict) else None
@@ -108,9 +104,7 @@ def load_cards(path: Path, display_path: str, locales: list[str]) -> tuple[list[
         page, _, anchor = section.partition("#")
         if not page or not anchor:
             problems.append(
-                Problem(
-                    display_path, entry.line, 1, "CARD-FORMAT", f"card '{card_id}': `section` must be `page#section-id`"
-                )
+                Problem(display_path, entry.line, 1, "CARD-FORMAT", f"card '{card_id}': `section` must be `page#section-id`")
             )
         title = _texts(fields.get("title"), locales, "title", display_path, card_id, problems)
         if "title" not in fields:
@@ -119,9 +113,7 @@ def load_cards(path: Path, display_path: str, locales: list[str]) -> tuple[list[
         phrase_nodes = fields.get("phrases")
         phrases = []
         if phrase_nodes is None or not isinstance(phrase_nodes.value, list):
-            problems.append(
-                Problem(display_path, entry.line, 1, "CARD-FORMAT", f"card '{card_id}' has no `phrases` list")
-            )
+            problems.append(Problem(display_path, entry.line, 1, "CARD-FORMAT", f"card '{card_id}' has no `phrases` list"))
         else:
             for node in phrase_nodes.value:
                 phrases.append(_texts(node, locales, f"phrase at line {node.line}", display_path, card_id, problems))

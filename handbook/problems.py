@@ -39,9 +39,7 @@ def summary_lines(problems: list[Problem], coverage: dict[str, float]) -> list[s
         per_code = ", ".join(f"{code} {n}" for code, n in sorted(Counter(p.code for p in problems).items()))
         head = f"validation: {len(problems)} problem(s): {per_code}"
     per_lang = Counter(p.lang or "all" for p in problems)
-    langs = ", ".join(
-        f"{lang}: {per_lang.get(lang, 0)} problem(s), {coverage[lang]:.0%} translated" for lang in sorted(coverage)
-    )
+    langs = ", ".join(f"{lang}: {per_lang.get(lang, 0)} problem(s), {coverage[lang]:.0%} translated" for lang in sorted(coverage))
     return [head, f"validation per language: {langs}"] if langs else [head]
 
 

@@ -62,8 +62,7 @@ def render_downloads(language: Language, locales: list[str], root_prefix: str) -
     if len(locales) >= 2:
         entries.append((DUPLEX.format(front=locales[0], back=locales[1]), ui["download_duplex"]))
     items = "".join(
-        f'<li><a href="{root_prefix}downloads/{name}" download>{escape(label)}</a> (PDF)</li>'
-        for name, label in entries
+        f'<li><a href="{root_prefix}downloads/{name}" download>{escape(label)}</a> (PDF)</li>' for name, label in entries
     )
     return f'<ul class="downloads">{items}</ul>'
 
@@ -74,15 +73,11 @@ def render_sources_footer(handbook: Handbook, page: Page, language: Language, pr
     if not keys or sources is None:
         return ""
     titles = {h.id: h.title for h in sources.scan.headings if h.id}
-    links = ", ".join(
-        f'<a href="{page_link(prefix, SOURCES_PAGE, key)}">{escape(titles.get(key, key))}</a>' for key in keys
-    )
+    links = ", ".join(f'<a href="{page_link(prefix, SOURCES_PAGE, key)}">{escape(titles.get(key, key))}</a>' for key in keys)
     return f'\n\n<p class="chapter-sources">{escape(language.ui["sources_label"])}: {links}</p>\n'
 
 
-def expand_page(
-    markdown: str, handbook: Handbook, page: Page, language: Language, prefix: str, root_prefix: str
-) -> str:
+def expand_page(markdown: str, handbook: Handbook, page: Page, language: Language, prefix: str, root_prefix: str) -> str:
     """Replace directive lines by their content and add the chapter's sources at its foot."""
     out = []
     for line in markdown.split("\n"):

@@ -54,8 +54,10 @@ MINIMAL_CONFIG = {
 GOOD_PAGES = {
     "index.nl.md": "# Welkom {#home}\n\nLees [het gesprek](talk.md#stay-calm) voor je begint.\n",
     "index.en.md": "# Welcome {#home}\n\nRead [the conversation](talk.md#stay-calm) before you start.\n",
-    "talk.nl.md": "# Het gesprek {#talk}\n\n## Blijf kalm {#stay-calm}\n\nAdem rustig in en uit en luister naar wat de klant zegt.\n",
-    "talk.en.md": "# The conversation {#talk}\n\n## Stay calm {#stay-calm}\n\nBreathe slowly and listen to what the customer says.\n",
+    "talk.nl.md": "# Het gesprek {#talk}\n\n## Blijf kalm {#stay-calm}\n\n"
+    "Adem rustig in en uit en luister naar wat de klant zegt.\n",
+    "talk.en.md": "# The conversation {#talk}\n\n## Stay calm {#stay-calm}\n\n"
+    "Breathe slowly and listen to what the customer says.\n",
 }
 
 

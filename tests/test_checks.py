@@ -25,8 +25,7 @@ def test_link_to_missing_page_names_file_line_and_closest_page(fixture_site):
 def test_link_to_missing_anchor_suggests_existing_id(fixture_site):
     pages = {**GOOD_PAGES, "index.nl.md": "# Welkom {#home}\n\nLees [dit](talk.md#stay-clam) eerst.\n"}
     assert messages(fixture_site(pages)) == [
-        "docs/index.nl.md:3:6: LINK-ANCHOR '#stay-clam' is not a section of docs/talk.nl.md "
-        "(did you mean `#stay-calm`?)"
+        "docs/index.nl.md:3:6: LINK-ANCHOR '#stay-clam' is not a section of docs/talk.nl.md (did you mean `#stay-calm`?)"
     ]
 
 
@@ -64,8 +63,7 @@ def test_section_ids_must_match_between_languages(fixture_site):
         "(see the `{#...}` IDs of its headings)",
         "docs/talk.en.md:1:1: ID-PARITY section 'stay-calm' of docs/talk.nl.md:3 is missing here "
         "(add a heading with `{#stay-calm}`)",
-        "docs/talk.en.md:3:1: ID-PARITY section ID 'keep-calm' is not in docs/talk.nl.md "
-        "(use the same ID in every language)",
+        "docs/talk.en.md:3:1: ID-PARITY section ID 'keep-calm' is not in docs/talk.nl.md (use the same ID in every language)",
     ]
 
 
@@ -78,7 +76,9 @@ def test_heading_without_id_and_duplicate_ids(fixture_site):
 
 
 def test_cms_leftover_from_source_article_is_caught(fixture_site):
-    span = '<span class="translation_missing" title="translation missing: nl-NL.ctas.tip_box.main_image_alt">Main Image Alt</span>'
+    span = (
+        '<span class="translation_missing" title="translation missing: nl-NL.ctas.tip_box.main_image_alt">Main Image Alt</span>'
+    )
     pages = {**GOOD_PAGES, "talk.nl.md": GOOD_PAGES["talk.nl.md"] + "\n" + span + "\n"}
     found = [p for p in run_checks(fixture_site(pages)) if p.code == "LEFTOVER"]
     assert {(p.path, p.line) for p in found} == {("docs/talk.nl.md", 7)}
@@ -103,8 +103,7 @@ def test_english_page_with_dutch_paragraph_is_reported(fixture_site):
     dutch = "Je luistert eerst naar de klant en dan stel je vragen over wat er mis is gegaan."
     pages = {**GOOD_PAGES, "talk.en.md": GOOD_PAGES["talk.en.md"] + "\n" + dutch + "\n"}
     assert messages(fixture_site(pages)) == [
-        "docs/talk.en.md:7:1: WRONG-LANGUAGE paragraph reads as 'nl', not 'en' "
-        "(translate it, or put literal text in quotes)"
+        "docs/talk.en.md:7:1: WRONG-LANGUAGE paragraph reads as 'nl', not 'en' (translate it, or put literal text in quotes)"
     ]
 
 
@@ -160,8 +159,7 @@ def test_latin1_file_is_an_encoding_error_with_line(fixture_site):
     pages = {**GOOD_PAGES, "talk.nl.md": "# Het gesprek {#talk}\n\nCaf\xe9 is dicht.\n".encode("latin-1")}
     found = [p.format() for p in run_checks(fixture_site(pages)) if p.code == "INPUT-ENCODING"]
     assert found == [
-        "docs/talk.nl.md:3:4: INPUT-ENCODING file is not valid UTF-8 "
-        "(save it as UTF-8 (it looks like Latin-1 or Windows-1252))"
+        "docs/talk.nl.md:3:4: INPUT-ENCODING file is not valid UTF-8 (save it as UTF-8 (it looks like Latin-1 or Windows-1252))"
     ]
 
 

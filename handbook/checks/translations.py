@@ -62,9 +62,7 @@ def check_paragraphs(handbook: Handbook) -> list[Problem]:
                         )
                     )
                 elif (
-                    page is not reference
-                    and paragraph.text in reference_texts
-                    and len(words_outside_quotes(paragraph.text)) >= 4
+                    page is not reference and paragraph.text in reference_texts and len(words_outside_quotes(paragraph.text)) >= 4
                 ):
                     problems.append(
                         Problem(
@@ -185,9 +183,7 @@ def check_checklists(handbook: Handbook) -> list[Problem]:
                 for item in tasklist.items:
                     if not item.text.strip():
                         problems.append(
-                            Problem(
-                                page.path, item.line, 1, "CHECKLIST-EMPTY", "checklist item is empty", "", page.lang
-                            )
+                            Problem(page.path, item.line, 1, "CHECKLIST-EMPTY", "checklist item is empty", "", page.lang)
                         )
             if reference is None or page is reference:
                 continue

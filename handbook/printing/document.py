@@ -71,11 +71,7 @@ def rewrite_page(
         if re.match(r"^[a-z][a-z0-9+.-]*:", href):
             return f'<a class="external"{before}href="{href}"{after}>'
         path, _, anchor = href.partition("#")
-        slug = (
-            page.slug
-            if not path
-            else _slug_of_url(posixpath.normpath(posixpath.join(page_dir, path)) + "/", lang_prefix)
-        )
+        slug = page.slug if not path else _slug_of_url(posixpath.normpath(posixpath.join(page_dir, path)) + "/", lang_prefix)
         if path and not path.endswith("/") and "." in posixpath.basename(path):
             absolute = site_url.rstrip("/") + "/" + posixpath.normpath(posixpath.join(page_dir, path))
             return f'<a class="external"{before}href="{absolute}"{after}>'
@@ -94,9 +90,7 @@ def rewrite_page(
             return f"<a{before}{after}>"
         if anchor and anchor not in known_ids[slug]:
             problems.append(
-                Problem(
-                    page.source_path, 1, 1, "PRINT-LINK", f"link '{href}' leads to a missing section", "", page.lang
-                )
+                Problem(page.source_path, 1, 1, "PRINT-LINK", f"link '{href}' leads to a missing section", "", page.lang)
             )
             return f"<a{before}{after}>"
         target = f"{slug}--{anchor}" if anchor else slug
@@ -129,11 +123,7 @@ def combine(
         )
         body = rewrite_page(page, known_ids, lang_prefix, site_url, problems)
         chapters.append(f'<section class="chapter" id="{page.slug}" data-title="{escape(page.title)}">{body}</section>')
-    edition = (
-        f'<p class="cover-edition">{escape(labels.edition_label)} {escape(labels.edition)}</p>'
-        if labels.edition
-        else ""
-    )
+    edition = f'<p class="cover-edition">{escape(labels.edition_label)} {escape(labels.edition)}</p>' if labels.edition else ""
     document = f"""<!DOCTYPE html>
 <html lang="{lang}">
 <head>

@@ -18,9 +18,7 @@ def nav_order(handbook: Handbook, rendered: dict[str, RenderedPage]) -> list[Ren
     return [rendered[slug] for slug in slugs if slug in rendered]
 
 
-def handbook_jobs(
-    handbook: Handbook, rendered: dict[str, dict[str, RenderedPage]]
-) -> tuple[list[PrintJob], list[Problem]]:
+def handbook_jobs(handbook: Handbook, rendered: dict[str, dict[str, RenderedPage]]) -> tuple[list[PrintJob], list[Problem]]:
     settings = handbook.settings
     edition_date = last_commit_date(settings.root)
     base_css = font_face_css() + "\n" + (files("handbook.printing") / "handbook.css").read_text(encoding="utf-8")
@@ -39,9 +37,7 @@ def handbook_jobs(
         )
         prefix = "" if language.default else f"{language.locale}/"
         pages = nav_order(handbook, rendered.get(language.locale, {}))
-        html, found = combine(
-            pages, labels, language.locale, prefix, settings.site_url, base_css + "\n" + page_css(labels)
-        )
+        html, found = combine(pages, labels, language.locale, prefix, settings.site_url, base_css + "\n" + page_css(labels))
         problems.extend(found)
         jobs.append(
             PrintJob(
