@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 # Material for MkDocs prints a banner about MkDocs 2.0 on every build; this is its documented switch.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup build check serve lint test system-packages clean
+.PHONY: setup build check serve lint test clean
 
 $(INSTALLED): requirements.lock
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -17,6 +17,7 @@ $(INSTALLED): requirements.lock
 setup: $(INSTALLED)
 
 build: setup
+	sh scripts/system_packages.sh build
 	$(PY) scripts/build.py
 
 check: setup
@@ -29,10 +30,8 @@ lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-system-packages:
-	sh scripts/system_packages.sh
-
-test: setup system-packages
+test: setup
+	sh scripts/system_packages.sh test
 	$(PY) -m pytest
 
 clean:

@@ -1,13 +1,17 @@
 #!/bin/sh
-# Installs the Debian packages the browser and PDF tests need (chromium, poppler-utils) when missing.
-# Only root can install; anyone else gets a note, and those tests skip with the same reason.
+# Installs the Debian packages a target needs when they are missing: `build` needs only the faster font
+# subsetter for the PDFs; `test` also needs chromium and poppler-utils for the browser and PDF tests.
+# Only root can install; anyone else gets a note, and the tests that need them skip with the same reason.
 missing=""
-[ -x /usr/bin/chromium ] || missing="$missing chromium"
-command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
+ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset || missing="$missing libharfbuzz-subset0"
+if [ "${1:-build}" = test ]; then
+  [ -x /usr/bin/chromium ] || missing="$missing chromium"
+  command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
+fi
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "installing system packages:$missing"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
 else
-  echo "note: missing system packages:$missing (not root: browser/PDF tests will be skipped)"
+  echo "note: missing system packages:$missing (not root, so not installed; tests that need them will skip)"
 fi
