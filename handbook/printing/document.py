@@ -16,7 +16,7 @@ from handbook.problems import Problem
 ID_ATTRIBUTE = re.compile(r'\bid="([^"]+)"')
 HREF_ATTRIBUTE = re.compile(r'<a\b([^>]*?)\bhref="([^"]*)"([^>]*)>')
 HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
-H1 = re.compile(r"<h1\b[^>]*>.*?</h1>", re.DOTALL)
+H1_ID = re.compile(r'<h1 id="([^"]+)"')
 H2 = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
 
@@ -57,8 +57,20 @@ def _slug_of_url(url: str, lang_prefix: str) -> str:
     return path or "index"
 
 
+def chapter_anchor(page: RenderedPage) -> str:
+    """Where a link to a whole chapter points: its title, which WeasyPrint places on the chapter's first page
+    (the chapter's own box may start at the foot of the previous page, before its page break)."""
+    match = H1_ID.search(page.html)
+    return f"{page.slug}--{match.group(1)}" if match else page.slug
+
+
 def rewrite_page(
-    page: RenderedPage, known_ids: dict[str, set[str]], lang_prefix: str, site_url: str, problems: list[Problem]
+    page: RenderedPage,
+    known_ids: dict[str, set[str]],
+    chapter_anchors: dict[str, str],
+    lang_prefix: str,
+    site_url: str,
+    problems: list[Problem],
 ) -> str:
     """The page's HTML with prefixed IDs and print links; broken targets are added to `problems`."""
     html = HEADERLINK.sub("", page.html)
@@ -93,7 +105,7 @@ def rewrite_page(
                 Problem(page.source_path, 1, 1, "PRINT-LINK", f"link '{href}' leads to a missing section", "", page.lang)
             )
             return f"<a{before}{after}>"
-        target = f"{slug}--{anchor}" if anchor else slug
+        target = f"{slug}--{anchor}" if anchor else chapter_anchors[slug]
         css_class = "xref" if slug != page.slug or anchor else "xref-self"
         return f'<a class="{css_class}"{before}href="#{target}"{after}>'
 
@@ -110,6 +122,7 @@ def combine(
     """The whole print document for one language, and the problems found while assembling it."""
     problems: list[Problem] = []
     known_ids = {page.slug: set(ID_ATTRIBUTE.findall(page.html)) for page in pages}
+    anchors = {page.slug: chapter_anchor(page) for page in pages}
     toc, chapters = [], []
     for page in pages:
         sections = "".join(
@@ -117,11 +130,11 @@ def combine(
             for section_id, title in H2.findall(page.html)
         )
         toc.append(
-            f'<li class="toc-chapter"><a href="#{page.slug}">{escape(page.title)}</a>'
+            f'<li class="toc-chapter"><a href="#{anchors[page.slug]}">{escape(page.title)}</a>'
             + (f'<ol class="toc-sections">{sections}</ol>' if sections else "")
             + "</li>"
         )
-        body = rewrite_page(page, known_ids, lang_prefix, site_url, problems)
+        body = rewrite_page(page, known_ids, anchors, lang_prefix, site_url, problems)
         chapters.append(f'<section class="chapter" id="{page.slug}" data-title="{escape(page.title)}">{body}</section>')
     edition = f'<p class="cover-edition">{escape(labels.edition_label)} {escape(labels.edition)}</p>' if labels.edition else ""
     document = f"""<!DOCTYPE html>
@@ -153,5 +166,9 @@ def page_css(labels: PrintLabels) -> str:
     middle, _, after = rest.partition("{pages}")
     return (
         f'@page main {{ @bottom-center {{ content: "{before}" counter(page) "{middle}" counter(pages) "{after}"; }} }}\n'
-        f'a.xref::after {{ content: " (" "{labels.page_ref} " target-counter(attr(href), page) ")"; }}\n'
+        # A fixed-width box: the number is unknown on the first layout pass, and text that grows afterwards
+        # would move later pages away from the numbers already printed in the contents.
+        f'a.xref::after {{ content: "(" "{labels.page_ref} " target-counter(attr(href), page) ")"; '
+        f"display: inline-block; width: {0.5 * (len(labels.page_ref) + 7):.1f}em; margin-left: 0.25em; "
+        "white-space: nowrap; }\n"
     )

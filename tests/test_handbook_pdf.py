@@ -1,0 +1,156 @@
+"""The print handbook as a reader gets it: outline, contents with true page numbers, fonts, links, metadata."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, require_tool
+from pypdf import PdfReader
+
+from handbook.model import load_handbook
+from handbook.settings import settings_from_mkdocs
+
+LANGS = ("nl", "en")
+TOC_LINE = re.compile(r"^\s*(\S.*?)\s*\.{4,}\s*(\d+)\s*$")
+
+
+@pytest.fixture(scope="module")
+def model():
+    from mkdocs.config import load_config
+
+    return load_handbook(settings_from_mkdocs(load_config(str(ROOT / "mkdocs.yml"))))
+
+
+def pdf(built_site: Path, lang: str) -> Path:
+    return built_site / "downloads" / f"handbook-{lang}.pdf"
+
+
+def page_text(path: Path, first: int, last: int | None = None) -> str:
+    tool = require_tool("pdftotext")
+    return subprocess.run(
+        [tool, "-layout", "-f", str(first), "-l", str(last or first), str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def outline_pages(reader: PdfReader) -> list[tuple[int, str, int]]:
+    """(level, title, 1-based page) for every bookmark."""
+    found = []
+
+    def walk(items, level):
+        for item in items:
+            if isinstance(item, list):
+                walk(item, level + 1)
+            else:
+                found.append((level, item.title, reader.get_destination_page_number(item) + 1))
+
+    walk(reader.outline, 1)
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_outline_has_every_chapter_and_section_in_nav_order(built_site, model, lang):
+    outline = outline_pages(PdfReader(pdf(built_site, lang)))
+    chapters = [t for level, t, _ in outline if level == 1]
+    expected = [model.page(e.path[:-3], lang).scan.title for e in model.settings.nav if e.path]
+    assert chapters == expected
+    sections = {t for level, t, _ in outline if level == 2}
+    for entry in model.settings.nav:
+        page = model.page(entry.path[:-3], lang)
+        assert {h.title for h in page.scan.headings if h.level == 2} <= sections
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_contents_page_numbers_are_where_chapters_start(built_site, lang):
+    path = pdf(built_site, lang)
+    reader = PdfReader(path)
+    starts = {title: page for level, title, page in outline_pages(reader) if level == 1}
+    toc = page_text(path, 2, 3)
+    listed = {m.group(1): int(m.group(2)) for m in map(TOC_LINE.match, toc.splitlines()) if m}
+    checked = 0
+    for title, page in starts.items():
+        if title in listed:
+            assert listed[title] == page, title
+            assert title.split()[0] in page_text(path, page), (title, page)
+            checked += 1
+    assert checked == len(starts)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_fonts_are_embedded_and_subset(built_site, lang):
+    fonts = subprocess.run(
+        [require_tool("pdffonts"), str(pdf(built_site, lang))], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    assert fonts, "no fonts listed"
+    for line in fonts:
+        assert re.search(r"\byes\s+yes\s+(yes|no)\s+\d+\s+\d+\s*$", line), line  # emb, sub
+        assert "+Handbook-" in line.split()[0]  # only the project's own fonts, no system fallback
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_metadata_language_and_tagging(built_site, lang):
+    reader = PdfReader(pdf(built_site, lang))
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == lang
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+    info = reader.metadata
+    assert info.title and info.author and info.subject
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_internal_links_point_at_pages_in_the_document(built_site, lang):
+    reader = PdfReader(pdf(built_site, lang))
+    names = reader.named_destinations
+    internal = 0
+    for page in reader.pages:
+        for annot in page.get("/Annots") or []:
+            annot = annot.get_object()
+            if annot.get("/Subtype") != "/Link":
+                continue
+            action = annot.get("/A")
+            if action is not None and action.get("/S") == "/URI":
+                continue
+            dest = annot.get("/Dest") or (action or {}).get("/D")
+            assert dest is not None
+            if isinstance(dest, str):
+                assert dest in names, dest
+            internal += 1
+    assert internal > 20
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_site_chrome_in_the_pdf(built_site, lang):
+    path = pdf(built_site, lang)
+    text = page_text(path, 1, len(PdfReader(path).pages))
+    for chrome in ("¶", "Skip to content", "Naar inhoud", "Search", "Zoeken", "Made with", "Material for MkDocs"):
+        assert chrome not in text
+
+
+def test_cross_reference_prints_its_page_number(built_site):
+    path = pdf(built_site, "en")
+    text = page_text(path, 4, len(PdfReader(path).pages))
+    assert re.search(r"\(p\. \d+\)", text)
+
+
+def test_first_pages_render_to_png_for_a_person_to_look_at(built_site):
+    out = ROOT / "build" / "test-artifacts"
+    out.mkdir(parents=True, exist_ok=True)
+    for lang in LANGS:
+        subprocess.run(
+            [
+                require_tool("pdftoppm"),
+                "-png",
+                "-r",
+                "60",
+                "-f",
+                "1",
+                "-l",
+                "4",
+                str(pdf(built_site, lang)),
+                str(out / f"handbook-{lang}"),
+            ],
+            check=True,
+        )
+    assert len(list(out.glob("handbook-*.png"))) >= 8
