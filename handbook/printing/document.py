@@ -169,6 +169,6 @@ def page_css(labels: PrintLabels) -> str:
         # A fixed-width box: the number is unknown on the first layout pass, and text that grows afterwards
         # would move later pages away from the numbers already printed in the contents.
         f'a.xref::after {{ content: "(" "{labels.page_ref} " target-counter(attr(href), page) ")"; '
-        f"display: inline-block; width: {0.5 * (len(labels.page_ref) + 7):.1f}em; margin-left: 0.25em; "
+        f"display: inline-block; width: {0.45 * (len(labels.page_ref) + 6):.1f}em; margin-left: 0.25em; "
         "white-space: nowrap; }\n"
     )
