@@ -6,7 +6,7 @@ from pathlib import Path
 
 from handbook.model import Handbook
 from handbook.printing.document import RenderedPage
-from handbook.printing.jobs import handbook_jobs
+from handbook.printing.jobs import desk_jobs, handbook_jobs
 from handbook.printing.render import PrintResult, render_all
 from handbook.problems import Problem
 
@@ -19,8 +19,8 @@ def print_all(
     jobs, problems = handbook_jobs(handbook, rendered)
     if problems:
         return [], problems
+    jobs += desk_jobs(handbook)
     results = render_all(jobs, site_dir / "downloads")
-    for job, result in zip(jobs, results, strict=True):
-        for error in result.errors:
-            problems.append(Problem(job.source, 1, 1, "PRINT-LAYOUT", error, "", job.lang))
+    for result in results:
+        problems.extend(result.errors)
     return results, problems

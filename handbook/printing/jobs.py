@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from html import escape
 from importlib.resources import files
 
-from handbook.downloads import HANDBOOK
+from handbook.downloads import CHECKLISTS, DUPLEX, HANDBOOK, PHRASE_CARDS
 from handbook.model import Handbook
+from handbook.printing.cards import cards_body, checklist_body, fit_limits
 from handbook.printing.document import PrintLabels, RenderedPage, combine, page_css
 from handbook.printing.edition import format_edition, last_commit_date
 from handbook.printing.fonts import font_face_css
@@ -18,10 +20,65 @@ def nav_order(handbook: Handbook, rendered: dict[str, RenderedPage]) -> list[Ren
     return [rendered[slug] for slug in slugs if slug in rendered]
 
 
+def stylesheet(name: str) -> str:
+    return font_face_css() + "\n" + (files("handbook.printing") / name).read_text(encoding="utf-8")
+
+
+def sheet_document(lang: str, title: str, css: str, body: str) -> str:
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{escape(title)}</title>'
+        f'<meta name="author" content="{escape(title)}"><style>{css}</style></head><body>{body}</body></html>'
+    )
+
+
+def desk_jobs(handbook: Handbook) -> list[PrintJob]:
+    """Phrase cards per language, the duplex set, and the checklists per language."""
+    settings = handbook.settings
+    css = stylesheet("sheets.css")
+    base = settings.docs_dir.as_uri() + "/"
+    slugs = [entry.path.removesuffix(".md") for entry in settings.nav if entry.path]
+    jobs = []
+    for language in settings.languages:
+        lang = language.locale
+        title = f"{language.site_name} – {language.ui['download_cards']}"
+        body = cards_body(handbook.cards, lang, None, "")
+        jobs.append(
+            PrintJob(
+                PHRASE_CARDS.format(lang=lang),
+                sheet_document(lang, title, css, body),
+                base,
+                handbook.cards_path,
+                lang,
+                fit_limits(handbook.cards, lang, handbook.cards_path),
+            )
+        )
+        title = f"{language.site_name} – {language.ui['download_checklists']}"
+        body = checklist_body(handbook, language, slugs)
+        jobs.append(
+            PrintJob(CHECKLISTS.format(lang=lang), sheet_document(lang, title, css, body), base, f"docs/*.{lang}.md", lang)
+        )
+    if len(settings.languages) >= 2:
+        front, back = settings.languages[0], settings.languages[1]
+        title = f"{front.site_name} – {front.ui['download_duplex']}"
+        body = cards_body(handbook.cards, front.locale, back.locale, front.ui["cards_duplex_instructions"])
+        limits = fit_limits(handbook.cards, front.locale, handbook.cards_path)
+        jobs.append(
+            PrintJob(
+                DUPLEX.format(front=front.locale, back=back.locale),
+                sheet_document(front.locale, title, css, body),
+                base,
+                handbook.cards_path,
+                front.locale,
+                limits,
+            )
+        )
+    return jobs
+
+
 def handbook_jobs(handbook: Handbook, rendered: dict[str, dict[str, RenderedPage]]) -> tuple[list[PrintJob], list[Problem]]:
     settings = handbook.settings
     edition_date = last_commit_date(settings.root)
-    base_css = font_face_css() + "\n" + (files("handbook.printing") / "handbook.css").read_text(encoding="utf-8")
+    base_css = stylesheet("handbook.css")
     jobs, problems = [], []
     for language in settings.languages:
         ui = language.ui

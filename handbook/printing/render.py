@@ -15,6 +15,8 @@ from pathlib import Path
 
 from weasyprint import HTML
 
+from handbook.problems import Problem
+
 
 @dataclass(frozen=True)
 class PrintJob:
@@ -23,6 +25,8 @@ class PrintJob:
     base_url: str
     source: str  # what an author should look at when this job fails
     lang: str
+    # (element ID, lowest allowed top position in mm, problem): text that must fit a fixed box, like a card
+    fit_limits: tuple[tuple[str, float, Problem], ...] = ()
 
 
 @dataclass
@@ -30,7 +34,7 @@ class PrintResult:
     name: str
     pages: int = 0
     seconds: float = 0.0
-    errors: list[str] = field(default_factory=list)
+    errors: list[Problem] = field(default_factory=list)
 
 
 class _Collect(logging.Handler):
@@ -42,6 +46,25 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+def _layout_problem(job: PrintJob, message: str) -> Problem:
+    return Problem(job.source, 1, 1, "PRINT-LAYOUT", f"{job.name}: {message}", "", job.lang)
+
+
+def overflowing(document, limits) -> list[Problem]:
+    """The problems of the limits whose element was laid out lower than allowed (or not at all)."""
+    if not limits:
+        return []
+    positions = {}
+    for page in document.pages:
+        positions.update(page.anchors)
+    px_per_mm = 96 / 25.4
+    return [
+        problem
+        for anchor, lowest, problem in limits
+        if anchor not in positions or positions[anchor][1] / px_per_mm > lowest + 0.01
+    ]
+
+
 def render_job(job: PrintJob, out_dir: str) -> PrintResult:
     started = time.perf_counter()
     result = PrintResult(job.name)
@@ -51,15 +74,16 @@ def render_job(job: PrintJob, out_dir: str) -> PrintResult:
     try:
         document = HTML(string=job.html, base_url=job.base_url).render()
         result.pages = len(document.pages)
-        if collector.messages:
-            result.errors = [f"{job.source}: {job.name}: {message}" for message in collector.messages]
+        result.errors = overflowing(document, job.fit_limits)
+        result.errors += [_layout_problem(job, message) for message in collector.messages]
+        if result.errors:
             return result
         target = Path(out_dir) / job.name
         partial = target.with_suffix(".pdf.part")
         document.write_pdf(partial, pdf_variant="pdf/ua-1", uncompressed_pdf=False)
         partial.replace(target)
     except Exception as error:  # WeasyPrint raises many types; each must become a clean message
-        result.errors.append(f"{job.source}: {job.name}: cannot lay out: {error}")
+        result.errors.append(_layout_problem(job, f"cannot lay out: {error}"))
     finally:
         logger.removeHandler(collector)
         result.seconds = time.perf_counter() - started

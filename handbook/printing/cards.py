@@ -1,0 +1,134 @@
+"""Desk sheets: phrase cards (one language, or Dutch fronts with English backs for duplex) and checklists.
+
+Cards sit in a fixed grid of 90 x 65 mm on A4 with cut marks; their positions are computed here, so the back
+of a card is the mirror image of its front and both can be checked in the PDF. Card text is never shrunk:
+each card ends in an invisible marker whose laid-out position tells whether the text fits.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import escape
+
+from handbook.model import Handbook
+from handbook.phrases import Card
+from handbook.problems import Problem
+from handbook.settings import Language
+
+PAGE_W, PAGE_H = 210.0, 297.0
+CARD_W, CARD_H = 90.0, 65.0
+COLUMNS, ROWS = 2, 4
+GRID_X = (PAGE_W - COLUMNS * CARD_W) / 2
+GRID_Y = (PAGE_H - ROWS * CARD_H) / 2
+CARDS_PER_SHEET = COLUMNS * ROWS
+CARD_PADDING = 5.0
+FOOT_SPACE = 9.0  # the card number's band at the foot
+MARK = 4.0  # length of a cut mark
+MARK_GAP = 1.5  # distance between a cut mark and the card edge
+MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+@dataclass(frozen=True)
+class Slot:
+    x: float
+    y: float
+
+
+def slot(index: int, mirrored: bool = False) -> Slot:
+    """Top-left corner (mm) of the card at `index` on its sheet; mirrored for the back of a duplex sheet."""
+    column, row = index % COLUMNS, index // COLUMNS % ROWS
+    if mirrored:
+        column = COLUMNS - 1 - column
+    return Slot(GRID_X + column * CARD_W, GRID_Y + row * CARD_H)
+
+
+def cut_marks() -> str:
+    """Short lines outside the grid, in line with every card edge."""
+    lines = []
+    for i in range(COLUMNS + 1):
+        x = GRID_X + i * CARD_W
+        lines.append(f'<div class="mark v" style="left:{x:.2f}mm;top:{GRID_Y - MARK_GAP - MARK:.2f}mm"></div>')
+        lines.append(f'<div class="mark v" style="left:{x:.2f}mm;top:{GRID_Y + ROWS * CARD_H + MARK_GAP:.2f}mm"></div>')
+    for j in range(ROWS + 1):
+        y = GRID_Y + j * CARD_H
+        lines.append(f'<div class="mark h" style="top:{y:.2f}mm;left:{GRID_X - MARK_GAP - MARK:.2f}mm"></div>')
+        lines.append(f'<div class="mark h" style="top:{y:.2f}mm;left:{GRID_X + COLUMNS * CARD_W + MARK_GAP:.2f}mm"></div>')
+    return "".join(lines)
+
+
+def end_marker_id(card: Card, lang: str) -> str:
+    return f"end-{card.id}-{lang}"
+
+
+def card_html(card: Card, number: int, total: int, lang: str, at: Slot) -> str:
+    when = f'<p class="when">{escape(card.when[lang])}</p>' if card.when.get(lang) else ""
+    phrases = "".join(f"<li>{escape(p[lang])}</li>" for p in card.phrases)
+    return (
+        f'<article class="card" lang="{lang}" style="left:{at.x:.2f}mm;top:{at.y:.2f}mm">'
+        f'<h2 class="title">{escape(card.title[lang])}</h2>{when}<ul>{phrases}</ul>'
+        f'<span class="end" id="{end_marker_id(card, lang)}"></span>'
+        f'<p class="number">{number}/{total}</p></article>'
+    )
+
+
+def _sheets(cards: list[Card]) -> list[list[tuple[int, Card]]]:
+    numbered = list(enumerate(cards, 1))
+    return [numbered[i : i + CARDS_PER_SHEET] for i in range(0, len(numbered), CARDS_PER_SHEET)]
+
+
+def cards_body(cards: list[Card], front: str, back: str | None, instructions: str) -> str:
+    """The sheets: fronts only, or each front followed by its mirrored back sheet."""
+    total = len(cards)
+    pages = []
+    for sheet_number, sheet in enumerate(_sheets(cards)):
+        first = sheet_number == 0
+        fronts = "".join(card_html(c, n, total, front, slot(i)) for i, (n, c) in enumerate(sheet))
+        note = f'<p class="instructions">{escape(instructions)}</p>' if first and back else ""
+        alignment = '<div class="alignment"></div>' if first and back else ""
+        pages.append(f'<section class="sheet">{cut_marks()}{alignment}{fronts}{note}</section>')
+        if back:
+            backs = "".join(card_html(c, n, total, back, slot(i, mirrored=True)) for i, (n, c) in enumerate(sheet))
+            pages.append(f'<section class="sheet back">{cut_marks()}{alignment}{backs}</section>')
+    return "".join(pages)
+
+
+def fit_limits(cards: list[Card], lang: str, source: str) -> tuple[tuple[str, float, Problem], ...]:
+    """(end marker ID, lowest allowed position in mm, problem) for every card: checked after layout."""
+    limits = []
+    for index, card in enumerate(cards):
+        at = slot(index % CARDS_PER_SHEET)
+        problem = Problem(
+            source,
+            card.line,
+            1,
+            "CARD-TOO-LONG",
+            f"card '{card.id}' does not fit its 90 x 65 mm card",
+            "shorten or drop a phrase; cards are never printed smaller",
+            lang,
+        )
+        limits.append((end_marker_id(card, lang), at.y + CARD_H - FOOT_SPACE, problem))
+    return tuple(limits)
+
+
+def checklist_body(handbook: Handbook, language: Language, slugs: list[str]) -> str:
+    """One page per checklist of the handbook (its task lists, in nav order), with a line for date and customer."""
+    ui = language.ui
+    pages = []
+    for slug in slugs:
+        page = handbook.page(slug, language.locale)
+        if page is None:
+            continue
+        titles = {h.id: h.title for h in page.scan.headings if h.id}
+        for tasklist in page.scan.tasklists:
+            texts = [MARKDOWN_LINK.sub(r"\1", item.text) for item in tasklist.items]
+            items = "".join(f'<li><span class="box"></span>{escape(text)}</li>' for text in texts)
+            title = titles.get(tasklist.section_id, page.scan.title or slug)
+            pages.append(
+                f'<section class="checklist" data-section="{slug}#{tasklist.section_id}"><h1>{escape(title)}</h1>'
+                f'<p class="chapter">{escape(page.scan.title or "")}</p>'
+                f'<p class="fill">{escape(ui["checklist_date"])} <span class="line"></span> '
+                f'{escape(ui["checklist_customer"])} <span class="line wide"></span></p>'
+                f'<ul class="items">{items}</ul></section>'
+            )
+    return "".join(pages)
