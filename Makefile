@@ -1,7 +1,6 @@
 # The README's commands. Every target sets up .venv from the lock file first, so a fresh clone needs nothing else.
 VENV := .venv
 PY := $(VENV)/bin/python
-SITE_PACKAGES = $(shell $(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
 INSTALLED := $(VENV)/.installed
 # Material for MkDocs prints a banner about MkDocs 2.0 on every build; this is its documented switch.
 export NO_MKDOCS_2_WARNING := 1
@@ -11,7 +10,8 @@ export NO_MKDOCS_2_WARNING := 1
 $(INSTALLED): requirements.lock
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
-	echo "$(CURDIR)" > "$(SITE_PACKAGES)/handbook-src.pth"
+	# Makes the `handbook` package importable from this checkout (hooks, scripts, tests) without a build step.
+	$(PY) -c 'import os, pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()["purelib"], "handbook-src.pth").write_text(os.getcwd() + "\n")'
 	touch $@
 
 setup: $(INSTALLED)
