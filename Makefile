@@ -5,7 +5,7 @@ INSTALLED := $(VENV)/.installed
 # Material for MkDocs prints a banner about MkDocs 2.0 on every build; this is its documented switch.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup build check serve lint test clean
+.PHONY: setup build check serve lint test links-update clean
 
 $(INSTALLED): requirements.lock
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -22,6 +22,9 @@ build: setup
 
 check: setup
 	$(PY) scripts/check.py
+
+links-update: setup
+	$(PY) scripts/links_update.py
 
 serve: setup
 	$(VENV)/bin/mkdocs serve

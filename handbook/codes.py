@@ -88,6 +88,10 @@ CODES: dict[str, tuple[str, str]] = {
         "The built HTML still contains a leftover or an unrendered template variable.",
         "Fix the template or page named.",
     ),
+    "LINK-LOCKED": (
+        "A published page or section (links.lock) disappeared without a redirect.",
+        "Restore the ID, or declare a redirect (see AUTHORING.md).",
+    ),
     "PRINT-LINK": (
         "A link in a printed page leads to a page or section that is not in the PDF.",
         "Fix the link target.",

@@ -12,6 +12,7 @@ from handbook.downloads import CHECKLISTS, DUPLEX, HANDBOOK, PHRASE_CARDS
 from handbook.markdown_scan import DIRECTIVE
 from handbook.model import Handbook, Page
 from handbook.phrases import Card
+from handbook.published_links import link_index
 from handbook.settings import Language
 
 SOURCES_PAGE = "sources"
@@ -67,6 +68,24 @@ def render_downloads(language: Language, locales: list[str], root_prefix: str) -
     return f'<ul class="downloads">{items}</ul>'
 
 
+def render_link_index(handbook: Handbook, language: Language) -> str:
+    """Every section with its permanent URL and a copy button, for people who link it from a wiki."""
+    lang = language.locale
+    rows = []
+    for entry in link_index(handbook):
+        if lang not in entry["url"]:
+            continue
+        url = entry["url"][lang]
+        level = "page" if entry["id"] == entry["page"] or url.endswith("/") else "section"
+        rows.append(
+            f'<tr class="link-{level}"><td>{escape(entry["title"][lang])}</td><td><code>{escape(url)}</code></td>'
+            f'<td><button type="button" class="copy-url md-button" data-url="{escape(url)}">'
+            f'{escape(language.ui["copy_url"])}</button><span class="copy-link-status" role="status"></span></td></tr>'
+        )
+    head = "".join(f"<th>{escape(language.ui[key])}</th>" for key in ("link_title", "link_url", "link_copy"))
+    return f'<table class="link-index"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+
+
 def render_sources_footer(handbook: Handbook, page: Page, language: Language, prefix: str) -> str:
     keys = page.meta.get("sources") or []
     sources = handbook.page(SOURCES_PAGE, page.lang)
@@ -90,6 +109,8 @@ def expand_page(markdown: str, handbook: Handbook, page: Page, language: Languag
             out.append(render_phrase_box(handbook.card(argument), language))
         elif name == "phrase-cards":
             out.append(render_card_overview(handbook, language, prefix))
+        elif name == "link-index":
+            out.append(render_link_index(handbook, language))
         elif name == "downloads":
             out.append(render_downloads(language, handbook.settings.locales, root_prefix))
         else:

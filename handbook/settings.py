@@ -35,6 +35,8 @@ class Settings:
     languages: tuple[Language, ...]
     nav: tuple[NavEntry, ...]
     overrides_dir: Path | None = None
+    page_redirects: dict[str, str] = field(default_factory=dict)  # old.md -> new.md (mkdocs-redirects)
+    section_redirects: dict[str, str] = field(default_factory=dict)  # page#old-id -> page#new-id
 
     @property
     def locales(self) -> list[str]:
@@ -95,6 +97,7 @@ def settings_from_mkdocs(config) -> Settings:
             )
         )
     custom_dir = config.theme.custom_dir
+    redirects = config.plugins.get("redirects")
     return Settings(
         root=root,
         docs_dir=Path(config.docs_dir).resolve(),
@@ -103,4 +106,6 @@ def settings_from_mkdocs(config) -> Settings:
         languages=tuple(languages),
         nav=tuple(_flatten_nav(config.nav, config_text)),
         overrides_dir=Path(custom_dir).resolve() if custom_dir else None,
+        page_redirects=dict(redirects.config.get("redirect_maps") or {}) if redirects else {},
+        section_redirects={str(k): str(v) for k, v in (config.extra.get("section_redirects") or {}).items()},
     )

@@ -18,6 +18,7 @@ from handbook.printing.build import print_all
 from handbook.printing.document import RenderedPage
 from handbook.render import expand_page
 from handbook.settings import settings_from_mkdocs
+from handbook.site_output import finish_site, scope_search_to_language
 from handbook.validate import validate
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -39,6 +40,7 @@ def on_config(config):
     if _language(config) == settings.default_locale:
         state["site_dir"] = config.site_dir
         state["rendered"] = {}
+        state["not_found"] = {}
         result = validate(settings)
         state["validation"] = result
         for problem in result.problems:
@@ -79,6 +81,13 @@ def on_post_page(output, page, config):
     path = model.path if model else page.file.src_uri
     for problem in check_output_html(output, path, _language(config)):
         log.error(problem.format())
+    language = state["validation"].handbook.settings.language(_language(config))
+    return output if language.default else scope_search_to_language(output, language.locale)
+
+
+def on_post_template(output, template_name, config):
+    if template_name == "404.html":
+        state["not_found"][_language(config)] = output
     return output
 
 
@@ -93,8 +102,11 @@ def on_page_content(html, page, config, files):
 
 @event_priority(-200)  # after the i18n plugin's on_post_build, which builds the other languages
 def on_post_build(config):
-    if config.plugins["i18n"].building or state.get("command") != "build":
-        return  # only the outermost run ends after every language is built; live previews skip print
+    if config.plugins["i18n"].building:
+        return  # only the outermost run ends after every language is built
+    finish_site(Path(state["site_dir"]), state["validation"].handbook, state["not_found"])
+    if state.get("command") != "build":
+        return  # live previews skip the PDFs
     results, problems = print_all(state["validation"].handbook, state["rendered"], Path(state["site_dir"]))
     for problem in problems:
         log.error(problem.format())

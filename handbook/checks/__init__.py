@@ -8,8 +8,9 @@ from __future__ import annotations
 from handbook.checks import leftovers, links, sections, translations
 from handbook.model import Handbook
 from handbook.problems import Problem, sorted_problems
+from handbook.published_links import check_lock
 
-CHECKS = (sections.check, links.check, translations.check, leftovers.check)
+CHECKS = (sections.check, links.check, translations.check, leftovers.check, check_lock)
 
 
 def run_checks(handbook: Handbook) -> list[Problem]:

@@ -11,7 +11,7 @@ import re
 from handbook.model import Handbook
 from handbook.problems import Problem
 
-KNOWN_DIRECTIVES = {"phrases", "phrase-cards", "downloads"}
+KNOWN_DIRECTIVES = {"phrases", "phrase-cards", "downloads", "link-index"}
 LEFTOVER_PATTERNS = (
     (re.compile(r"translation_missing", re.IGNORECASE), "translation-system class `translation_missing`"),
     (re.compile(r"translation missing:?", re.IGNORECASE), "text 'translation missing'"),

@@ -150,7 +150,7 @@ def check_ui_strings(handbook: Handbook) -> list[Problem]:
     used: dict[str, tuple[str, int, int]] = {}
     if settings.overrides_dir and settings.overrides_dir.is_dir():
         for template in sorted(settings.overrides_dir.rglob("*")):
-            if template.suffix not in (".html", ".js") or not template.is_file():
+            if template.suffix != ".html" or not template.is_file():
                 continue
             for lineno, line in enumerate(template.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
                 for match in UI_KEY.finditer(line):

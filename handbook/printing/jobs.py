@@ -16,8 +16,13 @@ from handbook.problems import Problem
 
 
 def nav_order(handbook: Handbook, rendered: dict[str, RenderedPage]) -> list[RenderedPage]:
+    """The printed chapters: pages in navigation order, except web-only pages (front matter `print: false`)."""
     slugs = [entry.path.removesuffix(".md") for entry in handbook.settings.nav if entry.path]
-    return [rendered[slug] for slug in slugs if slug in rendered]
+    return [
+        rendered[slug]
+        for slug in slugs
+        if slug in rendered and handbook.page(slug, rendered[slug].lang).meta.get("print", True) is not False
+    ]
 
 
 def stylesheet(name: str) -> str:

@@ -1,0 +1,150 @@
+"""Links that never break: the published-links lock, section redirects and the link index for wiki editors.
+
+`links.lock` lists every page and section ever published (`page` and `page#section`, one per line). A build
+fails when one of them disappears without a redirect; `make links-update` only ever adds lines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from handbook.model import Handbook
+from handbook.problems import Problem
+
+LOCK_FILE = "links.lock"
+LOCK_HEADER = (
+    "# Every page and section ever published, one per line: `page` or `page#section-id`.\n"
+    "# Added by `make links-update`, never removed. A build fails when an entry disappears without a redirect:\n"
+    "# pages in mkdocs.yml under `plugins: redirects: redirect_maps`, sections under `extra: section_redirects`.\n"
+)
+
+
+@dataclass(frozen=True)
+class LockEntry:
+    page: str
+    section: str
+    line: int
+
+    @property
+    def key(self) -> str:
+        return f"{self.page}#{self.section}" if self.section else self.page
+
+
+def published_entries(handbook: Handbook) -> set[str]:
+    """What the handbook publishes now: every page, and every section of it, in the default language."""
+    entries = set()
+    for slug, langs in handbook.pages.items():
+        page = langs.get(handbook.settings.default_locale) or next(iter(langs.values()))
+        entries.add(slug)
+        entries.update(f"{slug}#{section}" for section in page.scan.section_ids)
+    return entries
+
+
+def read_lock(path: Path) -> list[LockEntry]:
+    if not path.exists():
+        return []
+    entries = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        text = line.strip()
+        if text and not text.startswith("#"):
+            page, _, section = text.partition("#")
+            entries.append(LockEntry(page, section, number))
+    return entries
+
+
+def updated_lock(path: Path, handbook: Handbook) -> tuple[str, list[str]]:
+    """The lock's new text with today's entries added (none removed), and the added entries."""
+    known = {entry.key for entry in read_lock(path)}
+    added = sorted(published_entries(handbook) - known)
+    text = path.read_text(encoding="utf-8") if path.exists() else LOCK_HEADER
+    if added:
+        text = text.rstrip("\n") + "\n" + "\n".join(added) + "\n"
+    return text, added
+
+
+def check_lock(handbook: Handbook) -> list[Problem]:
+    settings = handbook.settings
+    lock_path = settings.root / LOCK_FILE
+    display = settings.relative(lock_path)
+    problems = []
+    for entry in read_lock(lock_path):
+        for lang in settings.locales:
+            page = handbook.page(entry.page, lang)
+            if page is None:
+                if f"{entry.page}.md" in settings.page_redirects:
+                    continue
+                problems.append(
+                    Problem(
+                        display,
+                        entry.line,
+                        1,
+                        "LINK-LOCKED",
+                        f"published page '{entry.page}' no longer exists in '{lang}'",
+                        f"restore it or redirect `{entry.page}.md` under redirects: redirect_maps",
+                        lang,
+                    )
+                )
+            elif entry.section and entry.section not in page.scan.section_ids:
+                target = settings.section_redirects.get(entry.key)
+                if target and _exists(handbook, target, lang):
+                    continue
+                problems.append(
+                    Problem(
+                        display,
+                        entry.line,
+                        1,
+                        "LINK-LOCKED",
+                        f"published section '{entry.key}' no longer exists in {page.path}",
+                        f"restore the ID or add `{entry.key}: page#new-id` under extra: section_redirects",
+                        lang,
+                    )
+                )
+    for old, new in settings.section_redirects.items():
+        for lang in settings.locales:
+            if not _exists(handbook, new, lang):
+                config = settings.relative(settings.config_path)
+                problems.append(
+                    Problem(
+                        config, 1, 1, "LINK-LOCKED", f"section redirect '{old}' leads to missing '{new}' in '{lang}'", "", lang
+                    )
+                )
+    return problems
+
+
+def _exists(handbook: Handbook, target: str, lang: str) -> bool:
+    page_slug, _, section = target.partition("#")
+    page = handbook.page(page_slug, lang)
+    return page is not None and (not section or section in page.scan.section_ids)
+
+
+def page_url(site_url: str, prefix: str, slug: str, section: str = "") -> str:
+    path = "" if slug == "index" else f"{slug}/"
+    return f"{site_url.rstrip('/')}/{prefix}{path}" + (f"#{section}" if section else "")
+
+
+def link_index(handbook: Handbook) -> list[dict]:
+    """Every section with its page, title and absolute URL per language, in navigation order."""
+    settings = handbook.settings
+    prefixes = {lang.locale: "" if lang.default else f"{lang.locale}/" for lang in settings.languages}
+    order = [entry.path.removesuffix(".md") for entry in settings.nav if entry.path]
+    order += sorted(slug for slug in handbook.pages if slug not in order)
+    index = []
+    for slug in order:
+        reference = handbook.page(slug, settings.default_locale)
+        if reference is None:
+            continue
+        for heading in reference.scan.headings:
+            if not heading.id:
+                continue
+            entry = {"id": heading.id, "page": slug, "title": {}, "url": {}}
+            for lang, prefix in prefixes.items():
+                page = handbook.page(slug, lang)
+                match = next((h for h in page.scan.headings if h.id == heading.id), None) if page else None
+                if match is None:
+                    continue
+                entry["title"][lang] = match.title
+                section = "" if heading.level == 1 else heading.id
+                entry["url"][lang] = page_url(settings.site_url, prefix, slug, section)
+            index.append(entry)
+    return index

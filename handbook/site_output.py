@@ -1,0 +1,65 @@
+"""Fixes to the built site that mkdocs-static-i18n leaves undone: one search index and one 404 page per
+language, each language's pages pointed at their own index, and the link index `links.json`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from handbook.model import Handbook
+from handbook.published_links import link_index
+
+SEARCH_INDEX = Path("search") / "search_index.json"
+CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
+
+
+def split_search_index(index: dict, prefixes: dict[str, str]) -> dict[str, dict]:
+    """One index per language from the merged one: entries under `en/` go to English, and so on."""
+    split = {}
+    for lang, prefix in prefixes.items():
+        others = [p for p in prefixes.values() if p and p != prefix]
+        docs = []
+        for doc in index.get("docs", []):
+            location = doc["location"]
+            if prefix and location.startswith(prefix):
+                docs.append({**doc, "location": location[len(prefix) :]})
+            elif not prefix and not any(location.startswith(other) for other in others):
+                docs.append(doc)
+        split[lang] = {**index, "config": {**index.get("config", {}), "lang": [lang]}, "docs": docs}
+    return split
+
+
+def scope_search_to_language(html: str, language_dir: str) -> str:
+    """Point a page's search at its own language's index by moving Material's `base` into the language folder."""
+
+    def rewrite(match: re.Match) -> str:
+        try:
+            config = json.loads(match.group(2))
+        except ValueError:
+            return match.group(0)
+        config["base"] = f"{config.get('base', '.').rstrip('/')}/{language_dir}/"
+        return match.group(1) + json.dumps(config) + match.group(3)
+
+    return CONFIG_SCRIPT.sub(rewrite, html, count=1)
+
+
+def finish_site(site_dir: Path, handbook: Handbook, not_found_pages: dict[str, str]) -> None:
+    settings = handbook.settings
+    prefixes = {lang.locale: "" if lang.default else f"{lang.locale}/" for lang in settings.languages}
+    index_path = site_dir / SEARCH_INDEX
+    if index_path.exists():
+        merged = json.loads(index_path.read_text(encoding="utf-8"))
+        for lang, index in split_search_index(merged, prefixes).items():
+            target = site_dir / prefixes[lang] / SEARCH_INDEX
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    sitemap = site_dir / "sitemap.xml"
+    for prefix in prefixes.values():
+        if prefix and sitemap.exists():  # Material looks for it beside each language's search index
+            (site_dir / prefix / "sitemap.xml").write_bytes(sitemap.read_bytes())
+    for lang, html in not_found_pages.items():
+        (site_dir / prefixes[lang] / "404.html").write_text(html, encoding="utf-8")
+    links = {"site_url": settings.site_url, "languages": list(prefixes), "sections": link_index(handbook)}
+    (site_dir / "links.json").write_text(json.dumps(links, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

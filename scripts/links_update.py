@@ -1,0 +1,24 @@
+"""`make links-update`: add every page and section published now to links.lock (entries are never removed)."""
+
+import sys
+
+from mkdocs.config import load_config
+
+from handbook.model import load_handbook
+from handbook.published_links import LOCK_FILE, updated_lock
+from handbook.settings import settings_from_mkdocs
+
+
+def main() -> int:
+    settings = settings_from_mkdocs(load_config("mkdocs.yml"))
+    lock = settings.root / LOCK_FILE
+    text, added = updated_lock(lock, load_handbook(settings))
+    lock.write_text(text, encoding="utf-8")
+    print(f"{LOCK_FILE}: {len(added)} new entr{'y' if len(added) == 1 else 'ies'}")
+    for entry in added:
+        print(f"  + {entry}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

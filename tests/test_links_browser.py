@@ -1,0 +1,86 @@
+"""Links from wikis in a real browser: language switch keeps the section, renamed sections, copy buttons,
+per-language search and 404 pages."""
+
+import json
+
+
+def test_language_switch_keeps_page_and_section(browser, served_site):
+    page = browser.new_page()
+    page.goto(served_site + "/en/conversation/#stay-calm")
+    page.locator(".md-header .md-select").first.hover()
+    page.locator("a[hreflang='nl']").first.click()
+    page.wait_for_url(served_site + "/conversation/#stay-calm")
+    assert page.locator("html").get_attribute("lang") == "nl"
+    page.close()
+
+
+def test_renamed_section_old_hash_lands_on_new_section(browser, served_site):
+    page = browser.new_page()
+    table = json.dumps({"conversation#keep-calm": "conversation#stay-calm"}).replace('"', "&quot;")
+
+    def with_redirect(route):
+        response = route.fetch()
+        html = response.text().replace('data-section-redirects="{}"', f'data-section-redirects="{table}"')
+        route.fulfill(response=response, body=html)
+
+    page.route("**/en/conversation/", with_redirect)
+    page.goto(served_site + "/en/conversation/#keep-calm")
+    page.wait_for_url("**#stay-calm")
+    assert page.evaluate("location.hash") == "#stay-calm"
+    page.close()
+
+
+def test_copy_button_puts_absolute_section_url_on_clipboard(browser, served_site):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(served_site + "/en/conversation/")
+    button = page.locator("h2#stay-calm button.copy-link")
+    assert button.get_attribute("aria-label").startswith("Copy the link to this section")
+    button.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('h2#stay-calm .copy-link-status').textContent !== ''")
+    assert page.evaluate("navigator.clipboard.readText()") == (
+        "https://handboek-lastige-klanten.example/en/conversation/#stay-calm"
+    )
+    assert page.locator("h2#stay-calm .copy-link-status").inner_text() == "Link copied"
+    context.close()
+
+
+def search(page, base, path, query):
+    """Type a query into the site search as a keyboard user; returns (result summary, result links)."""
+    page.goto(base + path)
+    page.keyboard.press("/")  # Material's shortcut to the search field
+    box = page.locator("input.md-search__input")
+    meta = page.locator(".md-search-result__meta")
+    placeholder = meta.inner_text()
+    for _ in range(20):  # the index loads in a worker; a query typed before it is ready is not run
+        box.fill("")
+        box.type(query)
+        page.wait_for_timeout(500)
+        if meta.inner_text() != placeholder:
+            break
+    assert meta.inner_text() != placeholder, "search never answered"
+    return meta.inner_text(), page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+
+
+def test_search_stays_within_the_language(browser, served_site):
+    page = browser.new_page()
+    meta, hits = search(page, served_site, "/en/", "gesprek")
+    assert hits == [], (meta, hits)
+    meta, hits = search(page, served_site, "/en/", "customer")
+    assert hits and all("/en/" in h for h in hits)
+    meta, hits = search(page, served_site, "/", "klant")
+    assert hits and not any("/en/" in h for h in hits)
+    meta, hits = search(page, served_site, "/", "customer")
+    assert not any("/en/" in h for h in hits)
+    page.close()
+
+
+def test_missing_page_shows_the_404_page_of_its_language(browser, served_site):
+    page = browser.new_page()
+    response = page.goto(served_site + "/en/does-not-exist/")
+    assert response.status == 404
+    assert page.locator("html").get_attribute("lang") == "en"
+    response = page.goto(served_site + "/bestaat-niet/")
+    assert response.status == 404 and page.locator("html").get_attribute("lang") == "nl"
+    page.close()

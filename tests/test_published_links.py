@@ -1,0 +1,44 @@
+"""The published-links lock and the link index: removed sections fail unless redirected; links.json resolves."""
+
+import json
+
+from conftest import GOOD_PAGES
+
+from handbook.checks import run_checks
+from handbook.published_links import updated_lock
+
+
+def test_removed_section_fails_and_redirect_makes_it_pass(fixture_site, tmp_path):
+    (tmp_path / "links.lock").write_text("index\ntalk\ntalk#stay-calm\n", encoding="utf-8")
+    renamed = {**GOOD_PAGES}
+    for name in ("talk.nl.md", "talk.en.md"):
+        renamed[name] = renamed[name].replace("{#stay-calm}", "{#keep-calm}")
+    for name in ("index.nl.md", "index.en.md"):
+        renamed[name] = renamed[name].replace("#stay-calm", "#keep-calm")
+    found = [p.format() for p in run_checks(fixture_site(renamed))]
+    assert (
+        "links.lock:3:1: LINK-LOCKED published section 'talk#stay-calm' no longer exists in docs/talk.nl.md "
+        "(restore the ID or add `talk#stay-calm: page#new-id` under extra: section_redirects)" in found
+    )
+    redirected = fixture_site(renamed, {"extra": {"section_redirects": {"talk#stay-calm": "talk#keep-calm"}}})
+    assert run_checks(redirected) == []
+
+
+def test_links_update_only_adds(fixture_site, tmp_path):
+    lock = tmp_path / "links.lock"
+    lock.write_text("# header\nold-page#gone\n", encoding="utf-8")
+    text, added = updated_lock(lock, fixture_site(GOOD_PAGES))
+    assert "old-page#gone" in text
+    assert added == ["index", "index#home", "talk", "talk#stay-calm", "talk#talk"]
+
+
+def test_every_links_json_entry_resolves_to_a_file_and_element(built_site):
+    data = json.loads((built_site / "links.json").read_text(encoding="utf-8"))
+    site_url = data["site_url"].rstrip("/")
+    assert len(data["sections"]) > 50
+    for entry in data["sections"]:
+        assert set(entry["url"]) == {"nl", "en"} and set(entry["title"]) == {"nl", "en"}
+        for url in entry["url"].values():
+            path, _, anchor = url[len(site_url) :].partition("#")
+            html = (built_site / path.lstrip("/") / "index.html").read_text(encoding="utf-8")
+            assert f'id="{anchor or entry["id"]}"' in html, url
