@@ -35,6 +35,7 @@ lint: setup
 
 test: setup
 	sh scripts/system_packages.sh test
+	test -f tests/axe/node_modules/axe-core/axe.min.js || npm ci --prefix tests/axe --no-audit --no-fund
 	$(PY) -m pytest
 
 clean:

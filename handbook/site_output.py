@@ -8,6 +8,7 @@ import json
 import re
 from pathlib import Path
 
+from handbook.csp import policy
 from handbook.model import Handbook
 from handbook.published_links import link_index
 
@@ -45,7 +46,7 @@ def scope_search_to_language(html: str, language_dir: str) -> str:
     return CONFIG_SCRIPT.sub(rewrite, html, count=1)
 
 
-def finish_site(site_dir: Path, handbook: Handbook, not_found_pages: dict[str, str]) -> None:
+def finish_site(site_dir: Path, handbook: Handbook, not_found_pages: dict[str, str], script_hashes: list[str]) -> None:
     settings = handbook.settings
     prefixes = {lang.locale: "" if lang.default else f"{lang.locale}/" for lang in settings.languages}
     index_path = site_dir / SEARCH_INDEX
@@ -61,5 +62,10 @@ def finish_site(site_dir: Path, handbook: Handbook, not_found_pages: dict[str, s
             (site_dir / prefix / "sitemap.xml").write_bytes(sitemap.read_bytes())
     for lang, html in not_found_pages.items():
         (site_dir / prefixes[lang] / "404.html").write_text(html, encoding="utf-8")
+    nginx = settings.root / "build" / "nginx-csp.conf"
+    nginx.parent.mkdir(parents=True, exist_ok=True)
+    nginx.write_text(
+        f"add_header Content-Security-Policy \"{policy(script_hashes)}; frame-ancestors 'self'\" always;\n", encoding="utf-8"
+    )
     links = {"site_url": settings.site_url, "languages": list(prefixes), "sections": link_index(handbook)}
     (site_dir / "links.json").write_text(json.dumps(links, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

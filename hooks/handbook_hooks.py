@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from handbook.checks.leftovers import check_output_html
+from handbook.csp import add_policy
 from handbook.model import PAGE_NAME
 from handbook.printing.build import print_all
 from handbook.printing.document import RenderedPage
@@ -41,6 +42,7 @@ def on_config(config):
         state["site_dir"] = config.site_dir
         state["rendered"] = {}
         state["not_found"] = {}
+        state["script_hashes"] = set()
         result = validate(settings)
         state["validation"] = result
         for problem in result.problems:
@@ -82,13 +84,21 @@ def on_post_page(output, page, config):
     for problem in check_output_html(output, path, _language(config)):
         log.error(problem.format())
     language = state["validation"].handbook.settings.language(_language(config))
-    return output if language.default else scope_search_to_language(output, language.locale)
+    if not language.default:
+        output = scope_search_to_language(output, language.locale)
+    return _with_policy(output)
 
 
 def on_post_template(output, template_name, config):
     if template_name == "404.html":
-        state["not_found"][_language(config)] = output
+        state["not_found"][_language(config)] = _with_policy(output)
     return output
+
+
+def _with_policy(html: str) -> str:
+    html, hashes = add_policy(html)
+    state["script_hashes"].update(hashes)
+    return html
 
 
 def on_page_content(html, page, config, files):
@@ -104,7 +114,7 @@ def on_page_content(html, page, config, files):
 def on_post_build(config):
     if config.plugins["i18n"].building:
         return  # only the outermost run ends after every language is built
-    finish_site(Path(state["site_dir"]), state["validation"].handbook, state["not_found"])
+    finish_site(Path(state["site_dir"]), state["validation"].handbook, state["not_found"], sorted(state["script_hashes"]))
     if state.get("command") != "build":
         return  # live previews skip the PDFs
     results, problems = print_all(state["validation"].handbook, state["rendered"], Path(state["site_dir"]))

@@ -20,6 +20,17 @@ from handbook.settings import settings_from_mkdocs
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# Figures the quality-gate tests record, printed at the end of the run for readers of the CI log.
+gate_report: dict[str, str] = {}
+
+
+def pytest_terminal_summary(terminalreporter):
+    if gate_report:
+        terminalreporter.section("quality gates")
+        for name, line in sorted(gate_report.items()):
+            terminalreporter.write_line(f"{name}: {line}")
+
+
 MINIMAL_CONFIG = {
     "site_name": "Test",
     "site_url": "https://example.test/",

@@ -20,6 +20,8 @@
     var ticked = read(key);
     boxes.forEach(function (box, i) {
       box.disabled = false;
+      // Material puts the item's text outside the checkbox's label; name the box after its item.
+      box.setAttribute("aria-label", box.closest("li").textContent.trim());
       box.checked = ticked.indexOf(i) !== -1;
       box.addEventListener("change", function () {
         var state = boxes.map(function (b, j) { return b.checked ? j : -1; })

@@ -100,7 +100,13 @@
     }, true);
   }
 
+  function nameSearchDialog() {
+    var dialog = document.querySelector(".md-search[role='dialog']");
+    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", label("search-dialog"));
+  }
+
   function init() {
+    nameSearchDialog();
     followRenamedSection();
     addCopyButtons();
     keepSectionOnLanguageSwitch();
