@@ -7,6 +7,7 @@ Thin on purpose: the logic lives in the `handbook` package. mkdocs-static-i18n r
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -17,6 +18,7 @@ from handbook.csp import add_policy
 from handbook.model import PAGE_NAME
 from handbook.printing.build import print_all
 from handbook.printing.document import RenderedPage
+from handbook.printing.edition import last_commit_timestamp
 from handbook.render import expand_page
 from handbook.settings import settings_from_mkdocs
 from handbook.site_output import finish_site, scope_search_to_language
@@ -34,6 +36,10 @@ def _language(config) -> str:
 
 def on_startup(command, dirty):
     state["command"] = command
+    # MkDocs dates the sitemap from SOURCE_DATE_EPOCH when set: use the last commit, so builds reproduce.
+    stamp = last_commit_timestamp(Path.cwd())
+    if stamp is not None:
+        os.environ.setdefault("SOURCE_DATE_EPOCH", str(stamp))
 
 
 def on_config(config):

@@ -13,8 +13,8 @@ MONTHS = {
 }
 
 
-def last_commit_date(root: Path) -> dt.date | None:
-    """The committer date of HEAD; SOURCE_DATE_EPOCH when there is no git history (a source tarball)."""
+def last_commit_timestamp(root: Path) -> int | None:
+    """The committer time of HEAD; SOURCE_DATE_EPOCH when there is no git history (a source tarball)."""
     try:
         out = subprocess.run(
             ["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, check=False
@@ -22,7 +22,12 @@ def last_commit_date(root: Path) -> dt.date | None:
     except OSError:
         out = ""
     stamp = out or os.environ.get("SOURCE_DATE_EPOCH", "")
-    return dt.datetime.fromtimestamp(int(stamp), tz=dt.UTC).date() if stamp.isdigit() else None
+    return int(stamp) if stamp.isdigit() else None
+
+
+def last_commit_date(root: Path) -> dt.date | None:
+    stamp = last_commit_timestamp(root)
+    return dt.datetime.fromtimestamp(stamp, tz=dt.UTC).date() if stamp is not None else None
 
 
 def format_edition(date: dt.date | None, locale: str) -> str:

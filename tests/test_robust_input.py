@@ -1,0 +1,102 @@
+"""Bad input never ends in a traceback or a half-written site: each case builds cleanly or stops with
+`path:line` errors, and a failed build leaves the previous site/ exactly as it was."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import time
+
+import pytest
+from conftest import ROOT, write_site
+from mkdocs.config import load_config
+
+from handbook.checks import run_checks
+from handbook.model import load_handbook
+from handbook.settings import settings_from_mkdocs
+
+LOCATED = re.compile(r"docs/[\w./-]+\.md:\d+:\d+: [A-Z-]+ ")
+
+
+def append(name: str, text: str, both: bool = True):
+    def mutate(docs):
+        for lang in ("nl", "en") if both else ("en",):
+            page = docs / f"{name}.{lang}.md"
+            page.write_text(page.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+    return mutate
+
+
+def replace_bytes(name: str, data: bytes):
+    def mutate(docs):
+        (docs / name).write_bytes(data)
+
+    return mutate
+
+
+CASES = {
+    "broken markdown": (append("after", "\n\n[half a link](\n\n**never closed\n\n| a | b\n|--\n"), "ok"),
+    "byte-order mark": (
+        lambda docs: replace_bytes("after.en.md", b"\xef\xbb\xbf" + (docs / "after.en.md").read_bytes())(docs),
+        "ok",
+    ),
+    "unclosed admonition": (append("after", '\n\n!!! tip "Tip"\n'), "ok"),
+    "harmless html": (append("after", '\n\n<div class="note" markdown>\n**Samen** / **together**\n</div>\n'), "ok"),
+    "latin-1 file": (replace_bytes("after.en.md", "# After {#after}\n\nCaf\xe9 closed.\n".encode("latin-1")), "error"),
+    "empty page": (replace_bytes("after.en.md", b""), "error"),
+    "script in markdown": (append("after", '\n\n<script>alert("x")</script>\n'), "error"),
+    "javascript link": (append("after", "\n\n[click](javascript:alert(1))\n"), "error"),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_bad_input_builds_cleanly_or_fails_with_location(case, tmp_path):
+    mutate, expected = CASES[case]
+    copy = tmp_path / "repo"
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", "site", "build", ".git", "node_modules", "*.pyc"))
+    mutate(copy / "docs")
+    (copy / "site").mkdir()
+    (copy / "site" / "index.html").write_text("previous site", encoding="utf-8")
+    result = subprocess.run([sys.executable, "scripts/build.py"], cwd=copy, capture_output=True, text=True)
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    if expected == "ok":
+        assert result.returncode == 0, output[-2000:]
+        assert (copy / "site" / "downloads" / "handbook-en.pdf").exists()
+    else:
+        assert result.returncode == 1
+        assert LOCATED.search(output), output[-2000:]
+        assert (copy / "site" / "index.html").read_text(encoding="utf-8") == "previous site"
+        assert sorted(p.name for p in (copy / "site").iterdir()) == ["index.html"]
+
+
+def checks_on(tmp_path, pages):
+    config = write_site(tmp_path, pages)
+    started = time.perf_counter()
+    problems = run_checks(load_handbook(settings_from_mkdocs(load_config(str(config)))))
+    return problems, time.perf_counter() - started
+
+
+def test_five_megabyte_page_is_checked_without_error(tmp_path):
+    paragraph = "Blijf rustig en luister naar de klant voordat je een oplossing zoekt. " * 12 + "\n\n"
+    body = "# Groot {#big}\n\n" + paragraph * (5_000_000 // len(paragraph))
+    english = "# Big {#big}\n\n" + ("Stay calm and listen to the customer before you look for a fix. " * 12 + "\n\n") * 10
+    pages = {"index.nl.md": body, "index.en.md": english}
+    problems, _ = checks_on(tmp_path, {**pages, "talk.nl.md": "# T {#t}\n", "talk.en.md": "# T {#t}\n"})
+    assert len(body.encode()) >= 4_900_000
+    assert all(p.line >= 1 and p.path.startswith("docs/") for p in problems)
+
+
+def test_five_thousand_headings_are_checked_without_error(tmp_path):
+    headings = "".join(f"\n## Kop {n} {{#heading-{n}}}\n\nTekst.\n" for n in range(5000))
+    english = "".join(f"\n## Heading {n} {{#heading-{n}}}\n\nText.\n" for n in range(5000))
+    pages = {
+        "index.nl.md": "# Thuis {#home}\n" + headings,
+        "index.en.md": "# Home {#home}\n" + english,
+        "talk.nl.md": "# T {#t}\n",
+        "talk.en.md": "# T {#t}\n",
+    }
+    problems, _ = checks_on(tmp_path, pages)
+    assert [p.code for p in problems] == []
