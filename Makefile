@@ -5,7 +5,7 @@ INSTALLED := $(VENV)/.installed
 # Material for MkDocs prints a banner about MkDocs 2.0 on every build; this is its documented switch.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup build check serve lint test links-update clean
+.PHONY: setup build check serve lint test links-update new-page authoring clean
 
 $(INSTALLED): requirements.lock
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -22,6 +22,12 @@ build: setup
 
 check: setup
 	$(PY) scripts/check.py
+
+new-page: setup
+	SLUG="$(SLUG)" TITLE_NL="$(TITLE_NL)" TITLE_EN="$(TITLE_EN)" $(PY) scripts/new_page.py
+
+authoring: setup
+	$(PY) scripts/authoring_codes.py
 
 links-update: setup
 	$(PY) scripts/links_update.py

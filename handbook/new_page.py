@@ -1,0 +1,64 @@
+"""`make new-page`: a new chapter in every language, with matching headings and IDs, added to the navigation.
+
+The files it writes pass every check as they are, so an author starts from a page that already builds.
+"""
+
+from __future__ import annotations
+
+import re
+
+from handbook.settings import Settings
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+PLACEHOLDER = {
+    "nl": ("Waar gaat dit hoofdstuk over?", "Schrijf hier de eerste alinea van dit hoofdstuk in je eigen woorden."),
+    "en": ("What is this chapter about?", "Write the first paragraph of this chapter here, in your own words."),
+}
+
+
+class NewPageError(ValueError):
+    pass
+
+
+def page_text(title: str, slug: str, lang: str) -> str:
+    heading, paragraph = PLACEHOLDER.get(lang, PLACEHOLDER["en"])
+    return f"# {title} {{#{slug}}}\n\n## {heading} {{#about-{slug}}}\n\n{paragraph}\n"
+
+
+def add_to_nav(config_text: str, slug: str, title_default: str, titles: dict[str, str], before: str) -> str:
+    """mkdocs.yml with the page in `nav:` (before `before`) and its title in each language's nav_translations."""
+    lines = config_text.splitlines(keepends=True)
+    nav_start = next(i for i, line in enumerate(lines) if line.startswith("nav:"))
+    nav_end = next((i for i in range(nav_start + 1, len(lines)) if not lines[i].startswith("  ")), len(lines))
+    position = next((i for i in range(nav_start + 1, nav_end) if lines[i].rstrip().endswith(f": {before}")), nav_end)
+    lines.insert(position, f"  - {title_default}: {slug}.md\n")
+    for lang, title in titles.items():
+        language = next((i for i, line in enumerate(lines) if line.strip() == f"- locale: {lang}"), None)
+        if language is None:
+            continue
+        block = next((i for i in range(language, len(lines)) if lines[i].strip() == "nav_translations:"), None)
+        if block is None:
+            continue
+        indent = lines[block + 1][: len(lines[block + 1]) - len(lines[block + 1].lstrip())]
+        lines.insert(block + 1, f"{indent}{title_default}: {title}\n")
+    return "".join(lines)
+
+
+def create_page(settings: Settings, slug: str, titles: dict[str, str], before: str = "phrase-cards.md") -> list[str]:
+    """Write the page files and update mkdocs.yml; returns the paths written."""
+    if not SLUG.match(slug or ""):
+        raise NewPageError(f"SLUG must be lowercase English words joined by hyphens, got '{slug}'")
+    missing = [lang for lang in settings.locales if not titles.get(lang, "").strip()]
+    if missing:
+        raise NewPageError("missing title for " + ", ".join(f"TITLE_{lang.upper()}" for lang in missing))
+    paths = [settings.docs_dir / f"{slug}.{lang}.md" for lang in settings.locales]
+    existing = [settings.relative(p) for p in paths if p.exists()]
+    if existing:
+        raise NewPageError(f"page already exists: {', '.join(existing)}")
+    for lang, path in zip(settings.locales, paths, strict=True):
+        path.write_text(page_text(titles[lang], slug, lang), encoding="utf-8")
+    default = settings.default_locale
+    others = {lang: titles[lang] for lang in settings.locales if lang != default}
+    config = settings.config_path.read_text(encoding="utf-8")
+    settings.config_path.write_text(add_to_nav(config, slug, titles[default], others, before), encoding="utf-8")
+    return [settings.relative(p) for p in paths] + [settings.relative(settings.config_path)]

@@ -1,0 +1,59 @@
+"""The author's tools: AUTHORING.md lists exactly the codes the checks can emit, and a new page builds as is."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+
+from conftest import ROOT
+
+from handbook.codes import CODES
+
+
+def emitted_codes() -> set[str]:
+    """Every code the package's source passes to a Problem."""
+    found = set()
+    for path in (ROOT / "handbook").rglob("*.py"):
+        if path.name == "codes.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        # a code always follows the column argument of Problem(path, line, col, "CODE", ...)
+        found |= set(re.findall(r'(?:col|\d|\+ 1),\s+"([A-Z]+(?:-[A-Z]+)*)"', text))
+    return found
+
+
+def test_authoring_lists_exactly_the_codes_the_checks_emit():
+    documented = set(re.findall(r"^\| `([A-Z-]+)` \|", (ROOT / "AUTHORING.md").read_text(encoding="utf-8"), re.M))
+    assert documented == set(CODES)
+    assert emitted_codes() == set(CODES)
+
+
+def test_new_page_builds_without_edits(tmp_path):
+    copy = tmp_path / "repo"
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", "site", "build", ".git", "node_modules", "*.pyc"))
+    env = {"SLUG": "refunds", "TITLE_NL": "Geld terug", "TITLE_EN": "Refunds", "PATH": "/usr/bin:/bin"}
+    made = subprocess.run([sys.executable, "scripts/new_page.py"], cwd=copy, capture_output=True, text=True, env=env)
+    assert made.returncode == 0, made.stderr
+    assert (copy / "docs" / "refunds.en.md").exists() and "refunds.md" in (copy / "mkdocs.yml").read_text()
+    built = subprocess.run(
+        [sys.executable, "scripts/build.py"],
+        cwd=copy,
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
+    assert built.returncode == 0, built.stderr[-2000:]
+    assert (copy / "site" / "en" / "refunds" / "index.html").exists()
+
+
+def test_new_page_refuses_a_bad_slug(tmp_path):
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "new_page.py")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={"SLUG": "Bad Slug", "TITLE_NL": "x", "TITLE_EN": "y", "PATH": "/usr/bin"},
+    )
+    assert result.returncode == 2 and "SLUG must be lowercase" in result.stderr and "Traceback" not in result.stderr
