@@ -86,17 +86,21 @@ def render_link_index(handbook: Handbook, language: Language) -> str:
     return f'<table class="link-index"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
-def render_sources_footer(handbook: Handbook, page: Page, language: Language, prefix: str) -> str:
+def render_page_footer(handbook: Handbook, page: Page, language: Language, prefix: str, updated: str) -> str:
+    """The chapter's sources and the date it last changed, at its foot."""
+    changed = f'<p class="page-updated">{escape(language.ui["last_updated"])}: {escape(updated)}</p>' if updated else ""
     keys = page.meta.get("sources") or []
     sources = handbook.page(SOURCES_PAGE, page.lang)
     if not keys or sources is None:
-        return ""
+        return f"\n\n{changed}\n" if changed else ""
     titles = {h.id: h.title for h in sources.scan.headings if h.id}
     links = ", ".join(f'<a href="{page_link(prefix, SOURCES_PAGE, key)}">{escape(titles.get(key, key))}</a>' for key in keys)
-    return f'\n\n<p class="chapter-sources">{escape(language.ui["sources_label"])}: {links}</p>\n'
+    return f'\n\n<div class="chapter-sources"><p>{escape(language.ui["sources_label"])}: {links}</p>{changed}</div>\n'
 
 
-def expand_page(markdown: str, handbook: Handbook, page: Page, language: Language, prefix: str, root_prefix: str) -> str:
+def expand_page(
+    markdown: str, handbook: Handbook, page: Page, language: Language, prefix: str, root_prefix: str, updated: str = ""
+) -> str:
     """Replace directive lines by their content and add the chapter's sources at its foot."""
     out = []
     for line in markdown.split("\n"):
@@ -115,4 +119,4 @@ def expand_page(markdown: str, handbook: Handbook, page: Page, language: Languag
             out.append(render_downloads(language, handbook.settings.locales, root_prefix))
         else:
             out.append(line)  # reported by the leftovers check; left visible rather than silently dropped
-    return "\n".join(out) + render_sources_footer(handbook, page, language, prefix)
+    return "\n".join(out) + render_page_footer(handbook, page, language, prefix, updated)

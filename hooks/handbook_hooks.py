@@ -18,7 +18,7 @@ from handbook.csp import add_policy
 from handbook.model import PAGE_NAME
 from handbook.printing.build import print_all
 from handbook.printing.document import RenderedPage
-from handbook.printing.edition import last_commit_timestamp
+from handbook.printing.edition import format_edition, last_changed, last_commit_timestamp
 from handbook.render import expand_page
 from handbook.settings import settings_from_mkdocs
 from handbook.site_output import finish_site, scope_search_to_language
@@ -49,6 +49,7 @@ def on_config(config):
         state["rendered"] = {}
         state["not_found"] = {}
         state["script_hashes"] = set()
+        state["changed"] = last_changed(settings.root)
         result = validate(settings)
         state["validation"] = result
         for problem in result.problems:
@@ -81,6 +82,7 @@ def on_page_markdown(markdown, page, config, files):
         language,
         prefix="../" * (depth - lang_depth),
         root_prefix="../" * depth,
+        updated=format_edition(state["changed"].get(model.path), model.lang),
     )
 
 

@@ -34,3 +34,21 @@ def format_edition(date: dt.date | None, locale: str) -> str:
     if date is None:
         return ""
     return f"{date.day} {MONTHS.get(locale, MONTHS['en'])[date.month - 1]} {date.year}"
+
+
+def last_changed(root: Path, folder: str = "docs") -> dict[str, dt.date]:
+    """The date of the last commit that touched each file under `folder` (paths relative to the repo)."""
+    try:
+        out = subprocess.run(
+            ["git", "log", "--format=%ct", "--name-only", "--", folder], cwd=root, capture_output=True, text=True, check=False
+        ).stdout
+    except OSError:
+        return {}
+    dates: dict[str, dt.date] = {}
+    current = None
+    for line in out.splitlines():
+        if line.isdigit():
+            current = dt.datetime.fromtimestamp(int(line), tz=dt.UTC).date()
+        elif line and current is not None:
+            dates.setdefault(line, current)
+    return dates

@@ -58,7 +58,7 @@
       button.className = "copy-link";
       button.setAttribute("aria-label", label("copy-link") + ": " + heading.textContent.replace("¶", "").trim());
       button.title = label("copy-link");
-      button.textContent = "🔗";
+      button.textContent = "#";
       var status = document.createElement("span");
       status.className = "copy-link-status";
       status.setAttribute("role", "status");
