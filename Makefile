@@ -5,7 +5,7 @@ INSTALLED := $(VENV)/.installed
 # Material for MkDocs prints a banner about MkDocs 2.0 on every build; this is its documented switch.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup build check serve lint test links-update new-page authoring clean
+.PHONY: setup build check serve lint test bench links-update new-page authoring clean
 
 $(INSTALLED): requirements.lock
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -43,6 +43,10 @@ test: setup
 	sh scripts/system_packages.sh test
 	test -f tests/axe/node_modules/axe-core/axe.min.js || npm ci --prefix tests/axe --no-audit --no-fund
 	$(PY) -m pytest
+
+bench: setup
+	sh scripts/system_packages.sh test
+	$(PY) scripts/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf site build .pytest_cache

@@ -4,6 +4,7 @@ request leaves the local server, no cookies), the Content-Security-Policy, keybo
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -111,14 +112,7 @@ def test_keyboard_reaches_language_switch_search_checkboxes_and_copy_buttons(bro
     gate_report[f"keyboard {path}"] = f"{expected_boxes} checkboxes and {expected_buttons} copy buttons reached by Tab"
 
 
-CONTRAST = """(sel) => {
-  const lum = c => { const v = c.match(/[\\d.]+/g).slice(0, 3).map(x => x / 255)
-      .map(x => x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4); return 0.2126*v[0] + 0.7152*v[1] + 0.0722*v[2]; };
-  const bg = el => { for (; el; el = el.parentElement) { const c = getComputedStyle(el).backgroundColor;
-      if (!/rgba\\(.*, 0\\)$/.test(c) && c !== 'transparent') return c; } return 'rgb(255, 255, 255)'; };
-  return [...document.querySelectorAll(sel)].map(el => { const a = lum(getComputedStyle(el).color), b = lum(bg(el));
-      return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05); });
-}"""
+CONTRAST = (Path(__file__).parent / "contrast.js").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
