@@ -151,7 +151,7 @@ def time_live_preview(work: Path, runs: int) -> list[float]:
     """Seconds from saving a page under `mkdocs serve` until the served page shows the change."""
     port = 8765
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
         cwd=work,
         env=ENV,
         stdout=subprocess.DEVNULL,

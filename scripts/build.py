@@ -9,18 +9,17 @@ from pathlib import Path
 
 from handbook.site_swap import replace_site
 
-ROOT = Path(__file__).resolve().parent.parent
-
 
 def main() -> int:
-    site = ROOT / "site"
-    staging = ROOT / "build" / "site.new"
+    root = Path.cwd()  # the handbook to build: the folder with mkdocs.yml (make runs this from the repo root)
+    site = root / "site"
+    staging = root / "build" / "site.new"
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(staging)]
-    if subprocess.run(command, cwd=ROOT).returncode != 0:
+    if subprocess.run(command, cwd=root).returncode != 0:
         print("build failed: the previous site/ is unchanged", file=sys.stderr)
         return 1
     replace_site(staging, site)
-    print(f"built {site.relative_to(ROOT)}/")
+    print(f"built {site.relative_to(root)}/")
     return 0
 
 
