@@ -112,12 +112,6 @@ def rewrite_page(
     return HREF_ATTRIBUTE.sub(link, html)
 
 
-def toc_link(target: str, title: str) -> str:
-    # A dotted filler box instead of CSS leader(): WeasyPrint draws leaders dot by dot, which tripled the
-    # time to write the PDF.
-    return f'<a href="#{target}"><span class="toc-text">{escape(title)}</span><span class="toc-dots"></span></a>'
-
-
 def _text(html: str) -> str:
     return unescape(TAG.sub("", HEADERLINK.sub("", html))).strip()
 
@@ -132,10 +126,11 @@ def combine(
     toc, chapters = [], []
     for page in pages:
         sections = "".join(
-            f"<li>{toc_link(f'{page.slug}--{section_id}', _text(title))}</li>" for section_id, title in H2.findall(page.html)
+            f'<li><a href="#{page.slug}--{section_id}">{escape(_text(title))}</a></li>'
+            for section_id, title in H2.findall(page.html)
         )
         toc.append(
-            f'<li class="toc-chapter">{toc_link(anchors[page.slug], page.title)}'
+            f'<li class="toc-chapter"><a href="#{anchors[page.slug]}">{escape(page.title)}</a>'
             + (f'<ol class="toc-sections">{sections}</ol>' if sections else "")
             + "</li>"
         )
