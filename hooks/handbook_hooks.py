@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import time
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from mkdocs.plugins import event_priority
 from handbook.checks.leftovers import check_output_html
 from handbook.csp import add_policy
 from handbook.model import PAGE_NAME
-from handbook.printing.build import print_all
+from handbook.printing.build import print_all, print_summary
 from handbook.printing.document import RenderedPage
 from handbook.printing.edition import format_edition, last_changed, last_commit_timestamp
 from handbook.render import expand_page
@@ -133,5 +134,4 @@ def on_post_build(config):
         log.error(problem.format())
     if problems:
         raise PluginError(f"{len(problems)} print problem(s); the previous PDFs are unchanged")
-    for result in results:
-        log.info(f"print: {result.name}: {result.pages} pages in {result.seconds:.1f} s")
+    log.info(print_summary(results, detailed=sys.stderr.isatty()))

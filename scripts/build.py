@@ -15,11 +15,15 @@ def main() -> int:
     site = root / "site"
     staging = root / "build" / "site.new"
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(staging)]
+    if not sys.stderr.isatty():
+        command.append("--quiet")  # CI logs: problems only, then the one-line summary below
     if subprocess.run(command, cwd=root).returncode != 0:
         print("build failed: the previous site/ is unchanged", file=sys.stderr)
         return 1
     replace_site(staging, site)
-    print(f"built {site.relative_to(root)}/")
+    pdfs = sorted((site / "downloads").glob("*.pdf"))
+    pages = sum(1 for _ in site.rglob("index.html"))
+    print(f"built {site.relative_to(root)}/: {pages} pages in both languages, {len(pdfs)} PDFs in downloads/")
     return 0
 
 

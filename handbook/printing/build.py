@@ -24,3 +24,11 @@ def print_all(
     for result in results:
         problems.extend(result.errors)
     return results, problems
+
+
+def print_summary(results: list[PrintResult], detailed: bool) -> str:
+    """One line for CI logs; one line per PDF (name, pages, seconds) on a terminal."""
+    total = f"print: {len(results)} PDFs, {sum(r.pages for r in results)} pages"
+    if not detailed:
+        return total
+    return "\n".join([*(f"print: {r.name}: {r.pages} pages in {r.seconds:.1f} s" for r in results), total])
