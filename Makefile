@@ -2,8 +2,10 @@
 VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
-# Material for MkDocs prints a banner about MkDocs 2.0 on every build; this is its documented switch.
+# Material for MkDocs and mkdocs-redirects print a banner about MkDocs 2.0 on every build;
+# these are their documented switches.
 export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
 
 .PHONY: setup build check serve lint test bench links-update new-page authoring clean
 

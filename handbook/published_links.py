@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from handbook.model import Handbook
+from handbook.model import PAGE_NAME, Handbook
 from handbook.problems import Problem
+from handbook.settings import Language
 
 LOCK_FILE = "links.lock"
 LOCK_HEADER = (
@@ -70,46 +71,68 @@ def check_lock(handbook: Handbook) -> list[Problem]:
     problems = []
     for entry in read_lock(lock_path):
         for lang in settings.locales:
-            page = handbook.page(entry.page, lang)
-            if page is None:
-                if f"{entry.page}.md" in settings.page_redirects:
-                    continue
-                problems.append(
-                    Problem(
-                        display,
-                        entry.line,
-                        1,
-                        "LINK-LOCKED",
-                        f"published page '{entry.page}' no longer exists in '{lang}'",
-                        f"restore it or redirect `{entry.page}.md` under redirects: redirect_maps",
-                        lang,
-                    )
-                )
-            elif entry.section and entry.section not in page.scan.section_ids:
-                target = settings.section_redirects.get(entry.key)
-                if target and _exists(handbook, target, lang):
-                    continue
-                problems.append(
-                    Problem(
-                        display,
-                        entry.line,
-                        1,
-                        "LINK-LOCKED",
-                        f"published section '{entry.key}' no longer exists in {page.path}",
-                        f"restore the ID or add `{entry.key}: page#new-id` under extra: section_redirects",
-                        lang,
-                    )
-                )
-    for old, new in settings.section_redirects.items():
+            problem = _lost_entry(handbook, entry, lang)
+            if problem:
+                message, fix = problem
+                problems.append(Problem(display, entry.line, 1, "LINK-LOCKED", message, fix, lang))
+    config = settings.relative(settings.config_path)
+    redirects = [("section redirect", old, new) for old, new in settings.section_redirects.items()]
+    redirects += [("page redirect", old, new) for old, new in settings.page_redirects.items()]
+    for kind, old, new in redirects:
+        target = new.removesuffix(".md") if kind == "page redirect" else new
         for lang in settings.locales:
-            if not _exists(handbook, new, lang):
-                config = settings.relative(settings.config_path)
+            if not _exists(handbook, target.replace(".md#", "#"), lang):
                 problems.append(
-                    Problem(
-                        config, 1, 1, "LINK-LOCKED", f"section redirect '{old}' leads to missing '{new}' in '{lang}'", "", lang
-                    )
+                    Problem(config, 1, 1, "LINK-LOCKED", f"{kind} '{old}' leads to missing '{new}' in '{lang}'", "", lang)
                 )
     return problems
+
+
+def _lost_entry(handbook: Handbook, entry: LockEntry, lang: str) -> tuple[str, str] | None:
+    """Why a locked entry no longer leads anywhere in `lang` (message, fix), or None when it still does."""
+    settings = handbook.settings
+    page_slug = entry.page
+    page = handbook.page(page_slug, lang)
+    if page is None:
+        moved_to = settings.page_redirects.get(f"{page_slug}.md")
+        if moved_to is None:
+            return (
+                f"published page '{entry.page}' no longer exists in '{lang}'",
+                f"restore it or redirect `{entry.page}.md` under redirects: redirect_maps",
+            )
+        # The redirect page carries the reader's #hash along, so the section must exist on the new page.
+        page_slug = moved_to.partition("#")[0].removesuffix(".md")
+        page = handbook.page(page_slug, lang)
+        if page is None:
+            return None  # reported once for the redirect itself
+    if not entry.section or entry.section in page.scan.section_ids:
+        return None
+    key = f"{page_slug}#{entry.section}"
+    target = settings.section_redirects.get(key)
+    if target and _exists(handbook, target, lang):
+        return None
+    return (
+        f"published section '{entry.key}' no longer exists in {page.path}",
+        f"restore the ID or add `{key}: page#new-id` under extra: section_redirects",
+    )
+
+
+def redirects_for_language(redirect_maps: dict, doc_pages: dict, language: Language) -> tuple[dict, dict]:
+    """mkdocs-redirects' two tables (old page -> new page, source path -> file) for one language's build.
+
+    Under mkdocs-static-i18n the plugin would look a target up by a source path that carries the language
+    suffix (`page.en.md`) and write every language's redirect to the same place at the site root. Prefixing the
+    old path with the language's folder and adding `page.md` for this language's `page.<lang>.md` lets one
+    `redirect_maps` entry (`old.md: new.md`) serve every language.
+    """
+    folder = "" if language.default else f"{language.locale}/"
+    redirects = {f"{folder}{old}": new for old, new in redirect_maps.items()}
+    targets = dict(doc_pages)
+    for source, file in doc_pages.items():
+        match = PAGE_NAME.match(source)
+        if match and match.group("lang") == language.locale:
+            targets[f"{match.group('slug')}.md"] = file
+    return redirects, targets
 
 
 def _exists(handbook: Handbook, target: str, lang: str) -> bool:

@@ -21,6 +21,7 @@ from handbook.model import PAGE_NAME
 from handbook.printing.build import print_all, print_summary
 from handbook.printing.document import RenderedPage
 from handbook.printing.edition import format_edition, last_changed, last_commit_timestamp
+from handbook.published_links import redirects_for_language
 from handbook.render import expand_page
 from handbook.settings import settings_from_mkdocs
 from handbook.site_output import finish_site, scope_search_to_language
@@ -63,6 +64,16 @@ def on_config(config):
         if result.problems and state.get("command") == "build":
             raise PluginError(f"{len(result.problems)} validation problem(s); see above or build/validation.json")
     return config
+
+
+@event_priority(-150)  # after the i18n plugin has chosen this language's files
+def on_files(files, config):
+    redirects = config.plugins.get("redirects")
+    if redirects is not None:
+        language = state["validation"].handbook.settings.language(_language(config))
+        pages = {file.src_uri: file for file in files.documentation_pages()}
+        redirects.redirects, redirects.doc_pages = redirects_for_language(redirects.redirects, pages, language)
+    return files
 
 
 def _page_of(page, config):

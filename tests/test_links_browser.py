@@ -2,6 +2,9 @@
 per-language search and 404 pages."""
 
 import json
+import shutil
+
+from conftest import ROOT, run_build, serve_directory
 
 
 def test_language_switch_keeps_page_and_section(browser, served_site):
@@ -27,6 +30,25 @@ def test_renamed_section_old_hash_lands_on_new_section(browser, served_site):
     page.goto(served_site + "/en/conversation/#keep-calm")
     page.wait_for_url("**#stay-calm")
     assert page.evaluate("location.hash") == "#stay-calm"
+    page.close()
+
+
+def test_renamed_page_redirects_in_both_languages_and_keeps_the_section(browser, tmp_path):
+    copy = tmp_path / "repo"
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", "site", "build", ".git", "*.pyc"))
+    config = copy / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "redirect_maps: {}" in text
+    config.write_text(text.replace("redirect_maps: {}", "redirect_maps: {gesprek.md: conversation.md}"), encoding="utf-8")
+    site = tmp_path / "site"
+    result = run_build(site, cwd=copy, env={"HANDBOOK_SKIP_PRINT": "1"})
+    assert result.returncode == 0, result.stderr[-3000:]
+    page = browser.new_page()
+    with serve_directory(site) as url:
+        for prefix in ("", "/en"):
+            page.goto(f"{url}{prefix}/gesprek/#stay-calm")
+            page.wait_for_url(f"{url}{prefix}/conversation/#stay-calm")
+            assert page.locator("h2#stay-calm").is_visible()
     page.close()
 
 

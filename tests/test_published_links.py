@@ -2,7 +2,7 @@
 
 import json
 
-from conftest import GOOD_PAGES
+from conftest import GOOD_PAGES, MINIMAL_CONFIG
 
 from handbook.checks import run_checks
 from handbook.published_links import updated_lock
@@ -22,6 +22,29 @@ def test_removed_section_fails_and_redirect_makes_it_pass(fixture_site, tmp_path
     )
     redirected = fixture_site(renamed, {"extra": {"section_redirects": {"talk#stay-calm": "talk#keep-calm"}}})
     assert run_checks(redirected) == []
+
+
+def test_removed_page_fails_unless_redirected_to_a_page_with_its_sections(fixture_site, tmp_path):
+    (tmp_path / "links.lock").write_text("index\ntalk\ntalk#stay-calm\n", encoding="utf-8")
+    moved = {name.replace("talk.", "call."): text for name, text in GOOD_PAGES.items()}
+    for name in ("index.nl.md", "index.en.md"):
+        moved[name] = moved[name].replace("talk.md", "call.md")
+    nav = {"nav": [{"Thuis": "index.md"}, {"Gesprek": "call.md"}]}
+    found = [p.format() for p in run_checks(fixture_site(moved, nav))]
+    assert (
+        "links.lock:2:1: LINK-LOCKED published page 'talk' no longer exists in 'en' "
+        "(restore it or redirect `talk.md` under redirects: redirect_maps)" in found
+    )
+
+    def with_redirect(target: str) -> dict:
+        plugins = [{"redirects": {"redirect_maps": {"talk.md": target}}}, *MINIMAL_CONFIG["plugins"]]
+        return {**nav, "plugins": plugins}
+
+    assert run_checks(fixture_site(moved, with_redirect("call.md"))) == []
+    found = [p.format() for p in run_checks(fixture_site(moved, with_redirect("index.md")))]
+    assert any("LINK-LOCKED published section 'talk#stay-calm' no longer exists in docs/index.nl.md" in f for f in found)
+    found = [p.format() for p in run_checks(fixture_site(moved, with_redirect("gone.md")))]
+    assert "mkdocs.yml:1:1: LINK-LOCKED page redirect 'talk.md' leads to missing 'gone.md' in 'nl'" in found
 
 
 def test_links_update_only_adds(fixture_site, tmp_path):
