@@ -16,3 +16,18 @@ def replace_site(staging: Path, site: Path) -> None:
     staging.rename(site)
     if old.exists():
         shutil.rmtree(old)
+
+
+def carry_over_missing(staging: Path, site: Path, pattern: str) -> list[str]:
+    """Copy into `staging` the files of `site` matching `pattern` that the new build did not write.
+
+    After a print failure the new website is published with the previous PDFs, not with none.
+    """
+    kept = []
+    for previous in sorted(site.glob(pattern)):
+        target = staging / previous.relative_to(site)
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(previous, target)
+            kept.append(target.relative_to(staging).as_posix())
+    return kept

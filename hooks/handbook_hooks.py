@@ -18,7 +18,8 @@ from mkdocs.plugins import event_priority
 from handbook.checks.leftovers import check_output_html
 from handbook.csp import add_policy
 from handbook.model import PAGE_NAME
-from handbook.printing.build import print_all, print_summary
+from handbook.printing.build import REPORT as PRINT_REPORT
+from handbook.printing.build import print_all, print_summary, write_print_report
 from handbook.printing.document import RenderedPage
 from handbook.printing.edition import format_edition, last_changed, last_commit_timestamp
 from handbook.published_links import redirects_for_language
@@ -140,9 +141,11 @@ def on_post_build(config):
     finish_site(Path(state["site_dir"]), state["validation"].handbook, state["not_found"], sorted(state["script_hashes"]))
     if state.get("command") != "build" or os.environ.get("HANDBOOK_SKIP_PRINT") == "1":
         return  # live previews (and the benchmark's site-only floor) skip the PDFs
-    results, problems = print_all(state["validation"].handbook, state["rendered"], Path(state["site_dir"]))
+    handbook = state["validation"].handbook
+    results, problems = print_all(handbook, state["rendered"], Path(state["site_dir"]))
+    write_print_report(handbook.settings.root / PRINT_REPORT, results, problems)
     for problem in problems:
         log.error(problem.format())
     if problems:
-        raise PluginError(f"{len(problems)} print problem(s); the previous PDFs are unchanged")
+        raise PluginError(f"{len(problems)} print problem(s); no PDF with a problem was written")
     log.info(print_summary(results, detailed=sys.stderr.isatty()))

@@ -1,13 +1,16 @@
 """`make build`: validate and build the site and its PDFs into a fresh folder, then swap it in as `site/`.
 
 A failed build leaves the previous `site/` exactly as it was, so a reader never gets a half-written site.
+When only the print step fails, the new website is published with the previous PDFs, and the build still fails.
 """
 
 import subprocess
 import sys
 from pathlib import Path
 
-from handbook.site_swap import replace_site
+from handbook.printing.build import REPORT as PRINT_REPORT
+from handbook.printing.build import print_failed
+from handbook.site_swap import carry_over_missing, replace_site
 
 
 def main() -> int:
@@ -17,8 +20,14 @@ def main() -> int:
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(staging)]
     if not sys.stderr.isatty():
         command.append("--quiet")  # CI logs: problems only, then the one-line summary below
+    (root / PRINT_REPORT).unlink(missing_ok=True)
     if subprocess.run(command, cwd=root).returncode != 0:
-        print("build failed: the previous site/ is unchanged", file=sys.stderr)
+        if not print_failed(root / PRINT_REPORT):
+            print("build failed: the previous site/ is unchanged", file=sys.stderr)
+            return 1
+        kept = carry_over_missing(staging, site, "downloads/*.pdf")
+        replace_site(staging, site)
+        print(f"print failed: the website is updated; kept the previous {', '.join(kept) or 'PDFs (none)'}", file=sys.stderr)
         return 1
     replace_site(staging, site)
     pdfs = sorted((site / "downloads").glob("*.pdf"))

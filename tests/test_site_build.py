@@ -69,6 +69,29 @@ def test_failed_build_keeps_previous_site(tmp_path):
     assert (copy / "site" / "index.html").read_text(encoding="utf-8") == "previous"
 
 
+def test_print_failure_publishes_the_site_and_keeps_the_previous_pdfs(tmp_path):
+    copy = tmp_path / "repo"
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", "site", "build", ".git", "*.pyc"))
+    (copy / "site" / "downloads").mkdir(parents=True)
+    (copy / "site" / "index.html").write_text("previous", encoding="utf-8")
+    (copy / "site" / "downloads" / "handbook-nl.pdf").write_text("previous handbook", encoding="utf-8")
+    (copy / "site" / "downloads" / "phrase-cards-nl.pdf").write_text("previous cards", encoding="utf-8")
+    page = copy / "docs" / "after.nl.md"
+    text = page.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
+    image_line = text.count("\n") + 1
+    page.write_text(text + '<img alt="Schema van het gesprek" src="../assets/gesprek-schema.png">\n', encoding="utf-8")
+    result = subprocess.run([sys.executable, "scripts/build.py"], cwd=copy, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert f"docs/after.nl.md:{image_line}:" in result.stderr and "PRINT-LAYOUT handbook-nl.pdf" in result.stderr
+    assert "Traceback" not in result.stderr
+    site = copy / "site"
+    assert (site / "index.html").read_text(encoding="utf-8") != "previous"
+    assert "gesprek-schema.png" in (site / "after" / "index.html").read_text(encoding="utf-8")
+    assert (site / "downloads" / "handbook-nl.pdf").read_text(encoding="utf-8") == "previous handbook"
+    assert (site / "downloads" / "phrase-cards-nl.pdf").read_bytes().startswith(b"%PDF")
+    assert (site / "downloads" / "handbook-en.pdf").read_bytes().startswith(b"%PDF")
+
+
 def test_replace_site_swaps_whole_folders(tmp_path):
     (tmp_path / "site").mkdir()
     (tmp_path / "site" / "old.html").write_text("old")

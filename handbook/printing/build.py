@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import re
+from dataclasses import asdict, replace
 from pathlib import Path
 
 from handbook.model import Handbook
@@ -9,6 +12,11 @@ from handbook.printing.document import RenderedPage
 from handbook.printing.jobs import desk_jobs, handbook_jobs
 from handbook.printing.render import PrintResult, render_all
 from handbook.problems import Problem
+
+# Written after the print step of every build. `make build` reads it to tell a print failure (publish the new
+# website, keep the previous PDFs) from a failed website build (keep everything).
+REPORT = Path("build") / "print.json"
+QUOTED = re.compile(r"at '([^']+)'")
 
 
 def print_all(
@@ -22,8 +30,30 @@ def print_all(
     jobs += desk_jobs(handbook)
     results = render_all(jobs, site_dir / "downloads")
     for result in results:
-        problems.extend(result.errors)
+        problems.extend(located(problem, handbook) for problem in result.errors)
     return results, problems
+
+
+def located(problem: Problem, handbook: Handbook) -> Problem:
+    """A print problem moved to the source line that holds the resource WeasyPrint names, when one does.
+
+    A handbook PDF is made from every page of a language, so WeasyPrint's message ("Failed to load image at
+    'assets/x.png'") is all that tells which page is at fault.
+    """
+    quoted = QUOTED.search(problem.message)
+    if not quoted:
+        return problem
+    resource = quoted.group(1)
+    for langs in handbook.pages.values():
+        page = langs.get(problem.lang)
+        if page is None:
+            continue
+        text = (handbook.settings.root / page.path).read_text(encoding="utf-8", errors="replace")
+        for number, line in enumerate(text.splitlines(), 1):
+            column = line.find(resource.rsplit("/", 1)[-1] if "://" in resource else resource)
+            if column >= 0:
+                return replace(problem, path=page.path, line=number, col=column + 1)
+    return problem
 
 
 def print_summary(results: list[PrintResult], detailed: bool) -> str:
@@ -32,3 +62,21 @@ def print_summary(results: list[PrintResult], detailed: bool) -> str:
     if not detailed:
         return total
     return "\n".join([*(f"print: {r.name}: {r.pages} pages in {r.seconds:.1f} s" for r in results), total])
+
+
+def write_print_report(path: Path, results: list[PrintResult], problems: list[Problem]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    report = {
+        "ok": not problems,
+        "pdfs": {r.name: r.pages for r in results if not r.errors},
+        "problems": [asdict(p) for p in problems],
+    }
+    path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def print_failed(path: Path) -> bool:
+    """Whether the last build got as far as printing and failed there (the website itself is complete)."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))["ok"] is False
+    except (OSError, ValueError, KeyError):
+        return False
