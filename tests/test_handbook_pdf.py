@@ -11,6 +11,7 @@ from conftest import ROOT, require_tool
 from pypdf import PdfReader
 
 from handbook.model import load_handbook
+from handbook.printing.render import PrintJob, render_job
 from handbook.settings import settings_from_mkdocs
 
 LANGS = ("nl", "en")
@@ -155,3 +156,17 @@ def test_first_pages_render_to_png_for_a_person_to_look_at(built_site):
             check=True,
         )
     assert len(list(out.glob("handbook-*.png"))) >= 8
+
+
+@pytest.mark.parametrize(("hint", "layouts"), [({}, 2), ({"target": 9}, 2), ({"target": 3}, 1)])
+def test_printed_page_numbers_follow_the_layout_whatever_the_guess(tmp_path, hint, layouts):
+    html = (
+        "<html><head><style>@page { size: A6 } a::after { content: ' ' attr(data-page) }</style></head><body>"
+        '<p><a data-page="00" href="#target">Where it is</a></p>'
+        '<p style="break-before: page">Two</p><h2 id="target" style="break-before: page">Three</h2></body></html>'
+    )
+    job = PrintJob("numbers.pdf", html, tmp_path.as_uri() + "/", "docs/x.md", "en", page_hint=hint)
+    result = render_job(job, str(tmp_path))
+    assert result.errors == []
+    assert (result.page_numbers, result.layouts) == ({"target": 3}, layouts)
+    assert "Where it is 3" in page_text(tmp_path / "numbers.pdf", 1)

@@ -16,6 +16,8 @@ from handbook.problems import Problem
 # Written after the print step of every build. `make build` reads it to tell a print failure (publish the new
 # website, keep the previous PDFs) from a failed website build (keep everything).
 REPORT = Path("build") / "print.json"
+# Where each handbook's contents and cross-references pointed last time: the first guess of the next build.
+PAGE_HINTS = Path("build") / "print-pages.json"
 QUOTED = re.compile(r"at '([^']+)'")
 
 
@@ -27,8 +29,14 @@ def print_all(
     jobs, problems = handbook_jobs(handbook, rendered)
     if problems:
         return [], problems
+    hints_path = handbook.settings.root / PAGE_HINTS
+    hints = _read_json(hints_path)
+    jobs = [replace(job, page_hint=_hint(hints, job.name)) if job.page_hint is not None else job for job in jobs]
     jobs += desk_jobs(handbook)
     results = render_all(jobs, site_dir / "downloads")
+    hints.update({result.name: result.page_numbers for result in results if result.page_numbers})
+    hints_path.parent.mkdir(parents=True, exist_ok=True)
+    hints_path.write_text(json.dumps(hints, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     for result in results:
         problems.extend(located(problem, handbook) for problem in result.errors)
     return results, problems
@@ -61,7 +69,8 @@ def print_summary(results: list[PrintResult], detailed: bool) -> str:
     total = f"print: {len(results)} PDFs, {sum(r.pages for r in results)} pages"
     if not detailed:
         return total
-    return "\n".join([*(f"print: {r.name}: {r.pages} pages in {r.seconds:.1f} s" for r in results), total])
+    lines = [f"print: {r.name}: {r.pages} pages, {r.layouts} layout(s), {r.seconds:.1f} s" for r in results]
+    return "\n".join([*lines, total])
 
 
 def write_print_report(path: Path, results: list[PrintResult], problems: list[Problem]) -> None:
@@ -74,9 +83,19 @@ def write_print_report(path: Path, results: list[PrintResult], problems: list[Pr
     path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
+def _hint(hints: dict, name: str) -> dict[str, int]:
+    hint = hints.get(name)
+    return {key: value for key, value in hint.items() if isinstance(value, int)} if isinstance(hint, dict) else {}
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 def print_failed(path: Path) -> bool:
     """Whether the last build got as far as printing and failed there (the website itself is complete)."""
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))["ok"] is False
-    except (OSError, ValueError, KeyError):
-        return False
+    return _read_json(path).get("ok") is False

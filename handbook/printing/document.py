@@ -19,6 +19,10 @@ HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 H1_ID = re.compile(r'<h1 id="([^"]+)"')
 H2 = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
+# Where a page number goes: the contents and cross-references carry their target's page as `data-page`, filled
+# in by `with_page_numbers` once a layout has shown where the targets fall (see render.py).
+PAGE_NUMBER_SLOT = re.compile(r'data-page="[^"]*" href="#([^"]+)"')
+UNKNOWN_PAGE = "00"  # as wide as most page numbers, so a first layout is already close to the final one
 
 
 @dataclass(frozen=True)
@@ -107,7 +111,9 @@ def rewrite_page(
             return f"<a{before}{after}>"
         target = f"{slug}--{anchor}" if anchor else chapter_anchors[slug]
         css_class = "xref" if slug != page.slug or anchor else "xref-self"
-        return f'<a class="{css_class}"{before}href="#{target}"{after}>'
+        if css_class == "xref-self":
+            return f'<a class="{css_class}"{before}href="#{target}"{after}>'
+        return f'<a class="{css_class}"{before}data-page="{UNKNOWN_PAGE}" href="#{target}"{after}>'
 
     return HREF_ATTRIBUTE.sub(link, html)
 
@@ -126,11 +132,11 @@ def combine(
     toc, chapters = [], []
     for page in pages:
         sections = "".join(
-            f'<li><a href="#{page.slug}--{section_id}">{escape(_text(title))}</a></li>'
+            f'<li><a data-page="{UNKNOWN_PAGE}" href="#{page.slug}--{section_id}">{escape(_text(title))}</a></li>'
             for section_id, title in H2.findall(page.html)
         )
         toc.append(
-            f'<li class="toc-chapter"><a href="#{anchors[page.slug]}">{escape(page.title)}</a>'
+            f'<li class="toc-chapter"><a data-page="{UNKNOWN_PAGE}" href="#{anchors[page.slug]}">{escape(page.title)}</a>'
             + (f'<ol class="toc-sections">{sections}</ol>' if sections else "")
             + "</li>"
         )
@@ -166,9 +172,19 @@ def page_css(labels: PrintLabels) -> str:
     middle, _, after = rest.partition("{pages}")
     return (
         f'@page main {{ @bottom-center {{ content: "{before}" counter(page) "{middle}" counter(pages) "{after}"; }} }}\n'
-        # A fixed-width box: the number is unknown on the first layout pass, and text that grows afterwards
-        # would move later pages away from the numbers already printed in the contents.
-        f'a.xref::after {{ content: "(" "{labels.page_ref} " target-counter(attr(href), page) ")"; '
+        # A fixed-width box: the number may change between layouts, and text that grows would move later pages
+        # away from the numbers printed in the contents.
+        f'a.xref::after {{ content: "(" "{labels.page_ref} " attr(data-page) ")"; '
         f"display: inline-block; width: {0.45 * (len(labels.page_ref) + 6):.1f}em; margin-left: 0.25em; "
         "white-space: nowrap; }\n"
     )
+
+
+def with_page_numbers(html: str, pages: dict[str, int]) -> str:
+    """The document with each page-number slot set to its target's page (`UNKNOWN_PAGE` where not known)."""
+    return PAGE_NUMBER_SLOT.sub(lambda m: f'data-page="{pages.get(m.group(1), UNKNOWN_PAGE)}" href="#{m.group(1)}"', html)
+
+
+def numbered_targets(html: str) -> set[str]:
+    """The IDs whose page number the document prints."""
+    return set(PAGE_NUMBER_SLOT.findall(html))

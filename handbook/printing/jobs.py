@@ -108,6 +108,7 @@ def handbook_jobs(handbook: Handbook, rendered: dict[str, dict[str, RenderedPage
                 settings.docs_dir.as_uri() + "/",
                 f"docs/*.{language.locale}.md",
                 language.locale,
+                page_hint={},
             )
         )
     return jobs, problems

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from weasyprint import HTML
 
+from handbook.printing.document import numbered_targets, with_page_numbers
 from handbook.problems import Problem
 
 
@@ -27,6 +28,9 @@ class PrintJob:
     lang: str
     # (element ID, lowest allowed top position in mm, problem): text that must fit a fixed box, like a card
     fit_limits: tuple[tuple[str, float, Problem], ...] = ()
+    # For a document that prints page numbers (contents, cross-references): the pages its targets had last
+    # time, a first guess that saves a layout when it is still right. None: nothing to number.
+    page_hint: dict[str, int] | None = None
 
 
 @dataclass
@@ -35,6 +39,8 @@ class PrintResult:
     pages: int = 0
     seconds: float = 0.0
     errors: list[Problem] = field(default_factory=list)
+    page_numbers: dict[str, int] = field(default_factory=dict)
+    layouts: int = 0
 
 
 class _Collect(logging.Handler):
@@ -65,6 +71,38 @@ def overflowing(document, limits) -> list[Problem]:
     ]
 
 
+def anchor_pages(document) -> dict[str, int]:
+    """The page number (counted from the cover) on which each ID first appears."""
+    pages: dict[str, int] = {}
+    for number, page in enumerate(document.pages, 1):
+        for anchor in page.anchors:
+            pages.setdefault(anchor, number)
+    return pages
+
+
+def lay_out(job: PrintJob, result: PrintResult, max_layouts: int = 4):
+    """Lay the document out with literal page numbers, again until every printed number is where its target is.
+
+    WeasyPrint's own target-counter() re-lays out every page with a reference up to twice more; numbers written
+    into the HTML need one layout when the guess from the last build still holds, and two after most edits.
+    """
+    if job.page_hint is None:
+        result.layouts = 1
+        return HTML(string=job.html, base_url=job.base_url).render()
+    targets = numbered_targets(job.html)
+    guess = {target: job.page_hint[target] for target in targets if target in job.page_hint}
+    for result.layouts in range(1, max_layouts + 1):
+        document = HTML(string=with_page_numbers(job.html, guess), base_url=job.base_url).render()
+        found = anchor_pages(document)
+        result.page_numbers = {target: found[target] for target in targets if target in found}
+        if result.page_numbers == guess:
+            break
+        guess = result.page_numbers
+    else:
+        result.errors.append(_layout_problem(job, f"page numbers still moving after {max_layouts} layouts"))
+    return document
+
+
 def render_job(job: PrintJob, out_dir: str) -> PrintResult:
     started = time.perf_counter()
     result = PrintResult(job.name)
@@ -72,9 +110,9 @@ def render_job(job: PrintJob, out_dir: str) -> PrintResult:
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collector)
     try:
-        document = HTML(string=job.html, base_url=job.base_url).render()
+        document = lay_out(job, result)
         result.pages = len(document.pages)
-        result.errors = overflowing(document, job.fit_limits)
+        result.errors += overflowing(document, job.fit_limits)
         result.errors += [_layout_problem(job, message) for message in collector.messages]
         if result.errors:
             return result
