@@ -12,16 +12,17 @@ import sys
 import time
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from handbook.checks.leftovers import check_output_html
 from handbook.csp import add_policy
 from handbook.model import PAGE_NAME
-from handbook.printing.build import REPORT as PRINT_REPORT
-from handbook.printing.build import print_all, print_summary, write_print_report
 from handbook.printing.document import RenderedPage
 from handbook.printing.edition import format_edition, last_changed, last_commit_timestamp
+from handbook.printing.report import REPORT as PRINT_REPORT
+from handbook.printing.report import print_summary, write_print_report
 from handbook.published_links import redirects_for_language
 from handbook.render import expand_page
 from handbook.settings import settings_from_mkdocs
@@ -75,6 +76,18 @@ def on_files(files, config):
         pages = {file.src_uri: file for file in files.documentation_pages()}
         redirects.redirects, redirects.doc_pages = redirects_for_language(redirects.redirects, pages, language)
     return files
+
+
+def on_env(env, config, files):
+    # MkDocs compiles Material's templates afresh for each language of every build, live previews included.
+    env.bytecode_cache = FileSystemBytecodeCache(str(_cache_dir("templates")))
+    return env
+
+
+def _cache_dir(name: str) -> Path:
+    path = state["validation"].handbook.settings.root / "build" / "cache" / name
+    path.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 def _page_of(page, config):
@@ -141,6 +154,9 @@ def on_post_build(config):
     finish_site(Path(state["site_dir"]), state["validation"].handbook, state["not_found"], sorted(state["script_hashes"]))
     if state.get("command") != "build" or os.environ.get("HANDBOOK_SKIP_PRINT") == "1":
         return  # live previews (and the benchmark's site-only floor) skip the PDFs
+    # Imported here: WeasyPrint takes ~0.7 s to load, and live previews and site-only builds never print.
+    from handbook.printing.build import print_all
+
     handbook = state["validation"].handbook
     results, problems = print_all(handbook, state["rendered"], Path(state["site_dir"]))
     write_print_report(handbook.settings.root / PRINT_REPORT, results, problems)

@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from handbook.printing.build import REPORT as PRINT_REPORT
-from handbook.printing.build import print_failed
+from handbook.printing.report import REPORT as PRINT_REPORT
+from handbook.printing.report import print_failed
 from handbook.site_swap import carry_over_missing, replace_site
 
 

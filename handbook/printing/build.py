@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, replace
+from dataclasses import replace
 from pathlib import Path
 
 from handbook.model import Handbook
 from handbook.printing.document import RenderedPage
 from handbook.printing.jobs import desk_jobs, handbook_jobs
 from handbook.printing.render import PrintResult, render_all
+from handbook.printing.report import read_json
 from handbook.problems import Problem
 
-# Written after the print step of every build. `make build` reads it to tell a print failure (publish the new
-# website, keep the previous PDFs) from a failed website build (keep everything).
-REPORT = Path("build") / "print.json"
 # Where each handbook's contents and cross-references pointed last time: the first guess of the next build.
 PAGE_HINTS = Path("build") / "print-pages.json"
 QUOTED = re.compile(r"at '([^']+)'")
@@ -30,7 +28,7 @@ def print_all(
     if problems:
         return [], problems
     hints_path = handbook.settings.root / PAGE_HINTS
-    hints = _read_json(hints_path)
+    hints = read_json(hints_path)
     jobs = [replace(job, page_hint=_hint(hints, job.name)) if job.page_hint is not None else job for job in jobs]
     jobs += desk_jobs(handbook)
     results = render_all(jobs, site_dir / "downloads")
@@ -64,38 +62,6 @@ def located(problem: Problem, handbook: Handbook) -> Problem:
     return problem
 
 
-def print_summary(results: list[PrintResult], detailed: bool) -> str:
-    """One line for CI logs; one line per PDF (name, pages, seconds) on a terminal."""
-    total = f"print: {len(results)} PDFs, {sum(r.pages for r in results)} pages"
-    if not detailed:
-        return total
-    lines = [f"print: {r.name}: {r.pages} pages, {r.layouts} layout(s), {r.seconds:.1f} s" for r in results]
-    return "\n".join([*lines, total])
-
-
-def write_print_report(path: Path, results: list[PrintResult], problems: list[Problem]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    report = {
-        "ok": not problems,
-        "pdfs": {r.name: r.pages for r in results if not r.errors},
-        "problems": [asdict(p) for p in problems],
-    }
-    path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-
-
 def _hint(hints: dict, name: str) -> dict[str, int]:
     hint = hints.get(name)
     return {key: value for key, value in hint.items() if isinstance(value, int)} if isinstance(hint, dict) else {}
-
-
-def _read_json(path: Path) -> dict:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def print_failed(path: Path) -> bool:
-    """Whether the last build got as far as printing and failed there (the website itself is complete)."""
-    return _read_json(path).get("ok") is False

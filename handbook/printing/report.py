@@ -1,0 +1,51 @@
+"""What the print step reports: a line for the log, and `build/print.json`, read by `make build`.
+
+Kept apart from the print step itself so that reading a report does not import WeasyPrint (~0.7 s).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from handbook.printing.render import PrintResult
+    from handbook.problems import Problem
+
+# Written after the print step of every build. `make build` reads it to tell a print failure (publish the new
+# website, keep the previous PDFs) from a failed website build (keep everything).
+REPORT = Path("build") / "print.json"
+
+
+def print_summary(results: list[PrintResult], detailed: bool) -> str:
+    """One line for CI logs; one line per PDF (name, pages, seconds) on a terminal."""
+    total = f"print: {len(results)} PDFs, {sum(r.pages for r in results)} pages"
+    if not detailed:
+        return total
+    lines = [f"print: {r.name}: {r.pages} pages, {r.layouts} layout(s), {r.seconds:.1f} s" for r in results]
+    return "\n".join([*lines, total])
+
+
+def write_print_report(path: Path, results: list[PrintResult], problems: list[Problem]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    report = {
+        "ok": not problems,
+        "pdfs": {r.name: r.pages for r in results if not r.errors},
+        "problems": [asdict(p) for p in problems],
+    }
+    path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def read_json(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def print_failed(path: Path) -> bool:
+    """Whether the last build got as far as printing and failed there (the website itself is complete)."""
+    return read_json(path).get("ok") is False
