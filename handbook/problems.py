@@ -43,7 +43,7 @@ def summary_lines(problems: list[Problem], coverage: dict[str, float]) -> list[s
     return [head, f"validation per language: {langs}"] if langs else [head]
 
 
-def write_report(path: Path, problems: list[Problem], coverage: dict[str, float]) -> None:
+def write_report(path: Path, problems: list[Problem], coverage: dict[str, float], seconds: float) -> None:
     """The JSON report at build/validation.json, for tools that read results instead of logs."""
     path.parent.mkdir(parents=True, exist_ok=True)
     report = {
@@ -51,5 +51,6 @@ def write_report(path: Path, problems: list[Problem], coverage: dict[str, float]
         "counts": dict(sorted(Counter(p.code for p in problems).items())),
         "coverage": coverage,
         "ok": not problems,
+        "seconds": round(seconds, 3),
     }
     path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

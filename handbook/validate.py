@@ -6,6 +6,7 @@ report exactly the same problems.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,14 +24,17 @@ class Validation:
     handbook: Handbook
     problems: list[Problem]
     coverage: dict[str, float]
+    seconds: float = 0.0
 
     def lines(self) -> list[str]:
         return [p.format() for p in self.problems] + summary_lines(self.problems, self.coverage)
 
 
 def validate(settings: Settings) -> Validation:
+    started = time.perf_counter()
     handbook = load_handbook(settings)
     problems = run_checks(handbook)
     coverage = translation_coverage(handbook)
-    write_report(settings.root / REPORT, problems, coverage)
-    return Validation(handbook, problems, coverage)
+    seconds = time.perf_counter() - started
+    write_report(settings.root / REPORT, problems, coverage, seconds)
+    return Validation(handbook, problems, coverage, seconds)

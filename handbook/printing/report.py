@@ -28,10 +28,12 @@ def print_summary(results: list[PrintResult], detailed: bool) -> str:
     return "\n".join([*lines, total])
 
 
-def write_print_report(path: Path, results: list[PrintResult], problems: list[Problem]) -> None:
+def write_print_report(path: Path, results: list[PrintResult], problems: list[Problem], seconds: float) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     report = {
         "ok": not problems,
+        "seconds": round(seconds, 3),
+        "seconds_per_pdf": {r.name: round(r.seconds, 3) for r in results},
         "pdfs": {r.name: r.pages for r in results if not r.errors},
         "problems": [asdict(p) for p in problems],
     }
