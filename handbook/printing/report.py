@@ -34,6 +34,7 @@ def write_print_report(path: Path, results: list[PrintResult], problems: list[Pr
         "ok": not problems,
         "seconds": round(seconds, 3),
         "seconds_per_pdf": {r.name: round(r.seconds, 3) for r in results},
+        "layouts_per_pdf": {r.name: r.layouts for r in results},
         "pdfs": {r.name: r.pages for r in results if not r.errors},
         "problems": [asdict(p) for p in problems],
     }
