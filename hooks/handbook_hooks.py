@@ -158,7 +158,8 @@ def on_post_build(config):
 
     handbook = state["validation"].handbook
     started = time.perf_counter()
-    results, problems = print_all(handbook, state["rendered"], Path(state["site_dir"]))
+    fresh = os.environ.get("HANDBOOK_FRESH_PRINT") == "1"  # as on a fresh clone: nothing from the last build
+    results, problems = print_all(handbook, state["rendered"], Path(state["site_dir"]), reuse=not fresh)
     write_print_report(handbook.settings.root / PRINT_REPORT, results, problems, time.perf_counter() - started)
     for problem in problems:
         log.error(problem.format())

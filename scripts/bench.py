@@ -28,7 +28,7 @@ ALTERNATIVES = {"mkdocs-to-pdf": "0.12.1", "mkdocs-print-site-plugin": "2.9"}
 PROJECT_FILES = ("mkdocs.yml", "docs", "hooks", "overrides", "links.lock")
 NOT_MULTIPLIED = {"index", "quick-help", "phrase-cards", "links", "sources"}
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-PAGE_HINTS = Path("build") / "print-pages.json"  # the print step's guess from the previous build
+EDITED_PAGE = Path("docs") / "conversation.nl.md"  # an author's typical rebuild: one page in one language changed
 
 
 def run(command, cwd, env=None) -> tuple[float, int, str]:
@@ -185,14 +185,31 @@ def time_live_preview(work: Path, runs: int) -> list[float]:
     return times
 
 
-def median_run(command, cwd, runs, env=None, cold=False) -> tuple[float, int, str]:
-    """Median time, peak memory and last output; `cold` forgets the previous build's page-number guess first."""
+def median_run(command, cwd, runs, env=None, before=None) -> tuple[float, int, str]:
+    """Median time, peak memory and last output; `before(run)` prepares each run."""
     results = []
-    for _ in range(runs):
-        if cold:
-            (cwd / PAGE_HINTS).unlink(missing_ok=True)
+    for number in range(runs):
+        if before:
+            before(number)
         results.append(run(command, cwd, env))
     return statistics.median(r[0] for r in results), max(r[1] for r in results), results[-1][2]
+
+
+def time_rebuilds(work: Path, build: list[str], runs: int) -> list[tuple[int, str, float, int]]:
+    """An author's rebuilds: with nothing changed, and after editing one Dutch page (a new edit each run)."""
+    median_run(build, work, 1)  # leaves the PDFs and page numbers a rebuild starts from
+    rows = [(1, "rebuild, nothing changed", *median_run(build, work, runs)[:2])]
+    page = work / EDITED_PAGE
+    original = page.read_text(encoding="utf-8")
+
+    def edit(number):
+        page.write_text(original + f"\nDit is wijziging {number + 1} van deze pagina.\n", encoding="utf-8")
+
+    rows.append((1, "rebuild after editing one Dutch page", *median_run(build, work, runs, before=edit)[:2]))
+    edited = json.loads((work / "build" / "print.json").read_text(encoding="utf-8"))["seconds_per_pdf"]
+    rows.append((1, "handbook-nl.pdf inside that rebuild", edited["handbook-nl.pdf"], 0))
+    page.write_text(original, encoding="utf-8")
+    return rows
 
 
 def svg_plot(series: dict[str, dict[int, float]], path: Path) -> None:
@@ -241,7 +258,8 @@ def main() -> int:
             [sys.executable, "-m", "mkdocs", "build", "--strict", *site], work, runs, {**ENV, "HANDBOOK_SKIP_PRINT": "1"}
         )
         build = [sys.executable, str(ROOT / "scripts" / "build.py")]
-        full, full_peak, _ = median_run(build, work, runs, cold=True)
+        # From cold, as on a fresh clone: no PDF or page number is taken from the previous build.
+        full, full_peak, _ = median_run(build, work, runs, {**ENV, "HANDBOOK_FRESH_PRINT": "1"})
         validation = json.loads((work / "build" / "validation.json").read_text(encoding="utf-8"))["seconds"]
         printing = json.loads((work / "build" / "print.json").read_text(encoding="utf-8"))
         handbooks = sorted(name for name in printing["seconds_per_pdf"] if name.startswith("handbook-"))
@@ -251,12 +269,12 @@ def main() -> int:
         for name, (seconds, peak) in measured.items():
             rows.append((size, name, seconds, peak))
             series.setdefault(name, {})[size] = seconds
-        if size == 1:  # an author's rebuild: the page numbers of the last build are still right
-            rows.append((size, "full rebuild, layout unchanged", *median_run(build, work, runs)[:2]))
+        if size == 1:
+            rows += time_rebuilds(work, build, runs)
         rows.append((size, "validation inside the full build", validation, 0))
         rows.append((size, "print step inside the full build (7 PDFs in parallel)", printing["seconds"], 0))
         slowest = max(printing["seconds_per_pdf"][name] for name in handbooks)
-        rows.append((size, f"both handbook PDFs ({', '.join(handbooks)}, in parallel: the slower)", slowest, 0))
+        rows.append((size, f"both handbook PDFs inside it ({' and '.join(handbooks)} in parallel)", slowest, 0))
         print(f"{size}x: floor {floor:.1f} s, full {full:.1f} s, validation {validation:.2f} s", flush=True)
     preview = time_live_preview(synthetic_handbook(1), max(3, args.runs))
     lines = [

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
 import sys
 
-from conftest import ROOT, run_build
+from conftest import ROOT, require_tool, run_build
 
 from handbook.site_swap import replace_site
 
@@ -100,3 +101,26 @@ def test_replace_site_swaps_whole_folders(tmp_path):
     replace_site(tmp_path / "new", tmp_path / "site")
     assert [p.name for p in (tmp_path / "site").iterdir()] == ["index.html"]
     assert not (tmp_path / "new").exists() and not (tmp_path / "site.old").exists()
+
+
+def test_rebuild_typesets_only_the_pdfs_whose_sources_changed(tmp_path):
+    copy = tmp_path / "repo"
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", "site", "build", ".git", "*.pyc"))
+
+    def build() -> dict:
+        result = subprocess.run([sys.executable, "scripts/build.py"], cwd=copy, capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr[-2000:]
+        return json.loads((copy / "build" / "print.json").read_text(encoding="utf-8"))["layouts_per_pdf"]
+
+    first = build()
+    assert all(layouts >= 1 for layouts in first.values())
+    english = (copy / "site" / "downloads" / "handbook-en.pdf").read_bytes()
+    page = copy / "docs" / "after.nl.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nBel de klant een week later nog even op.\n", encoding="utf-8")
+    second = build()
+    assert second.pop("handbook-nl.pdf") >= 1
+    assert set(second.values()) == {0}, second
+    assert (copy / "site" / "downloads" / "handbook-en.pdf").read_bytes() == english
+    assert "een week later nog even op" in subprocess.run(
+        [require_tool("pdftotext"), str(copy / "site" / "downloads" / "handbook-nl.pdf"), "-"], capture_output=True, text=True
+    ).stdout.replace("\n", " ")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -10,12 +9,10 @@ from pathlib import Path
 from handbook.model import Handbook
 from handbook.printing.document import RenderedPage
 from handbook.printing.jobs import desk_jobs, handbook_jobs
+from handbook.printing.previous import STORE, PreviousPrint, input_key
 from handbook.printing.render import PrintResult, render_all
-from handbook.printing.report import read_json
 from handbook.problems import Problem
 
-# Where each handbook's contents and cross-references pointed last time: the first guess of the next build.
-PAGE_HINTS = Path("build") / "print-pages.json"
 QUOTED = re.compile(r"at '([^']+)'")
 
 
@@ -23,18 +20,28 @@ def print_all(
     handbook: Handbook,
     rendered: dict[str, dict[str, RenderedPage]],
     site_dir: Path,
+    reuse: bool = True,
 ) -> tuple[list[PrintResult], list[Problem]]:
+    """Every PDF into site_dir/downloads; `reuse=False` typesets all of them from scratch, as a fresh clone does."""
     jobs, problems = handbook_jobs(handbook, rendered)
     if problems:
         return [], problems
-    hints_path = handbook.settings.root / PAGE_HINTS
-    hints = read_json(hints_path)
-    jobs = [replace(job, page_hint=_hint(hints, job.name)) if job.page_hint is not None else job for job in jobs]
+    previous = PreviousPrint(handbook.settings.root / STORE)
+    out_dir = site_dir / "downloads"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    jobs = [
+        replace(job, page_hint=previous.page_hint(job.name) if reuse else {}) if job.page_hint is not None else job
+        for job in jobs
+    ]
     jobs += desk_jobs(handbook)
-    results = render_all(jobs, site_dir / "downloads")
-    hints.update({result.name: result.page_numbers for result in results if result.page_numbers})
-    hints_path.parent.mkdir(parents=True, exist_ok=True)
-    hints_path.write_text(json.dumps(hints, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    keys = [input_key(job) for job in jobs]
+    results = [previous.restore(job, key, out_dir) if reuse else None for job, key in zip(jobs, keys, strict=True)]
+    to_render = [index for index, result in enumerate(results) if result is None]
+    rendered_now = render_all([jobs[index] for index in to_render], out_dir)
+    for index, result in zip(to_render, rendered_now, strict=True):
+        results[index] = result
+        if not result.errors:
+            previous.keep(jobs[index], keys[index], result, out_dir)
     for result in results:
         problems.extend(located(problem, handbook) for problem in result.errors)
     return results, problems
@@ -60,8 +67,3 @@ def located(problem: Problem, handbook: Handbook) -> Problem:
             if column >= 0:
                 return replace(problem, path=page.path, line=number, col=column + 1)
     return problem
-
-
-def _hint(hints: dict, name: str) -> dict[str, int]:
-    hint = hints.get(name)
-    return {key: value for key, value in hint.items() if isinstance(value, int)} if isinstance(hint, dict) else {}

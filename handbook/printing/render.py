@@ -6,6 +6,7 @@ source, and a PDF is written under a temporary name first, so a failed job never
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import time
@@ -17,6 +18,9 @@ from weasyprint import HTML
 
 from handbook.printing.document import numbered_targets, with_page_numbers
 from handbook.problems import Problem
+
+# How every PDF is written: tagged for screen readers, streams compressed. Part of a PDF's cache key.
+PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "uncompressed_pdf": False}
 
 
 @dataclass(frozen=True)
@@ -91,7 +95,11 @@ def lay_out(job: PrintJob, result: PrintResult, max_layouts: int = 4):
         return HTML(string=job.html, base_url=job.base_url).render()
     targets = numbered_targets(job.html)
     guess = {target: job.page_hint[target] for target in targets if target in job.page_hint}
+    document = None
     for result.layouts in range(1, max_layouts + 1):
+        # A laid-out handbook of hundreds of pages takes hundreds of MB: never hold two at once.
+        document = None
+        gc.collect()
         document = HTML(string=with_page_numbers(job.html, guess), base_url=job.base_url).render()
         found = anchor_pages(document)
         result.page_numbers = {target: found[target] for target in targets if target in found}
@@ -118,7 +126,7 @@ def render_job(job: PrintJob, out_dir: str) -> PrintResult:
             return result
         target = Path(out_dir) / job.name
         partial = target.with_suffix(".pdf.part")
-        document.write_pdf(partial, pdf_variant="pdf/ua-1", uncompressed_pdf=False)
+        document.write_pdf(partial, **PDF_OPTIONS)
         partial.replace(target)
     except Exception as error:  # WeasyPrint raises many types; each must become a clean message
         result.errors.append(_layout_problem(job, f"cannot lay out: {error}"))

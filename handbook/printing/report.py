@@ -24,7 +24,10 @@ def print_summary(results: list[PrintResult], detailed: bool) -> str:
     total = f"print: {len(results)} PDFs, {sum(r.pages for r in results)} pages"
     if not detailed:
         return total
-    lines = [f"print: {r.name}: {r.pages} pages, {r.layouts} layout(s), {r.seconds:.1f} s" for r in results]
+    lines = [
+        f"print: {r.name}: {r.pages} pages, {f'{r.layouts} layout(s)' if r.layouts else 'unchanged'}, {r.seconds:.1f} s"
+        for r in results
+    ]
     return "\n".join([*lines, total])
 
 

@@ -1,0 +1,67 @@
+"""What the previous build printed: its PDFs, reused while their inputs are unchanged, and its page numbers.
+
+Authors rebuild all day, usually after editing one page in one language: the other language's handbook and
+the desk sheets have not changed and need not be typeset again. A document that did change starts from the
+page numbers it had last time, which usually saves a layout (see render.lay_out).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+import time
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+from handbook.printing.render import PDF_OPTIONS, PrintJob, PrintResult
+from handbook.printing.report import read_json
+
+STORE = Path("build") / "cache" / "print"
+RESOURCE = re.compile(r"""url\(\s*['"]?([^'")\s]+)|\bsrc="([^"]+)\"""")
+
+
+def input_key(job: PrintJob) -> str:
+    """A digest of everything a PDF is made from: the document, the files it loads and the typesetter."""
+    digest = hashlib.sha256()
+    parts = [version("weasyprint"), version("pydyf"), repr(sorted(PDF_OPTIONS.items())), job.name, job.base_url]
+    parts += [repr(job.fit_limits), job.html]
+    for part in parts:
+        digest.update(part.encode("utf-8") + b"\0")
+    for match in RESOURCE.finditer(job.html):
+        url = urljoin(job.base_url, match.group(1) or match.group(2))
+        parsed = urlparse(url)
+        if parsed.scheme == "file":
+            path = Path(unquote(parsed.path))
+            digest.update(url.encode("utf-8") + (path.read_bytes() if path.is_file() else b"\0missing"))
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class PreviousPrint:
+    directory: Path
+
+    def page_hint(self, name: str) -> dict[str, int]:
+        numbers = read_json(self.directory / f"{name}.json").get("page_numbers")
+        return {k: v for k, v in numbers.items() if isinstance(v, int)} if isinstance(numbers, dict) else {}
+
+    def restore(self, job: PrintJob, key: str, out_dir: Path) -> PrintResult | None:
+        """The previous PDF copied into `out_dir` when it was made from the same inputs, else None."""
+        started = time.perf_counter()
+        entry = read_json(self.directory / f"{job.name}.json")
+        kept = self.directory / job.name
+        if entry.get("key") != key or not kept.is_file():
+            return None
+        partial = out_dir / f"{job.name}.part"
+        shutil.copyfile(kept, partial)
+        partial.replace(out_dir / job.name)
+        return PrintResult(job.name, pages=int(entry.get("pages", 0)), seconds=time.perf_counter() - started)
+
+    def keep(self, job: PrintJob, key: str, result: PrintResult, out_dir: Path) -> None:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(out_dir / job.name, self.directory / job.name)
+        entry = {"key": key, "pages": result.pages, "page_numbers": result.page_numbers}
+        (self.directory / f"{job.name}.json").write_text(json.dumps(entry, indent=1, sort_keys=True) + "\n", encoding="utf-8")

@@ -1,0 +1,34 @@
+"""Reusing the previous build's PDFs: only when every input is the same, the document and the files it loads."""
+
+from __future__ import annotations
+
+from handbook.printing.previous import PreviousPrint, input_key
+from handbook.printing.render import PrintJob, PrintResult
+
+
+def job_with(tmp_path, html: str) -> PrintJob:
+    return PrintJob("sheet.pdf", html, tmp_path.as_uri() + "/", "docs/x.md", "en")
+
+
+def test_key_follows_the_document_and_the_files_it_loads(tmp_path):
+    (tmp_path / "logo.svg").write_text("<svg/>", encoding="utf-8")
+    html = '<html><body><img src="logo.svg"><p>Hello</p></body></html>'
+    key = input_key(job_with(tmp_path, html))
+    assert input_key(job_with(tmp_path, html)) == key
+    assert input_key(job_with(tmp_path, html.replace("Hello", "Hallo"))) != key
+    (tmp_path / "logo.svg").write_text("<svg></svg>", encoding="utf-8")
+    assert input_key(job_with(tmp_path, html)) != key
+
+
+def test_previous_pdf_is_restored_only_for_the_same_key(tmp_path):
+    store, out = PreviousPrint(tmp_path / "store"), tmp_path / "out"
+    out.mkdir()
+    job = job_with(tmp_path, "<p>Hello</p>")
+    (out / "sheet.pdf").write_bytes(b"%PDF-first")
+    store.keep(job, "key-1", PrintResult("sheet.pdf", pages=2, page_numbers={"a": 2}), out)
+    (out / "sheet.pdf").unlink()
+    assert store.restore(job, "key-2", out) is None and not (out / "sheet.pdf").exists()
+    restored = store.restore(job, "key-1", out)
+    assert (restored.pages, restored.layouts) == (2, 0)
+    assert (out / "sheet.pdf").read_bytes() == b"%PDF-first"
+    assert store.page_hint("sheet.pdf") == {"a": 2}
