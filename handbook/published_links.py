@@ -79,9 +79,9 @@ def check_lock(handbook: Handbook) -> list[Problem]:
     redirects = [("section redirect", old, new) for old, new in settings.section_redirects.items()]
     redirects += [("page redirect", old, new) for old, new in settings.page_redirects.items()]
     for kind, old, new in redirects:
-        target = new.removesuffix(".md") if kind == "page redirect" else new
+        target = _as_section_key(new)
         for lang in settings.locales:
-            if not _exists(handbook, target.replace(".md#", "#"), lang):
+            if not _exists(handbook, target, lang):
                 problems.append(
                     Problem(config, 1, 1, "LINK-LOCKED", f"{kind} '{old}' leads to missing '{new}' in '{lang}'", "", lang)
                 )
@@ -101,7 +101,7 @@ def _lost_entry(handbook: Handbook, entry: LockEntry, lang: str) -> tuple[str, s
                 f"restore it or redirect `{entry.page}.md` under redirects: redirect_maps",
             )
         # The redirect page carries the reader's #hash along, so the section must exist on the new page.
-        page_slug = moved_to.partition("#")[0].removesuffix(".md")
+        page_slug = _as_section_key(moved_to).partition("#")[0]
         page = handbook.page(page_slug, lang)
         if page is None:
             return None  # reported once for the redirect itself
@@ -133,6 +133,12 @@ def redirects_for_language(redirect_maps: dict, doc_pages: dict, language: Langu
         if match and match.group("lang") == language.locale:
             targets[f"{match.group('slug')}.md"] = file
     return redirects, targets
+
+
+def _as_section_key(target: str) -> str:
+    """A redirect target as `page` or `page#section`: page redirects name files (`page.md#section`)."""
+    page, hash_sign, section = target.partition("#")
+    return page.removesuffix(".md") + hash_sign + section
 
 
 def _exists(handbook: Handbook, target: str, lang: str) -> bool:

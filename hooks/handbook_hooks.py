@@ -79,14 +79,10 @@ def on_files(files, config):
 
 def on_env(env, config, files):
     # MkDocs compiles Material's templates afresh for each language of every build, live previews included.
-    env.bytecode_cache = FileSystemBytecodeCache(str(_cache_dir("templates")))
+    cache = state["validation"].handbook.settings.root / "build" / "cache" / "templates"
+    cache.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = FileSystemBytecodeCache(str(cache))
     return env
-
-
-def _cache_dir(name: str) -> Path:
-    path = state["validation"].handbook.settings.root / "build" / "cache" / name
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def _page_of(page, config):

@@ -8,7 +8,6 @@ virtual environment under build/bench/, never into the project's.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import re
@@ -21,6 +20,10 @@ import urllib.request
 from pathlib import Path
 
 import yaml
+
+from handbook.printing.report import REPORT as PRINT_REPORT
+from handbook.printing.report import read_json
+from handbook.validate import REPORT as VALIDATION_REPORT
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "build" / "bench"
@@ -206,7 +209,7 @@ def time_rebuilds(work: Path, build: list[str], runs: int) -> list[tuple[int, st
         page.write_text(original + f"\nDit is wijziging {number + 1} van deze pagina.\n", encoding="utf-8")
 
     rows.append((1, "rebuild after editing one Dutch page", *median_run(build, work, runs, before=edit)[:2]))
-    edited = json.loads((work / "build" / "print.json").read_text(encoding="utf-8"))["seconds_per_pdf"]
+    edited = read_json(work / PRINT_REPORT)["seconds_per_pdf"]
     rows.append((1, "handbook-nl.pdf inside that rebuild", edited["handbook-nl.pdf"], 0))
     page.write_text(original, encoding="utf-8")
     return rows
@@ -260,8 +263,8 @@ def main() -> int:
         build = [sys.executable, str(ROOT / "scripts" / "build.py")]
         # From cold, as on a fresh clone: no PDF or page number is taken from the previous build.
         full, full_peak, _ = median_run(build, work, runs, {**ENV, "HANDBOOK_FRESH_PRINT": "1"})
-        validation = json.loads((work / "build" / "validation.json").read_text(encoding="utf-8"))["seconds"]
-        printing = json.loads((work / "build" / "print.json").read_text(encoding="utf-8"))
+        validation = read_json(work / VALIDATION_REPORT)["seconds"]
+        printing = read_json(work / PRINT_REPORT)
         handbooks = sorted(name for name in printing["seconds_per_pdf"] if name.startswith("handbook-"))
         measured = {"site only (floor)": (floor, floor_peak), "full build (site + 7 PDFs)": (full, full_peak)}
         if not args.no_alternatives:

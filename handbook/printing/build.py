@@ -57,13 +57,15 @@ def located(problem: Problem, handbook: Handbook) -> Problem:
     if not quoted:
         return problem
     resource = quoted.group(1)
+    # A local file is named by its absolute file:// URL; the source names it relative to the page.
+    needle = resource.rsplit("/", 1)[-1] if "://" in resource else resource
     for langs in handbook.pages.values():
         page = langs.get(problem.lang)
         if page is None:
             continue
         text = (handbook.settings.root / page.path).read_text(encoding="utf-8", errors="replace")
         for number, line in enumerate(text.splitlines(), 1):
-            column = line.find(resource.rsplit("/", 1)[-1] if "://" in resource else resource)
+            column = line.find(needle)
             if column >= 0:
                 return replace(problem, path=page.path, line=number, col=column + 1)
     return problem

@@ -95,7 +95,6 @@ def lay_out(job: PrintJob, result: PrintResult, max_layouts: int = 4):
         return HTML(string=job.html, base_url=job.base_url).render()
     targets = numbered_targets(job.html)
     guess = {target: job.page_hint[target] for target in targets if target in job.page_hint}
-    document = None
     for result.layouts in range(1, max_layouts + 1):
         # A laid-out handbook of hundreds of pages takes hundreds of MB: never hold two at once.
         document = None
