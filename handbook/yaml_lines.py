@@ -16,6 +16,8 @@ class Located:
 
     value: object
     line: int
+    # What YAML means by a scalar (`false`, `3`); `value` keeps the text as written, which card texts need.
+    meaning: object = None
 
 
 class YamlError(ValueError):
@@ -25,13 +27,17 @@ class YamlError(ValueError):
         self.col = col
 
 
-def _convert(node: yaml.Node) -> Located:
+def _convert(node: yaml.Node, scalars: yaml.constructor.SafeConstructor) -> Located:
     line = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
-        return Located({str(key.value): _convert(value) for key, value in node.value}, line)
+        return Located({str(key.value): _convert(value, scalars) for key, value in node.value}, line)
     if isinstance(node, yaml.SequenceNode):
-        return Located([_convert(item) for item in node.value], line)
-    return Located(node.value if node.value is not None else "", line)
+        return Located([_convert(item, scalars) for item in node.value], line)
+    try:
+        meaning = scalars.construct_object(node)
+    except (yaml.YAMLError, ValueError) as error:  # an unknown tag, or a date like 2024-13-45
+        raise YamlError(f"malformed YAML value: {error}", line, node.start_mark.column + 1) from None
+    return Located(node.value if node.value is not None else "", line, meaning)
 
 
 def load_located(text: str) -> Located:
@@ -44,14 +50,14 @@ def load_located(text: str) -> Located:
         raise YamlError(f"malformed YAML: {error.problem or error.context}", line, col) from None
     except yaml.YAMLError as error:
         raise YamlError(f"malformed YAML: {error}", 1, 1) from None
-    return _convert(node) if node is not None else Located({}, 1)
+    return _convert(node, yaml.constructor.SafeConstructor()) if node is not None else Located({}, 1)
 
 
 def plain(located: Located) -> object:
-    """Drop the line numbers again (for front matter handed to templates)."""
+    """Drop the line numbers again and read scalars as YAML means them (for front matter, as MkDocs reads it)."""
     value = located.value
     if isinstance(value, dict):
         return {key: plain(item) for key, item in value.items()}
     if isinstance(value, list):
         return [plain(item) for item in value]
-    return value
+    return located.meaning

@@ -5,6 +5,7 @@ from __future__ import annotations
 from conftest import GOOD_PAGES
 
 from handbook.checks import run_checks
+from handbook.model import split_front_matter
 
 
 def messages(handbook) -> list[str]:
@@ -153,6 +154,18 @@ def test_malformed_front_matter_is_located(fixture_site):
     pages = {**GOOD_PAGES, "talk.nl.md": "---\nsources: [a, b\n---\n" + GOOD_PAGES["talk.nl.md"]}
     found = [p for p in run_checks(fixture_site(pages)) if p.code == "INPUT-FRONT-MATTER"]
     assert [(p.path, p.line) for p in found] == [("docs/talk.nl.md", 3)]
+
+
+def test_front_matter_values_mean_what_yaml_says():
+    meta, _, _, problems = split_front_matter("---\nprint: false  # web only\nsources: [a]\nweight: 3\n---\n# T\n", "x.md")
+    assert problems == []
+    assert meta == {"print": False, "sources": ["a"], "weight": 3}
+
+
+def test_front_matter_value_yaml_cannot_read_is_located(fixture_site):
+    pages = {**GOOD_PAGES, "talk.nl.md": "---\nsources: [a]\nreviewed: 2024-13-45\n---\n" + GOOD_PAGES["talk.nl.md"]}
+    found = [p for p in run_checks(fixture_site(pages)) if p.code == "INPUT-FRONT-MATTER"]
+    assert [(p.path, p.line, p.col) for p in found] == [("docs/talk.nl.md", 3, 11)]
 
 
 def test_latin1_file_is_an_encoding_error_with_line(fixture_site):
