@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import ROOT, require_tool
 from pypdf import PdfReader
 
@@ -15,7 +16,8 @@ from handbook.printing.render import PrintJob, render_job
 from handbook.settings import settings_from_mkdocs
 
 LANGS = ("nl", "en")
-TOC_LINE = re.compile(r"^\s*(\S.*?)\s*\.{4,}\s*(\d+)\s*$")
+# A contents line as pdftotext lays it out: the title, a gap where the dotted leader is drawn, the page number.
+TOC_LINE = re.compile(r"^\s*(\S.*?)\s{2,}(\d+)\s*$")
 
 
 @pytest.fixture(scope="module")
@@ -128,6 +130,18 @@ def test_no_site_chrome_in_the_pdf(built_site, lang):
     text = page_text(path, 1, len(PdfReader(path).pages))
     for chrome in ("¶", "Skip to content", "Naar inhoud", "Search", "Zoeken", "Made with", "Material for MkDocs"):
         assert chrome not in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_web_only_pages_are_not_printed(built_site, lang):
+    web_only = []
+    for source in sorted((ROOT / "docs").glob(f"*.{lang}.md")):
+        text = source.read_text(encoding="utf-8")
+        if text.startswith("---\n") and (yaml.safe_load(text.split("---\n", 2)[1]) or {}).get("print") is False:
+            web_only.append(re.search(r"^# (.+?)(?: \{[^}]*\})?$", text, re.M).group(1))
+    assert web_only, "the links page is for the website only"
+    printed = {title for _, title, _ in outline_pages(PdfReader(pdf(built_site, lang)))}
+    assert printed.isdisjoint(web_only)
 
 
 def test_cross_reference_prints_its_page_number(built_site):

@@ -132,11 +132,13 @@ def combine(
     toc, chapters = [], []
     for page in pages:
         sections = "".join(
-            f'<li><a data-page="{UNKNOWN_PAGE}" href="#{page.slug}--{section_id}">{escape(_text(title))}</a></li>'
+            f'<li><a data-page="{UNKNOWN_PAGE}" href="#{page.slug}--{section_id}">'
+            f'<span class="toc-entry">{escape(_text(title))}</span></a></li>'
             for section_id, title in H2.findall(page.html)
         )
         toc.append(
-            f'<li class="toc-chapter"><a data-page="{UNKNOWN_PAGE}" href="#{anchors[page.slug]}">{escape(page.title)}</a>'
+            f'<li class="toc-chapter"><a data-page="{UNKNOWN_PAGE}" href="#{anchors[page.slug]}">'
+            f'<span class="toc-entry">{escape(page.title)}</span></a>'
             + (f'<ol class="toc-sections">{sections}</ol>' if sections else "")
             + "</li>"
         )
