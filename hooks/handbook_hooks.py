@@ -149,7 +149,7 @@ def on_post_build(config):
     finish_site(Path(state["site_dir"]), state["validation"].handbook, state["not_found"], sorted(state["script_hashes"]))
     if state.get("command") != "build" or os.environ.get("HANDBOOK_SKIP_PRINT") == "1":
         return  # live previews (and the benchmark's site-only floor) skip the PDFs
-    # Imported here: WeasyPrint takes ~0.7 s to load, and live previews and site-only builds never print.
+    # Imported here: live previews and site-only builds never print.
     from handbook.printing.build import print_all
 
     handbook = state["validation"].handbook

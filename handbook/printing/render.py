@@ -14,8 +14,6 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from weasyprint import HTML
-
 from handbook.printing.document import numbered_targets, with_page_numbers
 from handbook.problems import Problem
 
@@ -90,6 +88,8 @@ def lay_out(job: PrintJob, result: PrintResult, max_layouts: int = 4):
     WeasyPrint's own target-counter() re-lays out every page with a reference up to twice more; numbers written
     into the HTML need one layout when the guess from the last build still holds, and two after most edits.
     """
+    from weasyprint import HTML  # loaded by render_all before its workers start
+
     if job.page_hint is None:
         result.layouts = 1
         return HTML(string=job.html, base_url=job.base_url).render()
@@ -137,6 +137,12 @@ def render_job(job: PrintJob, out_dir: str) -> PrintResult:
 
 def render_all(jobs: list[PrintJob], out_dir: Path, workers: int | None = None) -> list[PrintResult]:
     """Render every job, in parallel processes; results in the order of `jobs`."""
+    if not jobs:
+        return []
+    # WeasyPrint takes most of a second to load: only a build that typesets something pays for it, and loading it
+    # before the workers fork spares each of them loading it again.
+    import weasyprint  # noqa: F401
+
     out_dir.mkdir(parents=True, exist_ok=True)
     workers = max(1, min(len(jobs), workers or os.cpu_count() or 1))
     if workers == 1:
