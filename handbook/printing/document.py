@@ -174,11 +174,10 @@ def page_css(labels: PrintLabels) -> str:
     middle, _, after = rest.partition("{pages}")
     return (
         f'@page main {{ @bottom-center {{ content: "{before}" counter(page) "{middle}" counter(pages) "{after}"; }} }}\n'
-        # A fixed-width box: the number may change between layouts, and text that grows would move later pages
-        # away from the numbers printed in the contents.
-        f'a.xref::after {{ content: "(" "{labels.page_ref} " attr(data-page) ")"; '
-        f"display: inline-block; width: {0.45 * (len(labels.page_ref) + 6):.1f}em; margin-left: 0.25em; "
-        "white-space: nowrap; }\n"
+        # Digits of both fonts are equally wide, and without kerning "19" takes the room of "00": a two-digit page
+        # number can change without moving a line. A no-break space keeps it beside the words it refers to.
+        f'a.xref::after {{ content: "\\00a0(" "{labels.page_ref} " attr(data-page) ")"; '
+        "font-kerning: none; white-space: nowrap; }\n"
     )
 
 
