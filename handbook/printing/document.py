@@ -122,6 +122,11 @@ def _text(html: str) -> str:
     return unescape(TAG.sub("", HEADERLINK.sub("", html))).strip()
 
 
+def _toc_link(target: str, title: str) -> str:
+    """A contents entry: its title, and a slot for the page number of its target."""
+    return f'<a data-page="{UNKNOWN_PAGE}" href="#{target}"><span class="toc-entry">{escape(title)}</span></a>'
+
+
 def combine(
     pages: list[RenderedPage], labels: PrintLabels, lang: str, lang_prefix: str, site_url: str, stylesheet: str
 ) -> tuple[str, list[Problem]]:
@@ -132,13 +137,10 @@ def combine(
     toc, chapters = [], []
     for page in pages:
         sections = "".join(
-            f'<li><a data-page="{UNKNOWN_PAGE}" href="#{page.slug}--{section_id}">'
-            f'<span class="toc-entry">{escape(_text(title))}</span></a></li>'
-            for section_id, title in H2.findall(page.html)
+            f"<li>{_toc_link(f'{page.slug}--{section_id}', _text(title))}</li>" for section_id, title in H2.findall(page.html)
         )
         toc.append(
-            f'<li class="toc-chapter"><a data-page="{UNKNOWN_PAGE}" href="#{anchors[page.slug]}">'
-            f'<span class="toc-entry">{escape(page.title)}</span></a>'
+            f'<li class="toc-chapter">{_toc_link(anchors[page.slug], page.title)}'
             + (f'<ol class="toc-sections">{sections}</ol>' if sections else "")
             + "</li>"
         )

@@ -1,6 +1,6 @@
 """What the print step reports: a line for the log, and `build/print.json`, read by `make build`.
 
-Kept apart from the print step itself so that reading a report does not import WeasyPrint (~0.7 s).
+Kept apart from the print step itself, so that `make build` reads a report without loading the print machinery.
 """
 
 from __future__ import annotations
