@@ -24,8 +24,10 @@ def script_hashes(html: str) -> list[str]:
     return hashes
 
 
-def policy(hashes: list[str]) -> str:
-    scripts = " ".join(["'self'", *hashes])
+def policy(hashes: list[str], preview: bool = False) -> str:
+    """The site's policy. `preview` is for `mkdocs serve` only: its reload script is inline and changes with every
+    request, so no hash can allow it; a build never gets this policy."""
+    scripts = "'self' 'unsafe-inline'" if preview else " ".join(["'self'", *hashes])
     return (
         "default-src 'self'; "
         f"script-src {scripts}; "
@@ -34,10 +36,10 @@ def policy(hashes: list[str]) -> str:
     )
 
 
-def add_policy(html: str) -> tuple[str, list[str]]:
+def add_policy(html: str, preview: bool = False) -> tuple[str, list[str]]:
     """The page with its policy as the first element of <head>, and the script hashes it allows."""
     hashes = script_hashes(html)
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes)}">'
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes, preview)}">'
     head = html.find("<head>")
     if head == -1:
         return html, hashes

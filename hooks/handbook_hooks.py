@@ -19,6 +19,7 @@ from mkdocs.plugins import event_priority
 from handbook.checks.leftovers import check_output_html
 from handbook.csp import add_policy
 from handbook.model import PAGE_NAME
+from handbook.preview import serve_last_pdfs
 from handbook.printing.document import RenderedPage
 from handbook.printing.edition import format_edition, last_changed, last_commit_timestamp
 from handbook.printing.report import REPORT as PRINT_REPORT
@@ -41,6 +42,9 @@ def _language(config) -> str:
 
 def on_startup(command, dirty):
     state["command"] = command
+    # mkdocs-static-i18n logs each language's whole configuration at INFO on every build and save, burying the
+    # problems an author needs to see; its warnings still show.
+    logging.getLogger("mkdocs.plugins.mkdocs_static_i18n").setLevel(logging.WARNING)
     # MkDocs dates the sitemap from SOURCE_DATE_EPOCH when set: use the last commit, so builds reproduce.
     stamp = last_commit_timestamp(Path.cwd())
     if stamp is not None:
@@ -58,10 +62,8 @@ def on_config(config):
         result = validate(settings)
         log.info(f"validation took {1000 * result.seconds:.0f} ms")
         state["validation"] = result
-        for problem in result.problems:
-            log.error(problem.format())
-        for line in result.lines()[len(result.problems) :]:
-            log.info(line)
+        if state.get("command") != "serve":  # a live preview prints them last, in on_post_build
+            _report_validation(result)
         if result.problems and state.get("command") == "build":
             raise PluginError(f"{len(result.problems)} validation problem(s); see above or build/validation.json")
     return config
@@ -75,6 +77,16 @@ def on_files(files, config):
         pages = {file.src_uri: file for file in files.documentation_pages()}
         redirects.redirects, redirects.doc_pages = redirects_for_language(redirects.redirects, pages, language)
     return files
+
+
+def _report_validation(result, problems_last: bool = False) -> None:
+    summary = result.lines()[len(result.problems) :]
+    for line in summary if problems_last else []:
+        log.info(line)
+    for problem in result.problems:
+        log.error(problem.format())
+    for line in [] if problems_last else summary:
+        log.info(line)
 
 
 def on_env(env, config, files):
@@ -128,7 +140,7 @@ def on_post_template(output, template_name, config):
 
 
 def _with_policy(html: str) -> str:
-    html, hashes = add_policy(html)
+    html, hashes = add_policy(html, preview=state.get("command") == "serve")
     state["script_hashes"].update(hashes)
     return html
 
@@ -146,13 +158,18 @@ def on_page_content(html, page, config, files):
 def on_post_build(config):
     if config.plugins["i18n"].building:
         return  # only the outermost run ends after every language is built
-    finish_site(Path(state["site_dir"]), state["validation"].handbook, state["not_found"], sorted(state["script_hashes"]))
+    handbook = state["validation"].handbook
+    finish_site(Path(state["site_dir"]), handbook, state["not_found"], sorted(state["script_hashes"]))
+    if state.get("command") == "serve":
+        log.info(serve_last_pdfs(handbook.settings.root / "site", Path(state["site_dir"])))
+        # Last, so that the problems of this save are what the terminal shows when the browser reloads.
+        _report_validation(state["validation"], problems_last=True)
+        return
     if state.get("command") != "build" or os.environ.get("HANDBOOK_SKIP_PRINT") == "1":
-        return  # live previews (and the benchmark's site-only floor) skip the PDFs
+        return  # the benchmark's site-only floor skips the PDFs
     # Imported here: live previews and site-only builds never print.
     from handbook.printing.build import print_all
 
-    handbook = state["validation"].handbook
     started = time.perf_counter()
     fresh = os.environ.get("HANDBOOK_FRESH_PRINT") == "1"  # as on a fresh clone: nothing from the last build
     results, problems = print_all(handbook, state["rendered"], Path(state["site_dir"]), reuse=not fresh)
