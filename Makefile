@@ -35,7 +35,7 @@ links-update: setup
 	$(PY) scripts/links_update.py
 
 serve: setup
-	$(VENV)/bin/mkdocs serve
+	$(PY) scripts/serve.py
 
 lint: setup
 	$(VENV)/bin/ruff check .

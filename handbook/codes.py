@@ -14,6 +14,10 @@ CODES: dict[str, tuple[str, str]] = {
         "A data file (phrase cards) is not valid YAML.",
         "Fix the line shown; check indentation and quotes.",
     ),
+    "INPUT-CONFIG": (
+        "mkdocs.yml cannot be read: a YAML slip, or a setting of the wrong kind.",
+        "Fix the line shown; a block with entries (like `section_redirects:`) has nothing after its colon.",
+    ),
     "PAGE-NO-LANGUAGE": ("A page name lacks `.nl.md` or `.en.md`.", "Rename it to `name.nl.md` and add `name.en.md`."),
     "PAGE-UNTRANSLATED": (
         "A page exists in one language only.",

@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from handbook.checks.leftovers import check_output_html
+from handbook.config_file import reporting_config_problems
 from handbook.csp import add_policy
 from handbook.model import PAGE_NAME
 from handbook.preview import serve_last_pdfs
@@ -49,6 +50,11 @@ def on_startup(command, dirty):
     stamp = last_commit_timestamp(Path.cwd())
     if stamp is not None:
         os.environ.setdefault("SOURCE_DATE_EPOCH", str(stamp))
+
+
+def on_serve(server, config, builder):
+    server.builder = reporting_config_problems(server.builder, config.config_file_path)
+    return server
 
 
 def on_config(config):

@@ -8,15 +8,31 @@ import subprocess
 import sys
 from pathlib import Path
 
+from handbook.config_file import syntax_problem
 from handbook.printing.report import REPORT as PRINT_REPORT
 from handbook.printing.report import print_failed
 from handbook.site_swap import carry_over_missing, replace_site
+
+
+def pages_per_language(site: Path) -> str:
+    """'12 pages in each of 2 languages': every other language has a folder with its own 404 page."""
+    others = [folder for folder in site.iterdir() if (folder / "404.html").is_file() and (folder / "index.html").is_file()]
+    counts = [sum(1 for _ in folder.rglob("index.html")) for folder in others]
+    counts.insert(0, sum(1 for _ in site.rglob("index.html")) - sum(counts))
+    if len(set(counts)) == 1:
+        return f"{counts[0]} pages in each of {len(counts)} languages"
+    return f"{' + '.join(map(str, counts))} pages in {len(counts)} languages"
 
 
 def main() -> int:
     root = Path.cwd()  # the handbook to build: the folder with mkdocs.yml (make runs this from the repo root)
     site = root / "site"
     staging = root / "build" / "site.new"
+    problem = syntax_problem((root / "mkdocs.yml").read_text(encoding="utf-8"), "mkdocs.yml")
+    if problem:
+        print(problem.format(), file=sys.stderr)
+        print("build failed: the previous site/ is unchanged", file=sys.stderr)
+        return 1
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(staging)]
     if not sys.stderr.isatty():
         command.append("--quiet")  # CI logs: problems only, then the one-line summary below
@@ -31,8 +47,7 @@ def main() -> int:
         return 1
     replace_site(staging, site)
     pdfs = sorted((site / "downloads").glob("*.pdf"))
-    pages = sum(1 for _ in site.rglob("index.html"))
-    print(f"built {site.relative_to(root)}/: {pages} pages in both languages, {len(pdfs)} PDFs in downloads/")
+    print(f"built {site.relative_to(root)}/: {pages_per_language(site)}, {len(pdfs)} PDFs in downloads/")
     return 0
 
 

@@ -1,0 +1,119 @@
+"""Loading mkdocs.yml for the scripts: a malformed file ends in `mkdocs.yml:line:col` and a fix, never a traceback.
+
+Authors edit mkdocs.yml for navigation titles and redirects. PyYAML's and MkDocs' own errors name positions
+in their own words, inside a traceback; this module turns each into one problem in the project's format.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+import yaml
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import MkDocsException
+from mkdocs.utils.yaml import get_yaml_loader
+
+from handbook.problems import Problem
+
+EMPTY_BLOCK = re.compile(r"^(\s*[\w-]+):\s*(\{\s*\}|\[\s*\])\s*(#.*)?$")
+CONFIG_KEY = re.compile(r"'([\w.-]+)'")
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+def syntax_problem(text: str, display: str) -> Problem | None:
+    """The first YAML syntax fault of the file, with the fix an author most likely needs."""
+    try:
+        yaml.load(text, Loader=get_yaml_loader())
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        lines = text.splitlines()
+        above = next((n for n in range(line - 1, 0, -1) if lines[n - 1].strip() and not lines[n - 1].lstrip().startswith("#")), 0)
+        empty = EMPTY_BLOCK.match(lines[above - 1]) if above else None
+        if empty:
+            fix = f"line {above} ends in `{empty.group(2)}`, an empty block: remove it when you add the first entry below"
+            fix += f", so that it reads `{empty.group(1).strip()}:`"
+        else:
+            fix = "check this line's indentation against the lines above; put text with `: ` or `#` in quotes"
+        return Problem(display, line, col, "INPUT-CONFIG", f"malformed YAML: {error.problem or error}", fix)
+    except yaml.YAMLError as error:
+        return Problem(display, 1, 1, "INPUT-CONFIG", f"malformed YAML: {error}", "")
+    return None
+
+
+def _key_line(text: str, message: str) -> int:
+    """The line of the setting an error message names, or 1."""
+    for key in CONFIG_KEY.findall(message):
+        name = key.rsplit(".", 1)[-1]
+        for number, line in enumerate(text.splitlines(), 1):
+            if re.match(rf"^\s*-?\s*{re.escape(name)}\s*:", line):
+                return number
+    return 1
+
+
+def load_site_config(path: str | Path = "mkdocs.yml") -> tuple[MkDocsConfig | None, list[Problem]]:
+    """The loaded config, or None and the problems that stop it from loading."""
+    path = Path(path)
+    display = path.name
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        return None, [Problem(display, 1, 1, "INPUT-CONFIG", f"cannot read the file: {error}", "save it as UTF-8")]
+    problem = syntax_problem(text, display)
+    if problem:
+        return None, [problem]
+    collector = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    try:
+        config = load_config(str(path))
+    except MkDocsException as error:
+        messages = collector.messages or [str(error)]
+        return None, [
+            Problem(display, _key_line(text, message), 1, "INPUT-CONFIG", message.replace("\n", " "), "see AUTHORING.md")
+            for message in messages
+        ]
+    finally:
+        logger.removeHandler(collector)
+    redirects = config.extra.get("section_redirects")
+    if redirects is not None and not isinstance(redirects, dict):
+        line = _key_line(text, "'section_redirects'")
+        return None, [
+            Problem(
+                display,
+                line,
+                1,
+                "INPUT-CONFIG",
+                "`section_redirects` must be a list of `page#old-id: page#new-id` lines",
+                "write `section_redirects:` alone on its line, each redirect indented below it",
+            )
+        ]
+    return config, []
+
+
+def reporting_config_problems(builder, path: str | Path):
+    """Wrap the live preview's rebuild so a config broken mid-session is reported as problems, not a traceback.
+
+    MkDocs prints a SystemExit's message without a traceback and keeps serving the last good site.
+    """
+
+    def rebuild(*args, **kwargs):
+        try:
+            return builder(*args, **kwargs)
+        except MkDocsException as error:
+            _, problems = load_site_config(path)
+            lines = [problem.format() for problem in problems] or [f"{Path(path).name}:1:1: INPUT-CONFIG {error}"]
+            raise SystemExit("\n".join(lines)) from None
+
+    return rebuild

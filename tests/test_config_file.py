@@ -1,0 +1,66 @@
+"""A malformed mkdocs.yml ends in `mkdocs.yml:line:col` and a fix in `make check`, `make build` and the live
+preview, never in a traceback."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT
+from mkdocs.exceptions import ConfigurationError
+
+from handbook.config_file import load_site_config, reporting_config_problems
+
+REDIRECTS = "  section_redirects: {}\n"
+
+
+def broken_copy(tmp_path, old: str, new: str):
+    copy = tmp_path / "handbook"
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", "site", "build", ".git", "node_modules", "*.pyc"))
+    config = copy / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert old in text
+    config.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return copy, text.splitlines().index(old.rstrip("\n").splitlines()[0]) + 1
+
+
+def test_leftover_empty_block_names_the_line_and_the_fix(tmp_path):
+    copy, line = broken_copy(tmp_path, REDIRECTS, REDIRECTS + "    after#follow-up: after#follow-up-email\n")
+    config, problems = load_site_config(copy / "mkdocs.yml")
+    assert config is None
+    assert [p.format() for p in problems] == [
+        f"mkdocs.yml:{line + 1}:5: INPUT-CONFIG malformed YAML: expected <block end>, but found '<block mapping start>' "
+        f"(line {line} ends in `{{}}`, an empty block: remove it when you add the first entry below, so that it reads "
+        "`section_redirects:`)"
+    ]
+
+
+def test_setting_of_the_wrong_kind_names_its_line(tmp_path):
+    copy, line = broken_copy(tmp_path, REDIRECTS, "  section_redirects: after#old\n")
+    _, problems = load_site_config(copy / "mkdocs.yml")
+    assert [(p.line, p.code) for p in problems] == [(line, "INPUT-CONFIG")]
+    assert "indented below it" in problems[0].suggestion
+
+
+@pytest.mark.parametrize("script", ["check.py", "build.py"])
+def test_scripts_report_a_broken_config_without_a_traceback(tmp_path, script):
+    copy, line = broken_copy(tmp_path, REDIRECTS, REDIRECTS + "    after#follow-up: after#follow-up-email\n")
+    result = subprocess.run([sys.executable, str(copy / "scripts" / script)], cwd=copy, capture_output=True, text=True)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "Traceback" not in output
+    assert f"mkdocs.yml:{line + 1}:5: INPUT-CONFIG" in output
+    assert not (copy / "site").exists()
+
+
+def test_live_preview_reports_a_config_broken_mid_session(tmp_path):
+    copy, line = broken_copy(tmp_path, REDIRECTS, REDIRECTS + "    after#follow-up: after#follow-up-email\n")
+
+    def failing_rebuild():
+        raise ConfigurationError("MkDocs encountered an error parsing the configuration file")
+
+    with pytest.raises(SystemExit) as stopped:
+        reporting_config_problems(failing_rebuild, copy / "mkdocs.yml")()
+    assert str(stopped.value).startswith(f"mkdocs.yml:{line + 1}:5: INPUT-CONFIG")
