@@ -13,9 +13,6 @@ from handbook.problems import Problem
 from handbook.yaml_lines import Located, YamlError, load_located
 
 MIN_PHRASES, MAX_PHRASES = 3, 6
-# What fits a 90 x 65 mm card at 10 pt: about 44 characters a line and 11 lines under the title.
-CARD_CHARS_PER_LINE = 44
-CARD_LINES = 11
 
 
 @dataclass(frozen=True)
@@ -27,13 +24,6 @@ class Card:
     when: dict[str, str]
     phrases: tuple[dict[str, str], ...]
     line: int
-
-    def estimated_lines(self, locale: str) -> int:
-        def lines(text: str) -> int:
-            return max(1, -(-len(text) // CARD_CHARS_PER_LINE))
-
-        total = sum(lines(phrase.get(locale, "")) for phrase in self.phrases)
-        return total + (lines(self.when[locale]) if self.when.get(locale) else 0)
 
 
 def _texts(field: Located | None, locales: list[str], where: str, path: str, card_id: str, problems: list) -> dict:
@@ -129,18 +119,5 @@ def load_cards(path: Path, display_path: str, locales: list[str]) -> tuple[list[
                     )
                 )
         card = Card(card_id, page, anchor, title, when, tuple(phrases), entry.line)
-        for locale in locales:
-            if card.estimated_lines(locale) > CARD_LINES:
-                problems.append(
-                    Problem(
-                        display_path,
-                        entry.line,
-                        1,
-                        "CARD-TOO-LONG",
-                        f"card '{card_id}' does not fit a 90 x 65 mm card in '{locale}'",
-                        "shorten or drop a phrase; cards are never printed smaller",
-                        locale,
-                    )
-                )
         cards.append(card)
     return cards, problems

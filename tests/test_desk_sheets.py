@@ -143,10 +143,14 @@ def test_a_card_too_long_for_its_size_is_an_error_naming_the_card(model, tmp_pat
         fit_limits([long_card], "nl", "docs/phrases.yml"),
     )
     result = render_job(job, str(tmp_path))
-    assert [p.format() for p in result.errors] == [
-        f"docs/phrases.yml:{card.line}:1: CARD-TOO-LONG card '{card.id}' does not fit its 90 x 65 mm card "
-        "(shorten or drop a phrase; cards are never printed smaller)"
-    ]
+    [error] = result.errors
+    assert re.fullmatch(
+        rf"docs/phrases\.yml:{card.line}:1: CARD-TOO-LONG card '{card.id}' does not fit its 90 x 65 mm card in its 'nl' "
+        r"text: about (\d+) line\(s\) too long \(shorten the 'nl' phrases or drop one; cards are never printed smaller\)",
+        error.format(),
+    )
+    # Six phrases of four lines each on a card with room for about eleven: well over ten lines too many.
+    assert int(re.search(r"about (\d+) line", error.message).group(1)) > 10
     assert not (tmp_path / "x.pdf").exists()
 
 

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from handbook.checks import leftovers, links, sections, translations
 from handbook.model import Handbook
+from handbook.printing.card_fit import card_fit_problems
 from handbook.problems import Problem, sorted_problems
 from handbook.published_links import check_lock
 
-CHECKS = (sections.check, links.check, translations.check, leftovers.check, check_lock)
+CHECKS = (sections.check, links.check, translations.check, leftovers.check, check_lock, card_fit_problems)
 
 
 def run_checks(handbook: Handbook) -> list[Problem]:

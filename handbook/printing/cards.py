@@ -103,8 +103,8 @@ def fit_limits(cards: list[Card], lang: str, source: str) -> tuple[tuple[str, fl
             card.line,
             1,
             "CARD-TOO-LONG",
-            f"card '{card.id}' does not fit its 90 x 65 mm card",
-            "shorten or drop a phrase; cards are never printed smaller",
+            f"card '{card.id}' does not fit its 90 x 65 mm card in its '{lang}' text",
+            f"shorten the '{lang}' phrases or drop one; cards are never printed smaller",
             lang,
         )
         limits.append((end_marker_id(card, lang), at.y + CARD_H - FOOT_SPACE, problem))

@@ -13,6 +13,7 @@ from handbook.printing.edition import format_edition, last_commit_date
 from handbook.printing.fonts import font_face_css
 from handbook.printing.render import PrintJob
 from handbook.problems import Problem
+from handbook.settings import Language
 
 
 def nav_order(handbook: Handbook, rendered: dict[str, RenderedPage]) -> list[RenderedPage]:
@@ -36,6 +37,20 @@ def sheet_document(lang: str, title: str, css: str, body: str) -> str:
     )
 
 
+def phrase_card_job(handbook: Handbook, language: Language, css: str) -> PrintJob:
+    """One language's sheets of phrase cards; validation lays out the same job to find cards that do not fit."""
+    lang = language.locale
+    title = f"{language.site_name} – {language.ui['download_cards']}"
+    return PrintJob(
+        PHRASE_CARDS.format(lang=lang),
+        sheet_document(lang, title, css, cards_body(handbook.cards, lang, None, "")),
+        handbook.settings.docs_dir.as_uri() + "/",
+        handbook.cards_path,
+        lang,
+        fit_limits(handbook.cards, lang, handbook.cards_path),
+    )
+
+
 def desk_jobs(handbook: Handbook) -> list[PrintJob]:
     """Phrase cards per language, the duplex set, and the checklists per language."""
     settings = handbook.settings
@@ -45,18 +60,7 @@ def desk_jobs(handbook: Handbook) -> list[PrintJob]:
     jobs = []
     for language in settings.languages:
         lang = language.locale
-        title = f"{language.site_name} – {language.ui['download_cards']}"
-        body = cards_body(handbook.cards, lang, None, "")
-        jobs.append(
-            PrintJob(
-                PHRASE_CARDS.format(lang=lang),
-                sheet_document(lang, title, css, body),
-                base,
-                handbook.cards_path,
-                lang,
-                fit_limits(handbook.cards, lang, handbook.cards_path),
-            )
-        )
+        jobs.append(phrase_card_job(handbook, language, css))
         title = f"{language.site_name} – {language.ui['download_checklists']}"
         body = checklist_body(handbook, language, slugs)
         jobs.append(
@@ -66,7 +70,9 @@ def desk_jobs(handbook: Handbook) -> list[PrintJob]:
         front, back = settings.languages[0], settings.languages[1]
         title = f"{front.site_name} – {front.ui['download_duplex']}"
         body = cards_body(handbook.cards, front.locale, back.locale, front.ui["cards_duplex_instructions"])
+        # The backs are checked too: a duplex set is never printed with an overflowing card on either side.
         limits = fit_limits(handbook.cards, front.locale, handbook.cards_path)
+        limits += fit_limits(handbook.cards, back.locale, handbook.cards_path)
         jobs.append(
             PrintJob(
                 DUPLEX.format(front=front.locale, back=back.locale),

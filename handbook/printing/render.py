@@ -11,7 +11,7 @@ import logging
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from handbook.printing.document import numbered_targets, with_page_numbers
@@ -58,19 +58,28 @@ def _layout_problem(job: PrintJob, message: str) -> Problem:
     return Problem(job.source, 1, 1, "PRINT-LAYOUT", f"{job.name}: {message}", "", job.lang)
 
 
+# About one line of card text (10 pt at 1.3 line height), to say how much an overflowing text must lose.
+LINE_MM = 4.6
+
+
 def overflowing(document, limits) -> list[Problem]:
-    """The problems of the limits whose element was laid out lower than allowed (or not at all)."""
+    """The problems of the limits whose element was laid out lower than allowed (or not at all), with the excess."""
     if not limits:
         return []
     positions = {}
     for page in document.pages:
         positions.update(page.anchors)
     px_per_mm = 96 / 25.4
-    return [
-        problem
-        for anchor, lowest, problem in limits
-        if anchor not in positions or positions[anchor][1] / px_per_mm > lowest + 0.01
-    ]
+    found = []
+    for anchor, lowest, problem in limits:
+        if anchor not in positions:
+            found.append(problem)
+            continue
+        excess = positions[anchor][1] / px_per_mm - lowest
+        if excess > 0.01:
+            lines = max(1, round(excess / LINE_MM))
+            found.append(replace(problem, message=f"{problem.message}: about {lines} line(s) too long"))
+    return found
 
 
 def anchor_pages(document) -> dict[str, int]:

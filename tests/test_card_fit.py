@@ -1,0 +1,60 @@
+"""One truth for a card too long: `make check` and `make build` report it alike, naming the language, the
+duplex backs included, and no PDF with an overflowing card is ever published."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+
+from conftest import ROOT
+
+LOCATED = re.compile(r"^\S+:\d+:\d+: [A-Z-]+ .*$", re.M)
+
+
+def copy_with_long_english_card(tmp_path):
+    copy = tmp_path / "handbook"
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", "site", "build", ".git", "node_modules", "*.pyc"))
+    cards = copy / "docs" / "phrases.yml"
+    lines = cards.read_text(encoding="utf-8").splitlines()
+    # The first English phrase of the first card, made three times as long as any card allows.
+    index = next(i for i, line in enumerate(lines) if line.strip().startswith("en:") and i > 0 and "nl:" in lines[i - 1])
+    indent = lines[index][: len(lines[index]) - len(lines[index].lstrip())]
+    lines[index] = f'{indent}en: "{"This sentence is far too long to fit on one small printed card at all. " * 6}"'
+    cards.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    card_line = max(i for i in range(index) if lines[i].lstrip().startswith("- id:")) + 1
+    return copy, card_line
+
+
+def test_check_and_build_report_the_same_card_too_long_naming_the_language(tmp_path):
+    copy, card_line = copy_with_long_english_card(tmp_path)
+    check = subprocess.run([sys.executable, "scripts/check.py"], cwd=copy, capture_output=True, text=True)
+    build = subprocess.run([sys.executable, "scripts/build.py"], cwd=copy, capture_output=True, text=True)
+    assert check.returncode == 1 and build.returncode == 1
+    from_check = LOCATED.findall(check.stdout)
+    from_build = [re.sub(r"^ERROR\s+-\s+", "", line) for line in re.findall(r"^.*CARD-TOO-LONG.*$", build.stderr, re.M)]
+    assert len(from_check) == 1
+    assert from_check[0].startswith(f"docs/phrases.yml:{card_line}:1: CARD-TOO-LONG ")
+    assert "'en'" in from_check[0] and "line(s) too long" in from_check[0]
+    assert from_build == from_check
+    # Validation stops the build: nothing is published, the duplex set with its English backs included.
+    assert not (copy / "site").exists()
+
+
+def test_duplex_set_checks_its_backs(tmp_path):
+    from mkdocs.config import load_config
+
+    from handbook.model import load_handbook
+    from handbook.printing.jobs import desk_jobs
+    from handbook.settings import settings_from_mkdocs
+
+    copy, _ = copy_with_long_english_card(tmp_path)
+    handbook = load_handbook(settings_from_mkdocs(load_config(str(copy / "mkdocs.yml"))))
+    [duplex] = [job for job in desk_jobs(handbook) if "duplex" in job.name]
+    assert {problem.lang for _, _, problem in duplex.fit_limits} == {"nl", "en"}
+    from handbook.printing.render import render_job
+
+    result = render_job(duplex, str(tmp_path))
+    assert [problem.lang for problem in result.errors] == ["en"]
+    assert not (tmp_path / duplex.name).exists()
