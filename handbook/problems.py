@@ -43,7 +43,7 @@ def summary_lines(problems: list[Problem], coverage: dict[str, float]) -> list[s
     return [head, f"validation per language: {langs}"] if langs else [head]
 
 
-def write_report(path: Path, problems: list[Problem], coverage: dict[str, float], seconds: float) -> None:
+def write_report(path: Path, problems: list[Problem], coverage: dict[str, float], seconds: float, notice: str = "") -> None:
     """The JSON report at build/validation.json, for tools that read results instead of logs."""
     path.parent.mkdir(parents=True, exist_ok=True)
     report = {
@@ -52,5 +52,6 @@ def write_report(path: Path, problems: list[Problem], coverage: dict[str, float]
         "coverage": coverage,
         "ok": not problems,
         "seconds": round(seconds, 3),
+        "notice": notice,
     }
     path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

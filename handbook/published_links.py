@@ -6,6 +6,7 @@ fails when one of them disappears without a redirect; `make links-update` only e
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,10 +55,25 @@ def read_lock(path: Path) -> list[LockEntry]:
     return entries
 
 
+def unrecorded_entries(path: Path, handbook: Handbook) -> list[str]:
+    """Pages and sections the handbook publishes that the lock does not list yet."""
+    known = {entry.key for entry in read_lock(path)}
+    return sorted(published_entries(handbook) - known)
+
+
+def lock_notice(handbook: Handbook) -> str:
+    """A line for the end of a run when the lock is behind: the author records new sections before committing."""
+    added = unrecorded_entries(handbook.settings.root / LOCK_FILE, handbook)
+    if not added:
+        return ""
+    shown = ", ".join(added[:3]) + (f" and {len(added) - 3} more" if len(added) > 3 else "")
+    count = f"{len(added)} new page(s) or section(s)"
+    return f"links.lock: {count} not recorded yet ({shown}): run `make links-update` before you commit"
+
+
 def updated_lock(path: Path, handbook: Handbook) -> tuple[str, list[str]]:
     """The lock's new text with today's entries added (none removed), and the added entries."""
-    known = {entry.key for entry in read_lock(path)}
-    added = sorted(published_entries(handbook) - known)
+    added = unrecorded_entries(path, handbook)
     text = path.read_text(encoding="utf-8") if path.exists() else LOCK_HEADER
     if added:
         text = text.rstrip("\n") + "\n" + "\n".join(added) + "\n"
@@ -111,9 +127,14 @@ def _lost_entry(handbook: Handbook, entry: LockEntry, lang: str) -> tuple[str, s
     target = settings.section_redirects.get(key)
     if target and _exists(handbook, target, lang):
         return None
+    others = [handbook.page(page_slug, other) for other in settings.locales if other != lang]
+    if any(other and entry.section in other.scan.section_ids for other in others):
+        return None  # still there in another language: a typo in one file, which ID-PARITY points at
+    renamed = difflib.get_close_matches(entry.section, page.scan.section_ids, n=1, cutoff=0.5)
+    redirect = f"`{key}: {page_slug}#{renamed[0] if renamed else 'new-id'}`"
     return (
         f"published section '{entry.key}' no longer exists in {page.path}",
-        f"restore the ID or add `{key}: page#new-id` under extra: section_redirects",
+        f"restore the ID `{entry.section}`, or if you renamed it on purpose add {redirect} under extra: section_redirects",
     )
 
 

@@ -14,6 +14,7 @@ from handbook.checks import run_checks
 from handbook.checks.translations import translation_coverage
 from handbook.model import Handbook, load_handbook
 from handbook.problems import Problem, summary_lines, write_report
+from handbook.published_links import lock_notice
 from handbook.settings import Settings
 
 REPORT = Path("build") / "validation.json"
@@ -25,9 +26,11 @@ class Validation:
     problems: list[Problem]
     coverage: dict[str, float]
     seconds: float = 0.0
+    notice: str = ""  # not a problem, but something to do before committing (a links.lock behind the pages)
 
     def lines(self) -> list[str]:
-        return [p.format() for p in self.problems] + summary_lines(self.problems, self.coverage)
+        notices = [self.notice] if self.notice else []
+        return [p.format() for p in self.problems] + notices + summary_lines(self.problems, self.coverage)
 
 
 def validate(settings: Settings) -> Validation:
@@ -36,5 +39,6 @@ def validate(settings: Settings) -> Validation:
     problems = run_checks(handbook)
     coverage = translation_coverage(handbook)
     seconds = time.perf_counter() - started
-    write_report(settings.root / REPORT, problems, coverage, seconds)
-    return Validation(handbook, problems, coverage, seconds)
+    notice = lock_notice(handbook)
+    write_report(settings.root / REPORT, problems, coverage, seconds, notice)
+    return Validation(handbook, problems, coverage, seconds, notice)

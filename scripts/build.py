@@ -10,8 +10,9 @@ from pathlib import Path
 
 from handbook.config_file import syntax_problem
 from handbook.printing.report import REPORT as PRINT_REPORT
-from handbook.printing.report import print_failed
+from handbook.printing.report import print_failed, read_json
 from handbook.site_swap import carry_over_missing, replace_site
+from handbook.validate import REPORT as VALIDATION_REPORT
 
 
 def pages_per_language(site: Path) -> str:
@@ -48,6 +49,9 @@ def main() -> int:
     replace_site(staging, site)
     pdfs = sorted((site / "downloads").glob("*.pdf"))
     print(f"built {site.relative_to(root)}/: {pages_per_language(site)}, {len(pdfs)} PDFs in downloads/")
+    notice = read_json(root / VALIDATION_REPORT).get("notice")
+    if notice:
+        print(notice)
     return 0
 
 

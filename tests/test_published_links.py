@@ -2,7 +2,7 @@
 
 import json
 
-from conftest import GOOD_PAGES, MINIMAL_CONFIG
+from conftest import GOOD_PAGES, MINIMAL_CONFIG, ROOT
 
 from handbook.checks import run_checks
 from handbook.published_links import updated_lock
@@ -18,7 +18,8 @@ def test_removed_section_fails_and_redirect_makes_it_pass(fixture_site, tmp_path
     found = [p.format() for p in run_checks(fixture_site(renamed))]
     assert (
         "links.lock:3:1: LINK-LOCKED published section 'talk#stay-calm' no longer exists in docs/talk.nl.md "
-        "(restore the ID or add `talk#stay-calm: page#new-id` under extra: section_redirects)" in found
+        "(restore the ID `stay-calm`, or if you renamed it on purpose add `talk#stay-calm: talk#keep-calm` under "
+        "extra: section_redirects)" in found
     )
     redirected = fixture_site(renamed, {"extra": {"section_redirects": {"talk#stay-calm": "talk#keep-calm"}}})
     assert run_checks(redirected) == []
@@ -45,6 +46,33 @@ def test_removed_page_fails_unless_redirected_to_a_page_with_its_sections(fixtur
     assert any("LINK-LOCKED published section 'talk#stay-calm' no longer exists in docs/index.nl.md" in f for f in found)
     found = [p.format() for p in run_checks(fixture_site(moved, with_redirect("gone.md")))]
     assert "mkdocs.yml:1:1: LINK-LOCKED page redirect 'talk.md' leads to missing 'gone.md' in 'nl'" in found
+
+
+def test_typo_in_one_language_is_not_blamed_on_the_lock(fixture_site, tmp_path):
+    (tmp_path / "links.lock").write_text("index\ntalk\ntalk#stay-calm\n", encoding="utf-8")
+    typo = {**GOOD_PAGES, "talk.en.md": GOOD_PAGES["talk.en.md"].replace("{#stay-calm}", "{#stay-clam}")}
+    codes = {p.code for p in run_checks(fixture_site(typo))}
+    assert "ID-PARITY" in codes and "LINK-LOCKED" not in codes
+
+
+def test_the_committed_lock_records_every_published_section():
+    from handbook.config_file import load_site_config
+    from handbook.model import load_handbook
+    from handbook.published_links import LOCK_FILE, unrecorded_entries
+    from handbook.settings import settings_from_mkdocs
+
+    config, _ = load_site_config(ROOT / "mkdocs.yml")
+    handbook = load_handbook(settings_from_mkdocs(config))
+    assert unrecorded_entries(ROOT / LOCK_FILE, handbook) == [], "run `make links-update` and commit links.lock"
+
+
+def test_a_lock_behind_the_pages_is_named_at_the_end_of_a_run(fixture_site, tmp_path):
+    from handbook.published_links import lock_notice
+
+    (tmp_path / "links.lock").write_text("index\ntalk\n", encoding="utf-8")
+    notice = lock_notice(fixture_site(GOOD_PAGES))
+    assert notice.startswith("links.lock: 3 new page(s) or section(s) not recorded yet (index#home, talk#stay-calm")
+    assert notice.endswith("run `make links-update` before you commit")
 
 
 def test_links_update_only_adds(fixture_site, tmp_path):
