@@ -1,6 +1,7 @@
 """`make new-page`: a new chapter in every language, with matching headings and IDs, added to the navigation.
 
-The files it writes pass every check as they are, so an author starts from a page that already builds.
+The files it writes show in the live preview at once; their two placeholder sentences are reported as
+LEFTOVER until replaced, so an unwritten chapter is never published.
 """
 
 from __future__ import annotations

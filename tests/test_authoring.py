@@ -30,13 +30,26 @@ def test_authoring_lists_exactly_the_codes_the_checks_emit():
     assert emitted_codes() == set(CODES)
 
 
-def test_new_page_builds_without_edits(tmp_path):
+def test_new_page_checks_clean_except_its_placeholders_and_builds_once_written(tmp_path):
     copy = tmp_path / "repo"
     shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", "site", "build", ".git", "node_modules", "*.pyc"))
     env = {"SLUG": "refunds", "TITLE_NL": "Geld terug", "TITLE_EN": "Refunds", "PATH": "/usr/bin:/bin"}
     made = subprocess.run([sys.executable, "scripts/new_page.py"], cwd=copy, capture_output=True, text=True, env=env)
     assert made.returncode == 0, made.stderr
     assert (copy / "docs" / "refunds.en.md").exists() and "refunds.md" in (copy / "mkdocs.yml").read_text()
+    checked = subprocess.run([sys.executable, "scripts/check.py"], cwd=copy, capture_output=True, text=True)
+    problems = [line for line in checked.stdout.splitlines() if re.match(r"^\S+:\d+:\d+: ", line)]
+    # The heading and the first paragraph it writes, in each language: nothing else, so the page is otherwise sound.
+    assert len(problems) == 4 and all("LEFTOVER placeholder of `make new-page`" in line for line in problems), problems
+    for lang, heading, text in (
+        ("nl", "Wat je terugbetaalt", "Betaal terug wat je beloofd hebt."),
+        ("en", "What you pay back", "Pay back what you promised."),
+    ):
+        page = copy / "docs" / f"refunds.{lang}.md"
+        lines = page.read_text(encoding="utf-8").splitlines()
+        lines[2] = f"## {heading} {{#about-refunds}}"
+        lines[4] = text
+        page.write_text("\n".join(lines) + "\n", encoding="utf-8")
     built = subprocess.run(
         [sys.executable, "scripts/build.py"],
         cwd=copy,

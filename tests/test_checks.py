@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from conftest import GOOD_PAGES
 
 from handbook.checks import run_checks
@@ -73,7 +75,10 @@ def test_heading_without_id_and_duplicate_ids(fixture_site):
     pages = {**GOOD_PAGES, "talk.nl.md": body}
     found = messages(fixture_site(pages))
     assert "docs/talk.nl.md:5:1: ID-DUPLICATE section ID 'stay-calm' is already used (first at line 3)" in found
-    assert "docs/talk.nl.md:7:1: ID-MISSING heading 'Zonder' has no ID (add `{#english-id}`)" in found
+    assert (
+        "docs/talk.nl.md:7:1: ID-MISSING heading 'Zonder' has no ID "
+        "(end the line with `{#zonder}`, the same ID in every language)" in found
+    )
 
 
 def test_cms_leftover_from_source_article_is_caught(fixture_site):
@@ -132,7 +137,11 @@ def test_missing_nav_translation_and_ui_string(fixture_site):
     i18n = {"docs_structure": "suffix", "fallback_to_default": False, "languages": languages}
     handbook = fixture_site(GOOD_PAGES, {"plugins": [{"i18n": i18n}]})
     found = messages(handbook)
-    assert any("NAV-TITLE navigation title 'Gesprek' has no 'en' translation" in m for m in found)
+    pattern = (
+        r"mkdocs\.yml:\d+:1: NAV-TITLE navigation title 'Gesprek' \(line \d+\) has no 'en' translation "
+        r"\(add the line `Gesprek: <title in 'en'>` under this `nav_translations:`\)"
+    )
+    assert any(re.fullmatch(pattern, m) for m in found), found
     assert any("UI-STRING UI string 'label' has no 'en' text" in m for m in found)
 
 

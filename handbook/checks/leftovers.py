@@ -6,9 +6,12 @@ class of fault is searched for in the Markdown sources and again in the built HT
 
 from __future__ import annotations
 
+import difflib
 import re
 
+from handbook.markdown_scan import DIRECTIVE
 from handbook.model import Handbook
+from handbook.new_page import PLACEHOLDER
 from handbook.problems import Problem
 
 KNOWN_DIRECTIVES = {"phrases", "phrase-cards", "downloads", "link-index"}
@@ -19,6 +22,8 @@ LEFTOVER_PATTERNS = (
     (re.compile(r"\{\{.*?\}\}|\{%.*?%\}|%\{\w+\}|\$\{\w+\}"), "unrendered template variable"),
     (re.compile(r"\b(?:TODO|TRANSLATE|FIXME|TBD)\b"), "author marker"),
     (re.compile(r"\bmain image alt\b|\blorem ipsum\b", re.IGNORECASE), "placeholder text"),
+    # The sentences `make new-page` writes, so a new chapter is not published before it is written.
+    (re.compile("|".join(re.escape(text) for texts in PLACEHOLDER.values() for text in texts)), "placeholder of `make new-page`"),
 )
 PLACEHOLDER_ALT = re.compile(
     r"^\s*(?:|image|img|alt|alt text|picture|photo|afbeelding|foto|placeholder|"
@@ -45,6 +50,10 @@ def leftovers_in_line(text: str, skip_directives: bool) -> list[tuple[int, str, 
 def check_page_sources(handbook: Handbook) -> list[Problem]:
     problems = []
     card_ids = {card.id for card in handbook.cards}
+    # A card file that does not read is one problem (INPUT-YAML); every card it names is not another.
+    cards_readable = not any(
+        p.path == handbook.cards_path and p.code in ("INPUT-YAML", "INPUT-ENCODING") for p in handbook.input_problems
+    )
     for langs in handbook.pages.values():
         for page in langs.values():
             for lineno, line in page.scan.text_lines:
@@ -73,7 +82,8 @@ def check_page_sources(handbook: Handbook) -> list[Problem]:
                             page.lang,
                         )
                     )
-                elif directive.name == "phrases" and directive.argument not in card_ids:
+                elif directive.name == "phrases" and directive.argument not in card_ids and cards_readable:
+                    close = difflib.get_close_matches(directive.argument, sorted(card_ids), n=1, cutoff=0.6)
                     problems.append(
                         Problem(
                             page.path,
@@ -81,7 +91,7 @@ def check_page_sources(handbook: Handbook) -> list[Problem]:
                             directive.col,
                             "DIRECTIVE",
                             f"no phrase card '{directive.argument}'",
-                            f"card IDs are in {handbook.cards_path}",
+                            f"did you mean `{close[0]}`?" if close else f"card IDs are in {handbook.cards_path}",
                             page.lang,
                         )
                     )
@@ -139,6 +149,9 @@ def check_output_html(html: str, path: str, lang: str) -> list[Problem]:
         for _col, kind, text in leftovers_in_line(line, skip_directives=False):
             if kind == "i18n key":
                 continue  # dotted names are common in built HTML (asset paths); sources are checked for them
+            directive = DIRECTIVE.match(text)
+            if directive and directive.group(1) in KNOWN_DIRECTIVES:
+                continue  # a directive naming a missing card: reported at its source line by the check above
             problems.append(
                 Problem(
                     path,

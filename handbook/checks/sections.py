@@ -6,11 +6,43 @@ Links from wikis and between languages rely on these IDs, so they are checked be
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from handbook.model import Handbook
 from handbook.problems import Problem
 
 ID_FORMAT = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MISPLACED_ID = re.compile(r"\{:?\s*#[^}]*\}")
+SUGGESTION_WORDS = 5
+
+
+def suggested_id(text: str) -> str:
+    """An ID in the handbook's form (lowercase words joined by hyphens) made from a title or a malformed ID."""
+    plain = unicodedata.normalize("NFKD", MISPLACED_ID.sub("", text)).encode("ascii", "ignore").decode("ascii")
+    plain = re.sub(r"([a-z])([A-Z])", r"\1-\2", plain)
+    words = re.findall(r"[a-z0-9]+", plain.lower())
+    return "-".join(words[:SUGGESTION_WORDS]) or "section"
+
+
+def _id_for(handbook: Handbook, slug: str, lang: str, index: int, title: str) -> str:
+    """The ID to propose for the heading at `index`: the other language's ID for it, or one from the English title."""
+    for other in handbook.pages.get(slug, {}).values():
+        if other.lang != lang and index < len(other.scan.headings) and other.scan.headings[index].id:
+            return other.scan.headings[index].id
+    english = handbook.page(slug, "en")
+    if english is not None and index < len(english.scan.headings):
+        title = english.scan.headings[index].title
+    return suggested_id(title)
+
+
+def _missing_id_message(handbook: Handbook, page, index: int, title: str) -> tuple[str, str]:
+    if MISPLACED_ID.search(title):
+        return (
+            f"heading '{title}' has its ID in the middle of the line",
+            "`{#id}` must be the last thing on the heading line",
+        )
+    proposal = _id_for(handbook, page.slug, page.lang, index, title)
+    return f"heading '{title}' has no ID", f"end the line with `{{#{proposal}}}`, the same ID in every language"
 
 
 def check(handbook: Handbook) -> list[Problem]:
@@ -30,7 +62,7 @@ def check(handbook: Handbook) -> list[Problem]:
                         page.lang,
                     )
                 )
-            for heading in page.scan.headings:
+            for index, heading in enumerate(page.scan.headings):
                 if heading.id is None:
                     problems.append(
                         Problem(
@@ -38,8 +70,7 @@ def check(handbook: Handbook) -> list[Problem]:
                             heading.line,
                             heading.col,
                             "ID-MISSING",
-                            f"heading '{heading.title}' has no ID",
-                            "add `{#english-id}`",
+                            *_missing_id_message(handbook, page, index, heading.title),
                             page.lang,
                         )
                     )
@@ -51,8 +82,8 @@ def check(handbook: Handbook) -> list[Problem]:
                             heading.line,
                             heading.col,
                             "ID-FORMAT",
-                            f"section ID '{heading.id}' is not kebab-case",
-                            "",
+                            f"section ID '{heading.id}' is not lowercase English words joined by hyphens",
+                            f"use `{{#{suggested_id(heading.id)}}}`, the same in every language",
                             page.lang,
                         )
                     )

@@ -98,16 +98,19 @@ def check_titles(handbook: Handbook) -> list[Problem]:
             )
         if language.default:
             continue
+        block = _nav_translations_line(settings.config_path, language.locale)
         for entry in settings.nav:
             if entry.title not in language.nav_translations:
                 problems.append(
                     Problem(
                         config,
-                        entry.line,
+                        block or entry.line,
                         1,
                         "NAV-TITLE",
-                        f"navigation title '{entry.title}' has no '{language.locale}' translation",
-                        "add it under `nav_translations:`",
+                        f"navigation title '{entry.title}' (line {entry.line}) has no '{language.locale}' translation",
+                        f"add the line `{entry.title}: <title in '{language.locale}'>` under this `nav_translations:`"
+                        if block
+                        else f"add `nav_translations:` to language '{language.locale}', with `{entry.title}: <title>` below",
                         language.locale,
                     )
                 )
@@ -228,6 +231,19 @@ def check_sources(handbook: Handbook) -> list[Problem]:
                         )
                     )
     return problems
+
+
+def _nav_translations_line(config_path, locale: str) -> int:
+    """The line of a language's `nav_translations:` in mkdocs.yml, where a missing title is added; 0 if none."""
+    lines = config_path.read_text(encoding="utf-8").splitlines()
+    start = next((n for n, line in enumerate(lines, 1) if line.strip() == f"- locale: {locale}"), 0)
+    for number in range(start + 1, len(lines) + 1) if start else ():
+        text = lines[number - 1].strip()
+        if text.startswith("- locale:"):
+            return 0
+        if text == "nav_translations:":
+            return number
+    return 0
 
 
 def check(handbook: Handbook) -> list[Problem]:

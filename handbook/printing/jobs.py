@@ -40,7 +40,7 @@ def sheet_document(lang: str, title: str, css: str, body: str) -> str:
 def phrase_card_job(handbook: Handbook, language: Language, css: str) -> PrintJob:
     """One language's sheets of phrase cards; validation lays out the same job to find cards that do not fit."""
     lang = language.locale
-    title = f"{language.site_name} – {language.ui['download_cards']}"
+    title = " – ".join(filter(None, [language.site_name, language.ui.get("download_cards")]))
     return PrintJob(
         PHRASE_CARDS.format(lang=lang),
         sheet_document(lang, title, css, cards_body(handbook.cards, lang, None, "")),

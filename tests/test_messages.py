@@ -1,0 +1,80 @@
+"""Messages that finish the job: a concrete ID to add, "did you mean" for card IDs, one message for one slip."""
+
+from __future__ import annotations
+
+from conftest import GOOD_PAGES
+
+from handbook.checks import run_checks
+
+CARDS = """cards:
+  - id: call-back
+    section: talk#stay-calm
+    title: {nl: "Terugbellen", en: "Calling back"}
+    phrases:
+      - nl: "Ik bel u vanmiddag terug."
+        en: "I'll ring you back this afternoon."
+      - nl: "Mag ik u morgen terugbellen?"
+        en: "May I call you back tomorrow?"
+      - nl: "Ik zoek het uit en bel u terug."
+        en: "I'll look into it and call you back."
+"""
+
+
+def formatted(handbook) -> list[str]:
+    return [problem.format() for problem in run_checks(handbook)]
+
+
+def test_heading_without_id_gets_the_id_to_add(fixture_site):
+    pages = {**GOOD_PAGES}
+    pages["talk.nl.md"] += "\n## Voicemail inspreken\n\nSpreek kort in wat je wilt.\n"
+    pages["talk.en.md"] += "\n## Leaving a voicemail\n\nSay briefly what you want.\n"
+    found = formatted(fixture_site(pages))
+    assert (
+        "docs/talk.nl.md:7:1: ID-MISSING heading 'Voicemail inspreken' has no ID "
+        "(end the line with `{#leaving-a-voicemail}`, the same ID in every language)" in found
+    )
+    assert (
+        "docs/talk.en.md:7:1: ID-MISSING heading 'Leaving a voicemail' has no ID "
+        "(end the line with `{#leaving-a-voicemail}`, the same ID in every language)" in found
+    )
+
+
+def test_id_that_is_not_last_on_the_line_says_so(fixture_site):
+    pages = {**GOOD_PAGES, "talk.nl.md": GOOD_PAGES["talk.nl.md"].replace("{#stay-calm}", "{#stay-calm} (nl)")}
+    found = [m for m in formatted(fixture_site(pages)) if "ID-MISSING" in m]
+    assert found == [
+        "docs/talk.nl.md:3:1: ID-MISSING heading 'Blijf kalm {#stay-calm} (nl)' has its ID in the middle of the line "
+        "(`{#id}` must be the last thing on the heading line)"
+    ]
+
+
+def test_badly_formed_id_gets_a_well_formed_one(fixture_site):
+    pages = {**GOOD_PAGES}
+    for name in ("talk.nl.md", "talk.en.md"):
+        pages[name] = pages[name].replace("{#stay-calm}", "{#Stay_Calm}")
+    for name in ("index.nl.md", "index.en.md"):
+        pages[name] = pages[name].replace("#stay-calm", "#Stay_Calm")
+    found = [m for m in formatted(fixture_site(pages)) if "ID-FORMAT" in m]
+    assert found[0] == (
+        "docs/talk.en.md:3:1: ID-FORMAT section ID 'Stay_Calm' is not lowercase English words joined by hyphens "
+        "(use `{#stay-calm}`, the same in every language)"
+    )
+
+
+def test_mistyped_card_id_gets_a_suggestion(fixture_site):
+    pages = {**GOOD_PAGES, "phrases.yml": CARDS}
+    for lang in ("nl", "en"):
+        pages[f"talk.{lang}.md"] += "\n{% phrases callback %}\n"
+    found = [m for m in formatted(fixture_site(pages)) if "DIRECTIVE" in m]
+    assert found == [
+        f"docs/talk.{lang}.md:7:1: DIRECTIVE no phrase card 'callback' (did you mean `call-back`?)" for lang in ("en", "nl")
+    ]
+
+
+def test_one_slip_in_the_card_file_is_one_message(fixture_site):
+    broken = CARDS.replace("        en: \"I'll ring you back", "       en: \"I'll ring you back")
+    pages = {**GOOD_PAGES, "phrases.yml": broken}
+    for lang in ("nl", "en"):
+        pages[f"talk.{lang}.md"] += "\n{% phrases call-back %}\n"
+    found = formatted(fixture_site(pages))
+    assert len(found) == 1 and ": INPUT-YAML " in found[0] and found[0].startswith("docs/phrases.yml:7:"), found
