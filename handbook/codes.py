@@ -79,6 +79,15 @@ CODES: dict[str, tuple[str, str]] = {
     "CARD-SIZE": ("A card has too few or too many phrases.", "Use 3 to 6 phrases."),
     "CARD-TOO-LONG": ("A card's text does not fit its printed size.", "Shorten the phrases; cards are never shrunk."),
     "CARD-SECTION": ("A card links to a section that does not exist.", "Use `page#section-id` of an existing heading."),
+    "DESK-SOURCE": (
+        "The desk sheet misses a source: the `{#route}` or `{#escalation-ladder}` section or its numbered list,"
+        " or a phrase marked `desk: true`.",
+        "Add the section with a `1.` list, or write `desk: true` beside `nl:` and `en:` of a key phrase.",
+    ),
+    "DESK-TOO-LONG": (
+        "The desk sheet does not fit one A4 page.",
+        "Shorten the route, the escalation ladder or the key phrases; the sheet is never printed smaller.",
+    ),
     "CHECKLIST-PARITY": (
         "A checklist has a different number of items per language.",
         "Make the lists match item for item.",

@@ -1,4 +1,4 @@
-"""A line-based reading of one Markdown page: headings with IDs, links, boxes, checklists, directives, prose.
+"""A line-based reading of one Markdown page: headings with IDs, links, boxes, lists, directives, prose.
 
 The checks need line and column numbers, which Python-Markdown does not keep. This scanner reads each page
 once into a `PageScan`; every check and the print step read that result instead of parsing again. It never
@@ -20,6 +20,8 @@ ADMONITION = re.compile(r"^([ \t]*)(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+\"(.*
 TASK_ITEM = re.compile(r"^[ \t]*[-*+][ \t]+\[([ xX])\][ \t]+(.*)$")
 DIRECTIVE = re.compile(r"^[ \t]*\{%[ \t]*([\w-]+)(?:[ \t]+([^%]*?))?[ \t]*%\}[ \t]*$")
 LIST_MARKER = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+")
+ORDERED_ITEM = re.compile(r"^ {0,3}\d{1,9}[.)][ \t]+(.*)$")  # a top-level `1.` item; deeper ones are nested
+MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 HTML_TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)((?:\s+[^<>]*?)?)\s*/?>")
 
 
@@ -63,6 +65,19 @@ class TaskList:
 
 
 @dataclass(frozen=True)
+class ListItem:
+    text: str  # the item's Markdown, continuation lines joined by a space
+    line: int
+
+
+@dataclass
+class OrderedList:
+    section_id: str | None
+    line: int
+    items: list[ListItem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class Directive:
     name: str
     argument: str
@@ -90,6 +105,7 @@ class PageScan:
     links: list[Link] = field(default_factory=list)
     admonitions: list[Admonition] = field(default_factory=list)
     tasklists: list[TaskList] = field(default_factory=list)
+    ordered_lists: list[OrderedList] = field(default_factory=list)
     directives: list[Directive] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
     html_tags: list[HtmlTag] = field(default_factory=list)
@@ -102,6 +118,15 @@ class PageScan:
     @property
     def title(self) -> str | None:
         return next((h.title for h in self.headings if h.level == 1), None)
+
+    def ordered_list(self, section_id: str) -> OrderedList | None:
+        """The first numbered list under the heading with this ID, before the next heading with an ID."""
+        return next((found for found in self.ordered_lists if found.section_id == section_id), None)
+
+
+def without_links(text: str) -> str:
+    """Inline Markdown with each link replaced by its text, for print where a link leads nowhere."""
+    return MARKDOWN_LINK.sub(r"\1", text)
 
 
 def _without_inline_code(line: str) -> str:
@@ -117,6 +142,7 @@ def scan_markdown(text: str, first_line: int = 1) -> PageScan:
     paragraph_line = 0
     current_section: str | None = None
     open_list: TaskList | None = None
+    numbered: OrderedList | None = None  # the numbered list being read; it survives blank lines between items
 
     def end_paragraph() -> None:
         nonlocal paragraph
@@ -150,7 +176,7 @@ def scan_markdown(text: str, first_line: int = 1) -> PageScan:
         heading = HEADING.match(line)
         if heading:
             end_paragraph()
-            open_list = None
+            open_list = numbered = None
             title = heading.group(2).rstrip("#").rstrip()
             id_match = HEADING_ID.search(title)
             heading_id = id_match.group(1) if id_match else None
@@ -163,6 +189,7 @@ def scan_markdown(text: str, first_line: int = 1) -> PageScan:
         if admonition:
             end_paragraph()
             scan.admonitions.append(Admonition(admonition.group(2), admonition.group(3), lineno, len(admonition.group(1)) + 1))
+            numbered = None
             continue
         directive = DIRECTIVE.match(line)
         if directive:
@@ -170,6 +197,7 @@ def scan_markdown(text: str, first_line: int = 1) -> PageScan:
             scan.directives.append(
                 Directive(directive.group(1), (directive.group(2) or "").strip(), lineno, line.index("{%") + 1)
             )
+            numbered = None
             continue
         task = TASK_ITEM.match(line)
         if task:
@@ -178,11 +206,13 @@ def scan_markdown(text: str, first_line: int = 1) -> PageScan:
                 open_list = TaskList(current_section, lineno)
                 scan.tasklists.append(open_list)
             open_list.items.append(TaskItem(task.group(2).strip(), lineno))
+            numbered = None
             continue
         if not stripped:
             end_paragraph()
             continue
         open_list = None
+        numbered = _read_numbered(raw, lineno, numbered, current_section, scan)
         if LIST_MARKER.match(line):
             end_paragraph()
         if not paragraph:
@@ -190,3 +220,20 @@ def scan_markdown(text: str, first_line: int = 1) -> PageScan:
         paragraph.append(LIST_MARKER.sub("", stripped, count=1))
     end_paragraph()
     return scan
+
+
+def _read_numbered(raw: str, lineno: int, numbered: OrderedList | None, section: str | None, scan: PageScan):
+    """Add a line to the numbered list being read, or start or end one; returns the list still open."""
+    item = ORDERED_ITEM.match(raw)
+    if item:
+        if numbered is None:
+            numbered = OrderedList(section, lineno)
+            scan.ordered_lists.append(numbered)
+        numbered.items.append(ListItem(item.group(1).strip(), lineno))
+        return numbered
+    if numbered is None or not raw[:1].isspace():
+        return None  # a paragraph after the list ends it
+    if not LIST_MARKER.match(raw):  # an item's continuation line; nested lists stay out of the item's text
+        last = numbered.items[-1]
+        numbered.items[-1] = ListItem(f"{last.text} {raw.strip()}", last.line)
+    return numbered

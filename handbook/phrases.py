@@ -24,6 +24,7 @@ class Card:
     when: dict[str, str]
     phrases: tuple[dict[str, str], ...]
     line: int
+    desk: tuple[int, ...] = ()  # the phrases marked `desk: true`, by position: the key phrases of the desk sheet
 
 
 def _texts(field: Located | None, locales: list[str], where: str, path: str, card_id: str, problems: list) -> dict:
@@ -50,6 +51,17 @@ def _texts(field: Located | None, locales: list[str], where: str, path: str, car
             )
         texts[locale] = text
     return texts
+
+
+def _on_desk(node: Located, path: str, card_id: str, problems: list) -> bool:
+    """Whether a phrase is marked `desk: true`; any value but a YAML boolean is a problem on its line."""
+    flag = node.value.get("desk") if isinstance(node.value, dict) else None
+    if flag is None:
+        return False
+    if not isinstance(flag.meaning, bool):
+        problems.append(Problem(path, flag.line, 1, "CARD-FORMAT", f"card '{card_id}': `desk` must be `true` or `false`"))
+        return False
+    return flag.meaning
 
 
 def load_cards(path: Path, display_path: str, locales: list[str]) -> tuple[list[Card], list[Problem]]:
@@ -101,11 +113,13 @@ def load_cards(path: Path, display_path: str, locales: list[str]) -> tuple[list[
             problems.append(Problem(display_path, entry.line, 1, "CARD-FORMAT", f"card '{card_id}' has no `title`"))
         when = _texts(fields.get("when"), locales, "when", display_path, card_id, problems)
         phrase_nodes = fields.get("phrases")
-        phrases = []
+        phrases, desk = [], []
         if phrase_nodes is None or not isinstance(phrase_nodes.value, list):
             problems.append(Problem(display_path, entry.line, 1, "CARD-FORMAT", f"card '{card_id}' has no `phrases` list"))
         else:
             for node in phrase_nodes.value:
+                if _on_desk(node, display_path, card_id, problems):
+                    desk.append(len(phrases))
                 phrases.append(_texts(node, locales, f"phrase at line {node.line}", display_path, card_id, problems))
             if not MIN_PHRASES <= len(phrases) <= MAX_PHRASES:
                 problems.append(
@@ -118,6 +132,6 @@ def load_cards(path: Path, display_path: str, locales: list[str]) -> tuple[list[
                         f"use {MIN_PHRASES} to {MAX_PHRASES}",
                     )
                 )
-        card = Card(card_id, page, anchor, title, when, tuple(phrases), entry.line)
+        card = Card(card_id, page, anchor, title, when, tuple(phrases), entry.line, tuple(desk))
         cards.append(card)
     return cards, problems

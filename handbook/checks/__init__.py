@@ -5,13 +5,22 @@ Each check is a pure function `check(handbook) -> list[Problem]`; this module on
 
 from __future__ import annotations
 
+from handbook import desk
 from handbook.checks import leftovers, links, sections, translations
 from handbook.model import Handbook
 from handbook.printing.card_fit import card_fit_problems
 from handbook.problems import Problem, sorted_problems
 from handbook.published_links import check_lock
 
-CHECKS = (sections.check, links.check, translations.check, leftovers.check, check_lock, card_fit_problems)
+CHECKS = (
+    sections.check,
+    links.check,
+    translations.check,
+    leftovers.check,
+    check_lock,
+    desk.check,
+    card_fit_problems,
+)
 
 
 def run_checks(handbook: Handbook) -> list[Problem]:

@@ -7,10 +7,10 @@ each card ends in an invisible marker whose laid-out position tells whether the 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from html import escape
 
+from handbook.markdown_scan import without_links
 from handbook.model import Handbook
 from handbook.phrases import Card
 from handbook.problems import Problem
@@ -26,7 +26,6 @@ CARD_PADDING = 5.0
 FOOT_SPACE = 9.0  # the card number's band at the foot
 MARK = 4.0  # length of a cut mark
 MARK_GAP = 1.5  # distance between a cut mark and the card edge
-MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
 
 @dataclass(frozen=True)
@@ -121,7 +120,7 @@ def checklist_body(handbook: Handbook, language: Language, slugs: list[str]) -> 
             continue
         titles = {h.id: h.title for h in page.scan.headings if h.id}
         for tasklist in page.scan.tasklists:
-            texts = [MARKDOWN_LINK.sub(r"\1", item.text) for item in tasklist.items]
+            texts = [without_links(item.text) for item in tasklist.items]
             items = "".join(f'<li><span class="box"></span>{escape(text)}</li>' for text in texts)
             title = titles.get(tasklist.section_id, page.scan.title or slug)
             pages.append(
