@@ -3,4 +3,5 @@
 HANDBOOK = "handbook-{lang}.pdf"
 PHRASE_CARDS = "phrase-cards-{lang}.pdf"
 CHECKLISTS = "checklists-{lang}.pdf"
+DESK_SHEET = "desk-sheet-{lang}.pdf"
 DUPLEX = "phrase-cards-{front}-{back}-duplex.pdf"

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from html import escape
 
-from handbook.downloads import CHECKLISTS, DUPLEX, HANDBOOK, PHRASE_CARDS
+from handbook.desk import has_desk_sheet
+from handbook.downloads import CHECKLISTS, DESK_SHEET, DUPLEX, HANDBOOK, PHRASE_CARDS
 from handbook.markdown_scan import DIRECTIVE
 from handbook.model import Handbook, Page
 from handbook.phrases import Card
@@ -52,11 +53,14 @@ def render_card_overview(handbook: Handbook, language: Language, prefix: str) ->
     return f'<div class="phrase-card-grid">{"".join(cards)}</div>'
 
 
-def render_downloads(language: Language, locales: list[str], root_prefix: str) -> str:
+def render_downloads(handbook: Handbook, language: Language, root_prefix: str) -> str:
     lang = language.locale
+    locales = handbook.settings.locales
     ui = language.ui
-    entries = [
-        (HANDBOOK.format(lang=lang), ui["download_handbook"]),
+    entries = [(HANDBOOK.format(lang=lang), ui["download_handbook"])]
+    if has_desk_sheet(handbook):
+        entries.append((DESK_SHEET.format(lang=lang), ui["download_desk"]))
+    entries += [
         (PHRASE_CARDS.format(lang=lang), ui["download_cards"]),
         (CHECKLISTS.format(lang=lang), ui["download_checklists"]),
     ]
@@ -116,7 +120,7 @@ def expand_page(
         elif name == "link-index":
             out.append(render_link_index(handbook, language))
         elif name == "downloads":
-            out.append(render_downloads(language, handbook.settings.locales, root_prefix))
+            out.append(render_downloads(handbook, language, root_prefix))
         else:
             out.append(line)  # reported by the leftovers check; left visible rather than silently dropped
     return "\n".join(out) + render_page_footer(handbook, page, language, prefix, updated)

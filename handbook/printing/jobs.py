@@ -5,9 +5,11 @@ from __future__ import annotations
 from html import escape
 from importlib.resources import files
 
-from handbook.downloads import CHECKLISTS, DUPLEX, HANDBOOK, PHRASE_CARDS
+from handbook.desk import desk_sheet, has_desk_sheet
+from handbook.downloads import CHECKLISTS, DESK_SHEET, DUPLEX, HANDBOOK, PHRASE_CARDS
 from handbook.model import Handbook
 from handbook.printing.cards import cards_body, checklist_body, fit_limits
+from handbook.printing.desk import desk_body, desk_limits
 from handbook.printing.document import PrintLabels, RenderedPage, combine, page_css
 from handbook.printing.edition import format_edition, last_commit_date
 from handbook.printing.fonts import font_face_css
@@ -52,9 +54,10 @@ def phrase_card_job(handbook: Handbook, language: Language, css: str) -> PrintJo
 
 
 def desk_jobs(handbook: Handbook) -> list[PrintJob]:
-    """Phrase cards per language, the duplex set, and the checklists per language."""
+    """Phrase cards per language, the duplex set, the checklists and the desk sheet per language."""
     settings = handbook.settings
     css = stylesheet("sheets.css")
+    desk_css = stylesheet("desk.css")
     base = settings.docs_dir.as_uri() + "/"
     slugs = [entry.path.removesuffix(".md") for entry in settings.nav if entry.path]
     jobs = []
@@ -66,6 +69,12 @@ def desk_jobs(handbook: Handbook) -> list[PrintJob]:
         jobs.append(
             PrintJob(CHECKLISTS.format(lang=lang), sheet_document(lang, title, css, body), base, f"docs/*.{lang}.md", lang)
         )
+        # Validation has already failed the build when a source of the sheet is missing (handbook.desk.check).
+        sheet = desk_sheet(handbook, lang)[0] if has_desk_sheet(handbook) else None
+        if sheet is not None:
+            title = f"{language.site_name} – {language.ui['desk_title']}"
+            document = sheet_document(lang, title, desk_css, desk_body(sheet, language))
+            jobs.append(PrintJob(DESK_SHEET.format(lang=lang), document, base, sheet.route.path, lang, desk_limits(sheet)))
     if len(settings.languages) >= 2:
         front, back = settings.languages[0], settings.languages[1]
         title = f"{front.site_name} – {front.ui['download_duplex']}"

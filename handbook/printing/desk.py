@@ -1,0 +1,77 @@
+"""The desk sheet on paper: one A4 page with the route, the escalation ladder and the key phrases.
+
+It hangs beside the phone and is read at arm's length, so no text is smaller than 10 pt (desk.css) and nothing
+is shrunk to make it fit. The sheet is one box the size of the printable area; each part ends in an invisible
+marker, and a marker laid out below the box is an error at that part's source line, as for a card too long.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from handbook.desk import DeskList, DeskSheet
+from handbook.markdown_scan import MARKDOWN_LINK
+from handbook.problems import Problem
+from handbook.settings import Language
+
+# The printable box, in mm from the top of the page; desk.css places `.desk` on exactly these lines.
+SHEET_TOP, SHEET_BOTTOM = 12.0, 285.0
+STRONG = re.compile(r"\*\*(.+?)\*\*")
+
+
+def inline_html(markdown: str) -> str:
+    """An item's inline Markdown as HTML: a link prints as its text in bold (it leads nowhere on paper)."""
+    text = escape(markdown, quote=False)
+    return STRONG.sub(r"<strong>\1</strong>", MARKDOWN_LINK.sub(r"<strong>\1</strong>", text))
+
+
+def end_marker_id(part: str, lang: str) -> str:
+    return f"desk-end-{part}-{lang}"
+
+
+def _numbered(part: str, found: DeskList, lang: str) -> str:
+    items = "".join(f"<li>{inline_html(item)}</li>" for item in found.items)
+    return (
+        f'<h2>{escape(found.title)}</h2><ol class="{part}">{items}</ol><span class="end" id="{end_marker_id(part, lang)}"></span>'
+    )
+
+
+def desk_body(sheet: DeskSheet, language: Language) -> str:
+    lang = sheet.lang
+    phrases = "".join(
+        f'<li><span class="from">{escape(phrase.card_title)}</span> <span class="say">{escape(phrase.text)}</span></li>'
+        for phrase in sheet.phrases
+    )
+    return (
+        f'<section class="desk"><p class="site">{escape(language.site_name)}</p>'
+        f"<h1>{escape(language.ui['desk_title'])}</h1>"
+        f"{_numbered('route', sheet.route, lang)}{_numbered('ladder', sheet.ladder, lang)}"
+        f'<h2>{escape(language.ui["desk_phrases"])}</h2><ul class="phrases">{phrases}</ul>'
+        f'<span class="end" id="{end_marker_id("phrases", lang)}"></span></section>'
+    )
+
+
+def desk_limits(sheet: DeskSheet) -> tuple[tuple[str, float, Problem], ...]:
+    """(end marker ID, lowest allowed position in mm, problem) for each part of the sheet: checked after layout."""
+    parts = [
+        ("route", sheet.route.path, sheet.route.line, sheet.route.title),
+        ("ladder", sheet.ladder.path, sheet.ladder.line, sheet.ladder.title),
+        ("phrases", sheet.phrases_path, sheet.phrases_line, "desk: true"),
+    ]
+    return tuple(
+        (
+            end_marker_id(part, sheet.lang),
+            SHEET_BOTTOM,
+            Problem(
+                path,
+                line,
+                1,
+                "DESK-TOO-LONG",
+                f"the desk sheet does not fit one A4 page in '{sheet.lang}': '{what}' ends below it",
+                "shorten the route, the escalation ladder or the key phrases; the sheet is never printed smaller",
+                sheet.lang,
+            ),
+        )
+        for part, path, line, what in parts
+    )
