@@ -117,7 +117,7 @@ def test_a_desk_sheet_too_long_for_one_page_is_an_error_at_its_source(model, tmp
     found = [p.format() for p in result.errors]
     assert found[0] == (
         f"{sheet.route.path}:{sheet.route.line}:1: DESK-TOO-LONG the desk sheet does not fit one A4 page in 'en': "
-        f"'{sheet.route.title}' ends below it "
+        f"it runs off the page in '{sheet.route.title}' "
         "(shorten the route, the escalation ladder or the key phrases; the sheet is never printed smaller)"
     )
     assert {p.code for p in result.errors} == {"DESK-TOO-LONG"}

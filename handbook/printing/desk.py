@@ -55,9 +55,9 @@ def desk_body(sheet: DeskSheet, language: Language) -> str:
 def desk_limits(sheet: DeskSheet) -> tuple[tuple[str, float, Problem], ...]:
     """(end marker ID, lowest allowed position in mm, problem) for each part of the sheet: checked after layout."""
     parts = [
-        ("route", sheet.route.path, sheet.route.line, sheet.route.title),
-        ("ladder", sheet.ladder.path, sheet.ladder.line, sheet.ladder.title),
-        ("phrases", sheet.phrases_path, sheet.phrases_line, "desk: true"),
+        ("route", sheet.route.path, sheet.route.line, f"'{sheet.route.title}'"),
+        ("ladder", sheet.ladder.path, sheet.ladder.line, f"'{sheet.ladder.title}'"),
+        ("phrases", sheet.phrases_path, sheet.phrases_line, "the key phrases (`desk: true`)"),
     ]
     return tuple(
         (
@@ -68,7 +68,7 @@ def desk_limits(sheet: DeskSheet) -> tuple[tuple[str, float, Problem], ...]:
                 line,
                 1,
                 "DESK-TOO-LONG",
-                f"the desk sheet does not fit one A4 page in '{sheet.lang}': '{what}' ends below it",
+                f"the desk sheet does not fit one A4 page in '{sheet.lang}': it runs off the page in {what}",
                 "shorten the route, the escalation ladder or the key phrases; the sheet is never printed smaller",
                 sheet.lang,
             ),
