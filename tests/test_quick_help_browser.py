@@ -1,0 +1,90 @@
+"""Quick help is read mid-call on a phone: each situation must fit one 390 x 844 screen, the jump list at the top
+must reach every situation in one tap, and the words to end an abusive call must be on the page itself.
+
+The real docs/ are built once (conftest's `built_site`) and served; Debian's Chromium looks at them."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ROOT
+from mkdocs.config import load_config
+
+from handbook.model import load_handbook
+from handbook.settings import settings_from_mkdocs
+
+PHONE = {"width": 390, "height": 844}
+PAGES = {"nl": "/quick-help/", "en": "/en/quick-help/"}
+
+# Each situation: its heading, the top of its steps and words, and the bottom of everything up to the next
+# situation (steps, caveat line, phrase box, read-more link). The chapter's source line closes the last one.
+SITUATIONS = """() => [...document.querySelectorAll('.md-content article h2[id]')].map(h => {
+    const parts = [];
+    for (let e = h.nextElementSibling; e && e.tagName !== 'H2' && !e.classList.contains('chapter-sources');
+         e = e.nextElementSibling) parts.push(e);
+    const last = parts[parts.length - 1];
+    return {
+        id: h.id,
+        top: h.getBoundingClientRect().top,
+        bottom: last ? last.getBoundingClientRect().bottom : h.getBoundingClientRect().bottom,
+        steps: parts.filter(e => e.tagName === 'OL').map(e => e.children.length),
+        boxes: parts.filter(e => e.classList.contains('phrases')).length,
+        text: parts.map(e => e.innerText).join('\\n'),
+    };
+})"""
+HEADER_BOTTOM = "() => document.querySelector('.md-header').getBoundingClientRect().bottom"
+
+
+@pytest.fixture(scope="module")
+def model():
+    return load_handbook(settings_from_mkdocs(load_config(str(ROOT / "mkdocs.yml"))))
+
+
+@pytest.fixture
+def phone(browser):
+    page = browser.new_page(viewport=PHONE)
+    yield page
+    page.close()
+
+
+def situations(page) -> list[dict]:
+    return page.evaluate(SITUATIONS)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_each_situation_shows_its_steps_and_words_on_one_phone_screen(phone, served_site, lang):
+    phone.goto(served_site + PAGES[lang])
+    found = situations(phone)
+    assert len(found) == 8, [s["id"] for s in found]
+    for situation in found:
+        phone.goto(f"{served_site}{PAGES[lang]}#{situation['id']}")
+        phone.wait_for_timeout(150)
+        shown = next(s for s in situations(phone) if s["id"] == situation["id"])
+        header = phone.evaluate(HEADER_BOTTOM)
+        assert shown["steps"] == [3] and shown["boxes"] >= 1, shown["id"]
+        assert shown["top"] >= header - 1, (shown["id"], "heading hidden under the header", shown["top"])
+        assert shown["bottom"] <= PHONE["height"], (shown["id"], "runs off the screen", shown["bottom"])
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_jump_list_reaches_every_situation_in_one_tap(phone, served_site, lang):
+    phone.goto(served_site + PAGES[lang])
+    ids = [s["id"] for s in situations(phone)]
+    first_heading = phone.locator(f"h2#{ids[0]}")
+    jump_list = phone.locator(".md-content article ul").first
+    assert jump_list.evaluate("(list, heading) => !!(list.compareDocumentPosition(heading) & 4)", first_heading.element_handle())
+    targets = [href.split("#", 1)[1] for href in jump_list.locator("a").evaluate_all("as => as.map(a => a.getAttribute('href'))")]
+    assert targets == ids
+    for target in ids:
+        phone.evaluate("window.scrollTo(0, 0)")
+        phone.locator(f".md-content article ul >> nth=0 >> a[href='#{target}']").click()
+        phone.wait_for_timeout(150)
+        top = phone.locator(f"h2#{target}").evaluate("h => h.getBoundingClientRect().top")
+        assert phone.evaluate(HEADER_BOTTOM) - 1 <= top < PHONE["height"] / 2, (target, top)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_words_to_end_the_call_stand_under_the_abusive_situation(phone, served_site, model, lang):
+    phone.goto(served_site + PAGES[lang])
+    abusive = next(s for s in situations(phone) if s["id"] == "crossing-a-line")
+    end_words = [phrase[lang] for phrase in model.card("end-call").phrases]
+    assert any(words in abusive["text"] for words in end_words), abusive["text"]
