@@ -34,7 +34,7 @@ def validate(settings: Settings) -> Validation:
     started = time.perf_counter()
     handbook = load_handbook(settings)
     problems = run_checks(handbook)
-    coverage = translation_coverage(handbook)
+    coverage = translation_coverage(handbook, problems)
     seconds = time.perf_counter() - started
     write_report(settings.root / REPORT, problems, coverage, seconds)
     return Validation(handbook, problems, coverage, seconds)
