@@ -1,6 +1,18 @@
-"""Missing translations: pages, paragraphs, titles, UI strings, checklists and card texts in every language.
+"""Missing translations: pages, texts of every size, titles, UI strings, checklists and card texts.
 
-mkdocs-static-i18n hides a missing page (fallback or silence); this check makes every gap an error.
+mkdocs-static-i18n hides a missing page (fallback or silence); this check makes every gap an error. Every
+translatable unit (`handbook.translation_units`: page title, headings, paragraphs, list and checklist items,
+table cells, box titles, each card field) is tested twice:
+
+- SAME-TEXT: the unit is identical to a unit of the default-language page (or the same card field). Text
+  may stay identical when, once quoted text, text marked with another `lang`, code, URLs and link targets
+  are set aside, every word left starts with a capital and is not a known word of the default language:
+  numbers, names (`Annemieke Tissink`), link-only lines, `Tip`, `OK`. A quoted name made of ordinary words
+  (`"De Ondernemer"`) is set aside by its quotes.
+- WRONG-LANGUAGE: a paragraph of six words or more reads as the other language on its own; shorter texts
+  are judged together (`handbook.language_guess`): one that plainly reads as the other language is
+  reported, and when a page's (or card's) short texts together read as the other language, every one
+  leaning that way is reported.
 """
 
 from __future__ import annotations
@@ -8,6 +20,7 @@ from __future__ import annotations
 import re
 
 from handbook.language_guess import (
+    WORD,
     WORDS,
     clearly_other,
     leans_other,
@@ -15,6 +28,7 @@ from handbook.language_guess import (
     reads_as_other,
     words_outside_quotes,
 )
+from handbook.markdown_scan import LINK
 from handbook.model import Handbook
 from handbook.problems import Problem
 from handbook.translation_units import Unit, card_units, page_units
@@ -81,6 +95,8 @@ def check_pages(handbook: Handbook) -> list[Problem]:
 
 def may_stay_identical(text: str, other: str) -> bool:
     """True for text that may read the same in both languages (see the module docstring)."""
+    if not WORD.search(LINK.sub(" ", text)):
+        return True  # link-only
     words = words_outside_quotes(text)
     return all(word[0].isupper() and word.lower() not in WORDS[other] for word in words)
 
