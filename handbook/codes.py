@@ -53,8 +53,8 @@ CODES: dict[str, tuple[str, str]] = {
     "SAME-TEXT": (
         "A text (title, heading, paragraph, list or checklist item, table cell, box title, card field) is identical"
         " in both languages: it was not translated.",
-        "Translate it. Only numbers, code, URLs, link-only lines, quoted text, text marked with another `lang`, and"
-        " capitalised names or words that are not Dutch words (`Tip`, `OK`) may stay the same.",
+        "Translate it. Only numbers, code, URLs, link-only lines, quoted text, text marked with another `lang`,"
+        " names of two or more capitalised words and short words (`Tip`, `OK`) may stay the same.",
     ),
     "WRONG-LANGUAGE": (
         "A paragraph, or a short text among a page's or card's short texts, reads as the other language.",

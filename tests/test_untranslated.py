@@ -126,6 +126,12 @@ def test_text_copied_from_dutch_is_same_text(fixture_site, kind, english, dutch,
     assert found(handbook) == [(line, col, "SAME-TEXT", f"{unit} is identical in docs/talk.nl.md")]
 
 
+def test_one_word_page_title_copied_from_dutch_is_same_text(fixture_site):
+    pages = {**GOOD, "talk.nl.md": TALK_NL.replace("Het gesprek", "Telefoonregels")}
+    pages["talk.en.md"] = TALK_EN.replace("The conversation", "Telefoonregels")
+    assert found(fixture_site(pages)) == [(1, 3, "SAME-TEXT", "page title is identical in docs/talk.nl.md")]
+
+
 def test_message_names_the_place_and_what_to_do(fixture_site):
     handbook = fixture_site({**GOOD, "talk.en.md": TALK_EN.replace("## Stay calm", "## Blijf kalm")})
     assert [p.format() for p in run_checks(handbook)] == [
@@ -190,6 +196,7 @@ def test_english_left_in_the_dutch_page_is_reported_too(fixture_site):
         "[links.json](https://example.test/links.json)",  # a link-only line
         '<span lang="nl">Blijf kalm en luister naar de klant</span>',  # marked as Dutch
         "OK",
+        "WhatsApp",
     ],
 )
 def test_what_may_stay_identical_is_not_reported(fixture_site, same):

@@ -5,10 +5,11 @@ translatable unit (`handbook.translation_units`: page title, headings, paragraph
 table cells, box titles, each card field) is tested twice:
 
 - SAME-TEXT: the unit is identical to a unit of the default-language page (or the same card field). Text
-  may stay identical when, once quoted text, text marked with another `lang`, code, URLs and link targets
-  are set aside, every word left starts with a capital and is not a known word of the default language:
-  numbers, names (`Annemieke Tissink`), link-only lines, `Tip`, `OK`. A quoted name made of ordinary words
-  (`"De Ondernemer"`) is set aside by its quotes.
+  may stay identical when it is only links, or when, once quoted text, text marked with another `lang`,
+  code, URLs and link targets are set aside, every word left starts with a capital and is not a known word
+  of the default language, and it is not one single ordinary word longer than four letters: numbers,
+  names (`Annemieke Tissink`), `Tip`, `OK`, `WhatsApp` may stay; `Telefoonregels`, `Kernpunt` may not. A
+  name made of ordinary words (`"De Ondernemer"`) is set aside by its quotes.
 - WRONG-LANGUAGE: a paragraph of six words or more reads as the other language on its own; shorter texts
   are judged together (`handbook.language_guess`): one that plainly reads as the other language is
   reported, and when a page's (or card's) short texts together read as the other language, every one
@@ -98,6 +99,8 @@ def may_stay_identical(text: str, other: str) -> bool:
     if not WORD.search(LINK.sub(" ", text)):
         return True  # link-only
     words = words_outside_quotes(text)
+    if len(words) == 1 and len(words[0]) > 4 and words[0][1:].islower():
+        return False  # one ordinary word, like an untranslated page title `Telefoonregels`
     return all(word[0].isupper() and word.lower() not in WORDS[other] for word in words)
 
 
