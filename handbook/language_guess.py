@@ -19,30 +19,29 @@ WORDS = {
     "nl": frozenset(
         """de het een en van dat die op te je jij jou jouw niet met voor zijn ook maar als bij om dan wat er nog
         wel kan kun kunt dit naar hoe worden wordt werd uit u uw ze zij hun hen wij ons onze geen meer moet
-        moeten heeft hebt hebben heb zich deze zo al waar wanneer omdat toch heel dus nu hier daar daarna
-        daarom zonder tegen tussen onder alleen samen eerst altijd nooit vaak soms goed veel weinig iets niets
-        iemand niemand alles elke elk ieder andere welke wie waarom doe doen doet gaat gaan ga zeg zegt zeggen
-        laat laten maak maken maakt krijg krijgt krijgen blijf blijft blijven stel stelt vraag vragen na tijd
-        dag jaar eigen echt zelf mee terug beter gewoon misschien zodat terwijl ben bent waren zal zullen zou
-        zouden wil wilt willen mag mogen hoeft aan tot bent hem haar hoe wordt kunnen klant klanten gesprek
-        afspraak afspraken boos opdracht kernpunt klacht klachten oplossing oplossingen betaling factuur
-        betaalafspraken verwachtingen grenzen tarieven bronnen telefoon bel belt bellen luister luisteren
-        begrip rustig kalm samenvatting vervelend lastige lastig nazorg zorg jezelf situatie geld snel snelle
-        hulp probleem problemen samen vat houd houden leg neem nemen geef geven zoek zoeken toon tonen lees
-        meer stuur sturen werk""".split()
+        moeten heeft hebt hebben heb zich deze zo al waar wanneer omdat toch heel dus nu hier daar daarna daarom
+        zonder tegen tussen onder alleen samen eerst altijd nooit vaak soms goed veel weinig iets niets iemand
+        niemand alles elke elk ieder andere welke wie waarom doe doen doet gaat gaan ga zeg zegt zeggen laat
+        laten maak maken maakt krijg krijgt krijgen blijf blijft blijven stel stelt vraag vragen na tijd dag
+        jaar eigen echt zelf mee terug beter gewoon misschien zodat terwijl ben bent waren zal zullen zou zouden
+        wil wilt willen mag mogen hoeft aan tot hem haar kunnen klant klanten gesprek afspraak afspraken boos
+        opdracht kernpunt klacht klachten oplossing oplossingen betaling factuur betaalafspraken verwachtingen
+        grenzen tarieven bronnen telefoon bel belt bellen luister luisteren begrip rustig kalm samenvatting
+        vervelend lastige lastig nazorg zorg jezelf situatie geld snel snelle hulp probleem problemen vat houd
+        houden leg neem nemen geef geven zoek zoeken toon tonen lees stuur sturen werk""".split()
     ),
     "en": frozenset(
-        """the and to that a i you it its for with not are this be on as your yours or but what can if they
-        when an at have has their them our no more must should would will do does did how which who there
-        been from than very just about into also only then so because after before while without against
-        between always never often sometimes well much many little something nothing someone nobody
-        everything every each other why make makes get gets keep stay ask say says tell let take give work
-        job time day year really yourself back better maybe these those here where by up out off one all any
-        some were than then my he she his her him again both could down few first go going good got know
-        like most need new now other put right same see still such thing things think through too two until
-        way whether yet don isn won didn doesn can't customer customers conversation agreement agreements
-        angry complaint complaints solution solutions payment invoice expectations boundaries rates sources
-        phone call listen understanding summary annoying difficult key point quick problem problems read""".split()
+        """the and to that a i you it its for with not are this be on as your yours or but what can if they when
+        an at have has their them our no more must should would will do does did how which who there been from
+        than very just about into also only then so because after before while without against between always
+        never often sometimes well much many little something nothing someone nobody everything every each other
+        why make makes get gets keep stay ask say says tell let take give work job time day year really yourself
+        back better maybe these those here where by up out off one all any some were my he she his her him again
+        both could down few first go going good got know like most need new now put right same see still such
+        thing things think through too two until way whether yet don isn won didn doesn customer customers
+        conversation agreement agreements angry complaint complaints solution solutions payment invoice
+        expectations boundaries rates sources phone call listen understanding summary annoying difficult key
+        point quick problem problems read""".split()
     ),
 }
 SPELLING = {
