@@ -54,10 +54,15 @@ CODES: dict[str, tuple[str, str]] = {
         "A page has no `#` title, or a box has no title.",
         "Start the page with `# Title {#id}`; give boxes a quoted title.",
     ),
-    "SAME-TEXT": ("A paragraph is identical in both languages: it was not translated.", "Translate the paragraph."),
+    "SAME-TEXT": (
+        "A text (title, heading, paragraph, list or checklist item, table cell, box title, card field) is identical"
+        " in both languages: it was not translated.",
+        "Translate it. Only numbers, code, URLs, link-only lines, quoted text, text marked with another `lang`,"
+        " names of two or more capitalised words and short words (`Tip`, `OK`) may stay the same.",
+    ),
     "WRONG-LANGUAGE": (
-        "A paragraph reads as the other language.",
-        "Translate it, or quote it if it is meant literally.",
+        "A paragraph, or a short text among a page's or card's short texts, reads as the other language.",
+        "Translate it, or put text that is meant literally in quotes (or mark it with `lang`).",
     ),
     "UI-STRING": (
         "A label used by the site templates is missing in a language.",

@@ -6,7 +6,7 @@ so a phrase is written once and can never differ between the website and the car
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from handbook.problems import Problem
@@ -25,6 +25,14 @@ class Card:
     phrases: tuple[dict[str, str], ...]
     line: int
     desk: tuple[int, ...] = ()  # the phrases marked `desk: true`, by position: the key phrases of the desk sheet
+    # field ("title", "when", "phrase 1", ...) -> locale -> (line, col) of that text, for problems about it
+    places: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)
+
+
+def _places(node: Located | None) -> dict[str, tuple[int, int]]:
+    if node is None or not isinstance(node.value, dict):
+        return {}
+    return {locale: (value.line, value.col) for locale, value in node.value.items()}
 
 
 def _texts(field: Located | None, locales: list[str], where: str, path: str, card_id: str, problems: list) -> dict:
@@ -132,6 +140,8 @@ def load_cards(path: Path, display_path: str, locales: list[str]) -> tuple[list[
                         f"use {MIN_PHRASES} to {MAX_PHRASES}",
                     )
                 )
-        card = Card(card_id, page, anchor, title, when, tuple(phrases), entry.line, tuple(desk))
+        places = {"title": _places(fields.get("title")), "when": _places(fields.get("when"))}
+        places |= {f"phrase {n}": _places(node) for n, node in enumerate(phrase_nodes.value if phrases else [], 1)}
+        card = Card(card_id, page, anchor, title, when, tuple(phrases), entry.line, tuple(desk), places)
         cards.append(card)
     return cards, problems

@@ -31,15 +31,27 @@ def sorted_problems(problems) -> list[Problem]:
     return sorted(set(problems))
 
 
+def _percent(share: float) -> str:
+    return f"{int(share * 100 + 1e-9)}%"  # rounded down, with room for float error (0.57 * 100)
+
+
 def summary_lines(problems: list[Problem], coverage: dict[str, float]) -> list[str]:
-    """Counts per check and per language, and translation coverage, for the end of a run."""
+    """Counts per check and per language, and translation coverage, for the end of a run.
+
+    `coverage` is the share of each language's translatable units (page titles, headings, paragraphs, list
+    and checklist items, table cells, box titles, card fields) translated without a translation problem;
+    see `handbook.checks.translations.translation_coverage`. Shown rounded down, so one untranslated unit
+    never reads as "100% translated".
+    """
     if not problems:
         head = "validation: no problems"
     else:
         per_code = ", ".join(f"{code} {n}" for code, n in sorted(Counter(p.code for p in problems).items()))
         head = f"validation: {len(problems)} problem(s): {per_code}"
     per_lang = Counter(p.lang or "all" for p in problems)
-    langs = ", ".join(f"{lang}: {per_lang.get(lang, 0)} problem(s), {coverage[lang]:.0%} translated" for lang in sorted(coverage))
+    langs = ", ".join(
+        f"{lang}: {per_lang.get(lang, 0)} problem(s), {_percent(coverage[lang])} translated" for lang in sorted(coverage)
+    )
     return [head, f"validation per language: {langs}"] if langs else [head]
 
 

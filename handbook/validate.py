@@ -37,7 +37,7 @@ def validate(settings: Settings) -> Validation:
     started = time.perf_counter()
     handbook = load_handbook(settings)
     problems = run_checks(handbook)
-    coverage = translation_coverage(handbook)
+    coverage = translation_coverage(handbook, problems)
     seconds = time.perf_counter() - started
     notice = lock_notice(handbook)
     write_report(settings.root / REPORT, problems, coverage, seconds, notice)

@@ -12,12 +12,13 @@ import yaml
 
 @dataclass(frozen=True)
 class Located:
-    """A YAML value with the 1-based line it starts on."""
+    """A YAML value with the 1-based line (and column) it starts on."""
 
     value: object
     line: int
     # What YAML means by a scalar (`false`, `3`); `value` keeps the text as written, which card texts need.
     meaning: object = None
+    col: int = 1
 
 
 class YamlError(ValueError):
@@ -37,7 +38,7 @@ def _convert(node: yaml.Node, scalars: yaml.constructor.SafeConstructor) -> Loca
         meaning = scalars.construct_object(node)
     except (yaml.YAMLError, ValueError) as error:  # an unknown tag, or a date like 2024-13-45
         raise YamlError(f"malformed YAML value: {error}", line, node.start_mark.column + 1) from None
-    return Located(node.value if node.value is not None else "", line, meaning)
+    return Located(node.value if node.value is not None else "", line, meaning, node.start_mark.column + 1)
 
 
 def load_located(text: str) -> Located:

@@ -109,17 +109,18 @@ def test_english_page_with_dutch_paragraph_is_reported(fixture_site):
     dutch = "Je luistert eerst naar de klant en dan stel je vragen over wat er mis is gegaan."
     pages = {**GOOD_PAGES, "talk.en.md": GOOD_PAGES["talk.en.md"] + "\n" + dutch + "\n"}
     assert messages(fixture_site(pages)) == [
-        "docs/talk.en.md:7:1: WRONG-LANGUAGE paragraph reads as 'nl', not 'en' (translate it, or put literal text in quotes)"
+        "docs/talk.en.md:7:1: WRONG-LANGUAGE paragraph reads as 'nl', not 'en' "
+        "(translate it into 'en', or put literal text in quotes)"
     ]
 
 
 def test_paragraph_identical_in_both_languages_is_untranslated(fixture_site):
-    same = "Annemieke Tissink, Richard Branson, Jansen, Oost."
+    same = "Offerte, planning, levering, factuur."
     pages = {**GOOD_PAGES}
     pages["talk.nl.md"] += "\n" + same + "\n"
     pages["talk.en.md"] += "\n" + same + "\n"
     assert messages(fixture_site(pages)) == [
-        "docs/talk.en.md:7:1: SAME-TEXT paragraph is identical in docs/talk.nl.md (translate it)"
+        "docs/talk.en.md:7:1: SAME-TEXT paragraph is identical in docs/talk.nl.md (translate it into 'en')"
     ]
 
 

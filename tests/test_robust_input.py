@@ -20,11 +20,14 @@ from handbook.settings import settings_from_mkdocs
 LOCATED = re.compile(r"docs/[\w./-]+\.md:\d+:\d+: [A-Z-]+ ")
 
 
-def append(name: str, text: str, both: bool = True):
+def append(name: str, text: str | dict[str, str], both: bool = True):
+    """Append `text` to the page (a dict gives each language its own text, as a translator would)."""
+
     def mutate(docs):
         for lang in ("nl", "en") if both else ("en",):
             page = docs / f"{name}.{lang}.md"
-            page.write_text(page.read_text(encoding="utf-8") + text, encoding="utf-8")
+            added = text[lang] if isinstance(text, dict) else text
+            page.write_text(page.read_text(encoding="utf-8") + added, encoding="utf-8")
 
     return mutate
 
@@ -37,13 +40,31 @@ def replace_bytes(name: str, data: bytes):
 
 
 CASES = {
-    "broken markdown": (append("after", "\n\n[half a link](\n\n**never closed\n\n| a | b\n|--\n"), "ok"),
+    "broken markdown": (
+        append(
+            "after",
+            {
+                "nl": "\n\n[een halve link](\n\n**nooit gesloten\n\n| een | twee\n|--\n",
+                "en": "\n\n[half a link](\n\n**never closed\n\n| one | two\n|--\n",
+            },
+        ),
+        "ok",
+    ),
     "byte-order mark": (
         lambda docs: replace_bytes("after.en.md", b"\xef\xbb\xbf" + (docs / "after.en.md").read_bytes())(docs),
         "ok",
     ),
     "unclosed admonition": (append("after", '\n\n!!! tip "Tip"\n'), "ok"),
-    "harmless html": (append("after", '\n\n<div class="note" markdown>\n**Samen** / **together**\n</div>\n'), "ok"),
+    "harmless html": (
+        append(
+            "after",
+            {
+                "nl": '\n\n<div class="note" markdown>\n**Samen** met de klant\n</div>\n',
+                "en": '\n\n<div class="note" markdown>\n**Together** with the customer\n</div>\n',
+            },
+        ),
+        "ok",
+    ),
     "latin-1 file": (replace_bytes("after.en.md", "# After {#after}\n\nCaf\xe9 closed.\n".encode("latin-1")), "error"),
     "empty page": (replace_bytes("after.en.md", b""), "error"),
     "script in markdown": (append("after", '\n\n<script>alert("x")</script>\n'), "error"),

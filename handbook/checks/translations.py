@@ -1,23 +1,77 @@
-"""Missing translations: pages, paragraphs, titles, UI strings, checklists and card texts in every language.
+"""Missing translations: pages, texts of every size, titles, UI strings, checklists and card texts.
 
-mkdocs-static-i18n hides a missing page (fallback or silence); this check makes every gap an error.
+mkdocs-static-i18n hides a missing page (fallback or silence); this check makes every gap an error. Every
+translatable unit (`handbook.translation_units`: page title, headings, paragraphs, list and checklist items,
+table cells, box titles, each card field) is tested twice:
+
+- SAME-TEXT: the unit is identical to a unit of the default-language page (or the same card field). Text
+  may stay identical when it is only links, or when, once quoted text, text marked with another `lang`,
+  code, URLs and link targets are set aside, every word left starts with a capital and is not a known word
+  of the default language, and it is not one single ordinary word longer than four letters: numbers,
+  names (`Annemieke Tissink`), `Tip`, `OK`, `WhatsApp` may stay; `Telefoonregels`, `Kernpunt` may not. A
+  name made of ordinary words (`"De Ondernemer"`) is set aside by its quotes.
+- WRONG-LANGUAGE: a paragraph of six words or more reads as the other language on its own; shorter texts
+  are judged together (`handbook.language_guess`): one that plainly reads as the other language is
+  reported, and when a page's (or card's) short texts together read as the other language, every one
+  leaning that way is reported.
 """
 
 from __future__ import annotations
 
 import re
 
-from handbook.language_guess import other_language, words_outside_quotes
+from handbook.language_guess import (
+    WORD,
+    WORDS,
+    clearly_other,
+    leans_other,
+    other_language,
+    reads_as_other,
+    words_outside_quotes,
+)
+from handbook.markdown_scan import LINK
 from handbook.model import Handbook
 from handbook.problems import Problem
+from handbook.translation_units import Unit, card_units, page_units
 
 UI_KEY = re.compile(r"\bui\.([A-Za-z_][\w]*)")
 SOURCES_PAGE = "sources"
+# Paragraphs this long are judged on their own; shorter ones join the page's short texts.
+PARAGRAPH_WORDS = 6
+# Problems that mean a unit is not (yet) translated; they lower the "% translated" figure.
+TRANSLATION_CODES = frozenset({"SAME-TEXT", "WRONG-LANGUAGE", "CARD-LANGUAGE", "CHECKLIST-EMPTY"})
 
 
-def translation_coverage(handbook: Handbook) -> dict[str, float]:
-    total = len(handbook.pages) or 1
-    return {lang: sum(lang in langs for langs in handbook.pages.values()) / total for lang in handbook.settings.locales}
+def translation_coverage(handbook: Handbook, problems: list[Problem]) -> dict[str, float]:
+    """Per language, the share of translatable units that are translated without a translation problem.
+
+    The units are those of `handbook.translation_units`: every page's title, headings, paragraphs, list and
+    checklist items, table cells and box titles, and every card's title, `when` and phrases. A unit counts
+    as translated when its language has it, its text is not empty, and no translation problem
+    (TRANSLATION_CODES) points at its line. A page missing in a language counts with the units of its
+    default-language version, all untranslated.
+    """
+    flagged = {(p.path, p.line) for p in problems if p.code in TRANSLATION_CODES}
+    default = handbook.settings.default_locale
+    coverage = {}
+    for lang in handbook.settings.locales:
+        total = done = 0
+        for langs in handbook.pages.values():
+            page = langs.get(lang)
+            if page is None:
+                reference = langs.get(default) or next(iter(langs.values()))
+                total += len(page_units(reference.scan, PARAGRAPH_WORDS))
+                continue
+            units = page_units(page.scan, PARAGRAPH_WORDS)
+            total += len(units)
+            done += sum((page.path, unit.line) not in flagged for unit in units)
+        for card in handbook.cards:
+            for unit in card_units(card):
+                total += 1
+                line = unit.places.get(lang, (0, 0))[0]
+                done += bool(unit.texts.get(lang)) and (handbook.cards_path, line) not in flagged
+        coverage[lang] = done / total if total else 1.0
+    return coverage
 
 
 def check_pages(handbook: Handbook) -> list[Problem]:
@@ -40,41 +94,104 @@ def check_pages(handbook: Handbook) -> list[Problem]:
     return problems
 
 
-def check_paragraphs(handbook: Handbook) -> list[Problem]:
+def may_stay_identical(text: str, other: str) -> bool:
+    """True for text that may read the same in both languages (see the module docstring)."""
+    if not WORD.search(LINK.sub(" ", text)):
+        return True  # link-only
+    words = words_outside_quotes(text)
+    if len(words) == 1 and len(words[0]) > 4 and words[0][1:].islower():
+        return False  # one ordinary word, like an untranslated page title `Telefoonregels`
+    return all(word[0].isupper() and word.lower() not in WORDS[other] for word in words)
+
+
+def _wrong_language(path: str, unit, other: str, lang: str, pooled: bool) -> Problem:
+    why = ", like this page's other short texts" if pooled else ""
+    return Problem(
+        path,
+        unit.line,
+        unit.col,
+        "WRONG-LANGUAGE",
+        f"{unit.kind} reads as '{other}', not '{lang}'{why}",
+        f"translate it into '{lang}', or put literal text in quotes",
+        lang,
+    )
+
+
+def _language_problems(path: str, units: list, lang: str) -> list[Problem]:
+    """WRONG-LANGUAGE for long paragraphs on their own, and for short texts judged together."""
+    problems = []
+    short = []
+    for unit in units:
+        if not unit.short:
+            other = other_language(unit.text, lang)
+            if other:
+                problems.append(_wrong_language(path, unit, other, lang, False))
+        else:
+            short.append(unit)
+    pooled = reads_as_other([unit.text for unit in short], lang)
+    for unit in short:
+        other = clearly_other(unit.text, lang) or (pooled and leans_other(unit.text, lang))
+        if other:
+            problems.append(_wrong_language(path, unit, other, lang, not clearly_other(unit.text, lang)))
+    return problems
+
+
+def check_page_texts(handbook: Handbook) -> list[Problem]:
+    """SAME-TEXT for every unit copied from the default language, WRONG-LANGUAGE for the rest."""
     problems = []
     default = handbook.settings.default_locale
     for langs in handbook.pages.values():
         reference = langs.get(default)
-        reference_texts = {p.text for p in reference.scan.paragraphs} if reference else set()
+        reference_texts = {u.text for u in page_units(reference.scan, PARAGRAPH_WORDS)} if reference else set()
         for page in langs.values():
-            for paragraph in page.scan.paragraphs:
-                other = other_language(paragraph.text, page.lang)
-                if other:
+            units = page_units(page.scan, PARAGRAPH_WORDS)
+            same = []
+            if page is not reference:
+                same = [u for u in units if u.text in reference_texts and not may_stay_identical(u.text, default)]
+            problems += [
+                Problem(
+                    page.path,
+                    unit.line,
+                    unit.col,
+                    "SAME-TEXT",
+                    f"{unit.kind} is identical in {reference.path}",
+                    f"translate it into '{page.lang}'",
+                    page.lang,
+                )
+                for unit in same
+            ]
+            problems += _language_problems(page.path, [u for u in units if u not in same], page.lang)
+    return problems
+
+
+def check_card_texts(handbook: Handbook) -> list[Problem]:
+    """The same two tests for each card: each field against the default language, all fields together."""
+    problems = []
+    default = handbook.settings.default_locale
+    for card in handbook.cards:
+        units = card_units(card)
+        for lang in handbook.settings.locales:
+            texts = []
+            for unit in units:
+                text = unit.texts.get(lang, "")
+                line, col = unit.places.get(lang, (card.line, 1))
+                if not text:
+                    continue
+                if lang != default and text == unit.texts.get(default) and not may_stay_identical(text, default):
                     problems.append(
                         Problem(
-                            page.path,
-                            paragraph.line,
-                            1,
-                            "WRONG-LANGUAGE",
-                            f"paragraph reads as '{other}', not '{page.lang}'",
-                            "translate it, or put literal text in quotes",
-                            page.lang,
-                        )
-                    )
-                elif (
-                    page is not reference and paragraph.text in reference_texts and len(words_outside_quotes(paragraph.text)) >= 4
-                ):
-                    problems.append(
-                        Problem(
-                            page.path,
-                            paragraph.line,
-                            1,
+                            handbook.cards_path,
+                            line,
+                            col,
                             "SAME-TEXT",
-                            f"paragraph is identical in {reference.path}",
-                            "translate it",
-                            page.lang,
+                            f"card '{card.id}': {unit.field} is identical in '{default}'",
+                            f"translate it into '{lang}'",
+                            lang,
                         )
                     )
+                else:
+                    texts.append(Unit(f"card '{card.id}': {unit.field}", text, line, col))
+            problems += _language_problems(handbook.cards_path, texts, lang)
     return problems
 
 
@@ -249,7 +366,8 @@ def _nav_translations_line(config_path, locale: str) -> int:
 def check(handbook: Handbook) -> list[Problem]:
     return (
         check_pages(handbook)
-        + check_paragraphs(handbook)
+        + check_page_texts(handbook)
+        + check_card_texts(handbook)
         + check_titles(handbook)
         + check_ui_strings(handbook)
         + check_checklists(handbook)
