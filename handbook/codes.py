@@ -75,6 +75,22 @@ CODES: dict[str, tuple[str, str]] = {
     "CARD-SIZE": ("A card has too few or too many phrases.", "Use 3 to 6 phrases."),
     "CARD-TOO-LONG": ("A card's text does not fit its printed size.", "Shorten the phrases; cards are never shrunk."),
     "CARD-SECTION": ("A card links to a section that does not exist.", "Use `page#section-id` of an existing heading."),
+    "BOX-FORMAT": (
+        "A line starts with `!!!` but is not a box (text after the title, no space, no quotes): it shows as text.",
+        'Write `!!! tip "Title"` with nothing after the quoted title.',
+    ),
+    "BOX-TYPE": (
+        "A box type the handbook does not define, or in capitals (`!!! note`, `!!! Tip`): it looks like a grey note.",
+        "Use `tip` or `keypoint`, in lowercase.",
+    ),
+    "BOX-INDENT": (
+        "A box has no text: the lines below it are not indented, so the site shows an empty box.",
+        "Leave a blank line after the `!!!` line and indent the box's text by 4 spaces.",
+    ),
+    "BOX-PARITY": (
+        "The languages of a page have different boxes (number, order or type).",
+        "Use the same boxes, in the same order, in every language.",
+    ),
     "CHECKLIST-PARITY": (
         "A checklist has a different number of items per language.",
         "Make the lists match item for item.",

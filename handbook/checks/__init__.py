@@ -5,12 +5,12 @@ Each check is a pure function `check(handbook) -> list[Problem]`; this module on
 
 from __future__ import annotations
 
-from handbook.checks import leftovers, links, sections, translations
+from handbook.checks import boxes, leftovers, links, sections, translations
 from handbook.model import Handbook
 from handbook.problems import Problem, sorted_problems
 from handbook.published_links import check_lock
 
-CHECKS = (sections.check, links.check, translations.check, leftovers.check, check_lock)
+CHECKS = (sections.check, links.check, translations.check, boxes.check, leftovers.check, check_lock)
 
 
 def run_checks(handbook: Handbook) -> list[Problem]:
