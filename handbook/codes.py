@@ -93,6 +93,22 @@ CODES: dict[str, tuple[str, str]] = {
         "The desk sheet does not fit one A4 page.",
         "Shorten the route, the escalation ladder or the key phrases; the sheet is never printed smaller.",
     ),
+    "BOX-FORMAT": (
+        "A line starts with `!!!` but is not a box (text after the title, no space, no quotes): it shows as text.",
+        'Write `!!! tip "Title"` with nothing after the quoted title.',
+    ),
+    "BOX-TYPE": (
+        "A box type the handbook does not define, or in capitals (`!!! note`, `!!! Tip`): it looks like a grey note.",
+        "Use `tip` or `keypoint`, in lowercase.",
+    ),
+    "BOX-INDENT": (
+        "A box has no text: the lines below it are not indented, so the site shows an empty box.",
+        "Leave a blank line after the `!!!` line and indent the box's text by 4 spaces.",
+    ),
+    "BOX-PARITY": (
+        "The languages of a page have different boxes (number, order or type).",
+        "Use the same boxes, in the same order, in every language.",
+    ),
     "CHECKLIST-PARITY": (
         "A checklist has a different number of items per language.",
         "Make the lists match item for item.",

@@ -17,6 +17,7 @@ LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^()\s>]*(?:\([^()\
 AUTOLINK = re.compile(r"<((?:https?|mailto|javascript):[^>\s]+)>", re.IGNORECASE)
 INLINE_CODE = re.compile(r"(`+)(.+?)\1")
 ADMONITION = re.compile(r"^([ \t]*)(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+\"(.*)\")?[ \t]*$")
+BOX_MARKER = re.compile(r"^([ \t]*)(?:!!!|\?\?\?)")
 TASK_ITEM = re.compile(r"^[ \t]*[-*+][ \t]+\[([ xX])\][ \t]+(.*)$")
 DIRECTIVE = re.compile(r"^[ \t]*\{%[ \t]*([\w-]+)(?:[ \t]+([^%]*?))?[ \t]*%\}[ \t]*$")
 LIST_MARKER = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+")
@@ -47,6 +48,16 @@ class Link:
 class Admonition:
     kind: str
     title: str | None
+    line: int
+    col: int
+    has_body: bool = True  # the next non-blank line is indented 4 spaces deeper: the box's text
+
+
+@dataclass(frozen=True)
+class StrayBoxLine:
+    """A line that starts like a box (`!!!`, `???`) but is not one; Markdown prints it as text."""
+
+    text: str
     line: int
     col: int
 
@@ -104,6 +115,7 @@ class PageScan:
     headings: list[Heading] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     admonitions: list[Admonition] = field(default_factory=list)
+    stray_box_lines: list[StrayBoxLine] = field(default_factory=list)
     tasklists: list[TaskList] = field(default_factory=list)
     ordered_lists: list[OrderedList] = field(default_factory=list)
     directives: list[Directive] = field(default_factory=list)
@@ -134,6 +146,17 @@ def _without_inline_code(line: str) -> str:
     return INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)
 
 
+def _indent(line: str) -> int:
+    expanded = line.expandtabs(4)
+    return len(expanded) - len(expanded.lstrip(" "))
+
+
+def _has_body(lines: list[str], index: int) -> bool:
+    """Whether the box on `lines[index]` gets text: its next non-blank line is indented 4 more."""
+    following = next((line for line in lines[index + 1 :] if line.strip()), None)
+    return following is not None and _indent(following) >= _indent(lines[index]) + 4
+
+
 def scan_markdown(text: str, first_line: int = 1) -> PageScan:
     """Read a Markdown body; `first_line` is the file line of its first line (after front matter)."""
     scan = PageScan()
@@ -150,7 +173,8 @@ def scan_markdown(text: str, first_line: int = 1) -> PageScan:
             scan.paragraphs.append(Paragraph(" ".join(paragraph), paragraph_line))
         paragraph = []
 
-    for offset, raw in enumerate(text.splitlines()):
+    lines = text.splitlines()
+    for offset, raw in enumerate(lines):
         lineno = first_line + offset
         fence_match = FENCE.match(raw)
         if fence is not None:
@@ -188,9 +212,13 @@ def scan_markdown(text: str, first_line: int = 1) -> PageScan:
         admonition = ADMONITION.match(line)
         if admonition:
             end_paragraph()
-            scan.admonitions.append(Admonition(admonition.group(2), admonition.group(3), lineno, len(admonition.group(1)) + 1))
+            col = len(admonition.group(1)) + 1
+            scan.admonitions.append(Admonition(admonition.group(2), admonition.group(3), lineno, col, _has_body(lines, offset)))
             numbered = None
             continue
+        stray = BOX_MARKER.match(line)
+        if stray:
+            scan.stray_box_lines.append(StrayBoxLine(stripped, lineno, len(stray.group(1)) + 1))
         directive = DIRECTIVE.match(line)
         if directive:
             end_paragraph()

@@ -37,6 +37,8 @@ class Handbook:
     pages: dict[str, dict[str, Page]] = field(default_factory=dict)  # slug -> locale -> page
     cards: list[Card] = field(default_factory=list)
     cards_path: str = ""
+    # Every other file under docs/ (images, styles), docs-relative: what a page may link besides pages.
+    assets: frozenset[str] = frozenset()
     input_problems: list[Problem] = field(default_factory=list)
 
     def page(self, slug: str, lang: str) -> Page | None:
@@ -108,6 +110,17 @@ def read_page_text(path: Path, display_path: str) -> tuple[str | None, Problem |
         )
 
 
+def list_assets(docs_dir: Path) -> frozenset[str]:
+    """Every file under docs/ that is neither a page nor the card file nor hidden, docs-relative."""
+    found = set()
+    for path in docs_dir.rglob("*"):
+        relative = path.relative_to(docs_dir).as_posix()
+        hidden = any(part.startswith(".") for part in relative.split("/"))
+        if path.is_file() and path.suffix != ".md" and path.name != CARDS_FILE and not hidden:
+            found.add(relative)
+    return frozenset(found)
+
+
 def load_handbook(settings: Settings) -> Handbook:
     """Read every page and the card file under `settings.docs_dir`."""
     handbook = Handbook(settings)
@@ -135,6 +148,7 @@ def load_handbook(settings: Settings) -> Handbook:
         handbook.input_problems.extend(problems)
         page = Page(match.group("slug"), match.group("lang"), display, meta, scan_markdown(body, body_line), body_line)
         handbook.pages.setdefault(page.slug, {})[page.lang] = page
+    handbook.assets = list_assets(settings.docs_dir)
     cards_file = settings.docs_dir / CARDS_FILE
     handbook.cards_path = settings.relative(cards_file)
     handbook.cards, problems = load_cards(cards_file, handbook.cards_path, settings.locales)

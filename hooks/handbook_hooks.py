@@ -15,7 +15,9 @@ from pathlib import Path
 from jinja2 import FileSystemBytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
 
+from handbook.assets import shared_assets
 from handbook.checks.leftovers import check_output_html
 from handbook.config_file import reporting_config_problems
 from handbook.csp import add_policy
@@ -77,9 +79,16 @@ def on_config(config):
 
 @event_priority(-150)  # after the i18n plugin has chosen this language's files
 def on_files(files, config):
+    handbook = state["validation"].handbook
+    language = handbook.settings.language(_language(config))
+    if not language.default:
+        # The i18n plugin leaves a file without a language suffix out of the other languages; put it back at
+        # its one address, so a shared image is found (and shown) on every language's pages.
+        for uri in shared_assets(handbook.assets, handbook.settings.locales):
+            if uri not in files.src_uris and not (config.exclude_docs and config.exclude_docs.match_file(uri)):
+                files.append(File(uri, config.docs_dir, config.site_dir, config.use_directory_urls))
     redirects = config.plugins.get("redirects")
     if redirects is not None:
-        language = state["validation"].handbook.settings.language(_language(config))
         pages = {file.src_uri: file for file in files.documentation_pages()}
         redirects.redirects, redirects.doc_pages = redirects_for_language(redirects.redirects, pages, language)
     return files

@@ -147,7 +147,11 @@ def test_missing_nav_translation_and_ui_string(fixture_site):
 
 
 def test_untitled_box_is_reported(fixture_site):
-    pages = {**GOOD_PAGES, "talk.en.md": GOOD_PAGES["talk.en.md"] + "\n!!! tip\n\n    Breathe in.\n"}
+    pages = {
+        **GOOD_PAGES,
+        "talk.nl.md": GOOD_PAGES["talk.nl.md"] + '\n!!! tip "Tip"\n\n    Adem in.\n',
+        "talk.en.md": GOOD_PAGES["talk.en.md"] + "\n!!! tip\n\n    Breathe in.\n",
+    }
     assert messages(fixture_site(pages)) == [
         "docs/talk.en.md:7:1: TITLE-MISSING 'tip' box has no title in 'en' (write `!!! tip \"Title\"`)"
     ]

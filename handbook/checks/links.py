@@ -11,6 +11,7 @@ import posixpath
 import re
 from urllib.parse import urlsplit
 
+from handbook.assets import asset_name, language_versions, resolve_asset
 from handbook.model import Handbook, Page
 from handbook.problems import Problem
 
@@ -81,20 +82,41 @@ def check_page_links(handbook: Handbook, page: Page) -> list[Problem]:
             problems.append(_other_language(page, link, slug))
             continue
         resolved = posixpath.normpath(posixpath.join(page_dir, path))
-        generated = resolved.startswith("downloads/")
-        if not generated and not (handbook.settings.docs_dir / resolved).exists():
-            problems.append(
-                Problem(
-                    page.path,
-                    link.line,
-                    link.col,
-                    "LINK-FILE",
-                    f"link to missing file '{path}'",
-                    "link pages as `page.md`, other files relative to docs/",
-                    page.lang,
-                )
-            )
+        if resolved.startswith("downloads/"):
+            continue  # the PDFs are made by the build
+        problem = _missing_file(handbook, page, link, resolved)
+        if problem:
+            problems.append(problem)
     return problems
+
+
+def _missing_file(handbook: Handbook, page: Page, link, resolved: str) -> Problem | None:
+    """LINK-FILE when `resolved` (docs-relative) shows no file in the page's language; None when it does."""
+    assets, locales = handbook.assets, handbook.settings.locales
+    if resolve_asset(assets, resolved, page.lang, locales):
+        return None
+    name = asset_name(resolved, locales)
+    versions = language_versions(assets, resolved, locales)
+    stem, ext = posixpath.splitext(name.shared)
+    own = f"docs/{stem}.{page.lang}{ext}"
+    page_dir = posixpath.dirname(page.slug) or "."
+    if name.lang and name.lang != page.lang:
+        message = f"'{link.target}' is the '{name.lang}' version of the file, not published for '{page.lang}'"
+        suggestion = f"write `{posixpath.relpath(name.shared, page_dir)}`: each language then shows its own version"
+        if page.lang not in versions and name.shared not in assets:
+            suggestion += f"; add `{own}`"
+    elif versions:
+        message = f"'{link.target}' has no '{page.lang}' version (only {', '.join(sorted(versions))})"
+        suggestion = f"add `{own}`, or one shared `docs/{name.shared}` for every language"
+    else:
+        options = {asset_name(a, locales).shared for a in assets if resolve_asset(assets, a, page.lang, locales)}
+        closest = _closest(name.shared, options)
+        message = f"link to missing file '{link.target}'"
+        if closest:
+            suggestion = f"did you mean `{posixpath.relpath(closest, page_dir)}`?"
+        else:
+            suggestion = "link pages as `page.md`, images and other files by their path from the page, e.g. `images/x.png`"
+    return Problem(page.path, link.line, link.col, "LINK-FILE", message, suggestion, page.lang)
 
 
 def _other_language(page: Page, link, slug: str) -> Problem:

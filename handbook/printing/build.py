@@ -23,7 +23,7 @@ def print_all(
     reuse: bool = True,
 ) -> tuple[list[PrintResult], list[Problem]]:
     """Every PDF into site_dir/downloads; `reuse=False` typesets all of them from scratch, as a fresh clone does."""
-    jobs, problems = handbook_jobs(handbook, rendered)
+    jobs, problems = handbook_jobs(handbook, rendered, site_dir)
     if problems:
         return [], problems
     previous = PreviousPrint(handbook.settings.root / STORE)

@@ -2,6 +2,7 @@
 
 Each page's IDs are prefixed with its slug so they stay unique in one document, and its links are rewritten:
 to a chapter or section they become internal links with a page number; anything else gets an absolute URL.
+Its images, written relative to the page's own address, are pointed at the very files the built site serves.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from handbook.problems import Problem
 
 ID_ATTRIBUTE = re.compile(r'\bid="([^"]+)"')
 HREF_ATTRIBUTE = re.compile(r'<a\b([^>]*?)\bhref="([^"]*)"([^>]*)>')
+IMG_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")')
+URL_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 H1_ID = re.compile(r'<h1 id="([^"]+)"')
 H2 = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.DOTALL)
@@ -75,8 +78,12 @@ def rewrite_page(
     lang_prefix: str,
     site_url: str,
     problems: list[Problem],
+    site_files: str,
 ) -> str:
-    """The page's HTML with prefixed IDs and print links; broken targets are added to `problems`."""
+    """The page's HTML with prefixed IDs, print links and images; broken targets are added to `problems`.
+
+    `site_files` is the built site's folder as a `file:` URL ending in `/`.
+    """
     html = HEADERLINK.sub("", page.html)
     html = ID_ATTRIBUTE.sub(lambda m: f'id="{page.slug}--{m.group(1)}"', html)
     page_dir = posixpath.dirname(page.url.rstrip("/"))
@@ -115,7 +122,15 @@ def rewrite_page(
             return f'<a class="{css_class}"{before}href="#{target}"{after}>'
         return f'<a class="{css_class}"{before}data-page="{UNKNOWN_PAGE}" href="#{target}"{after}>'
 
+    html = IMG_SRC.sub(lambda m: m.group(1) + site_file(m.group(2), page_dir, site_files) + m.group(3), html)
     return HREF_ATTRIBUTE.sub(link, html)
+
+
+def site_file(src: str, page_dir: str, site_files: str) -> str:
+    """A page-relative `src` as the absolute URL of the built file; URLs with a scheme stay as they are."""
+    if not src or URL_SCHEME.match(src):
+        return src
+    return site_files + posixpath.normpath(posixpath.join(page_dir, src)).lstrip("/")
 
 
 def _text(html: str) -> str:
@@ -128,9 +143,18 @@ def _toc_link(target: str, title: str) -> str:
 
 
 def combine(
-    pages: list[RenderedPage], labels: PrintLabels, lang: str, lang_prefix: str, site_url: str, stylesheet: str
+    pages: list[RenderedPage],
+    labels: PrintLabels,
+    lang: str,
+    lang_prefix: str,
+    site_url: str,
+    stylesheet: str,
+    site_files: str,
 ) -> tuple[str, list[Problem]]:
-    """The whole print document for one language, and the problems found while assembling it."""
+    """The whole print document for one language, and the problems found while assembling it.
+
+    `site_files`: the built site's folder as a `file:` URL ending in `/`, where the pages' images are.
+    """
     problems: list[Problem] = []
     known_ids = {page.slug: set(ID_ATTRIBUTE.findall(page.html)) for page in pages}
     anchors = {page.slug: chapter_anchor(page) for page in pages}
@@ -144,7 +168,7 @@ def combine(
             + (f'<ol class="toc-sections">{sections}</ol>' if sections else "")
             + "</li>"
         )
-        body = rewrite_page(page, known_ids, anchors, lang_prefix, site_url, problems)
+        body = rewrite_page(page, known_ids, anchors, lang_prefix, site_url, problems, site_files)
         chapters.append(f'<section class="chapter" id="{page.slug}" data-title="{escape(page.title)}">{body}</section>')
     edition = f'<p class="cover-edition">{escape(labels.edition_label)} {escape(labels.edition)}</p>' if labels.edition else ""
     document = f"""<!DOCTYPE html>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 from importlib.resources import files
+from pathlib import Path
 
 from handbook.desk import desk_sheet, has_desk_sheet
 from handbook.downloads import CHECKLISTS, DESK_SHEET, DUPLEX, HANDBOOK, PHRASE_CARDS
@@ -95,10 +96,14 @@ def desk_jobs(handbook: Handbook) -> list[PrintJob]:
     return jobs
 
 
-def handbook_jobs(handbook: Handbook, rendered: dict[str, dict[str, RenderedPage]]) -> tuple[list[PrintJob], list[Problem]]:
+def handbook_jobs(
+    handbook: Handbook, rendered: dict[str, dict[str, RenderedPage]], site_dir: Path
+) -> tuple[list[PrintJob], list[Problem]]:
+    """One handbook per language; its images are the built site's files under `site_dir`."""
     settings = handbook.settings
     edition_date = last_commit_date(settings.root)
     base_css = stylesheet("handbook.css")
+    site_files = site_dir.resolve().as_uri() + "/"
     jobs, problems = [], []
     for language in settings.languages:
         ui = language.ui
@@ -114,7 +119,8 @@ def handbook_jobs(handbook: Handbook, rendered: dict[str, dict[str, RenderedPage
         )
         prefix = "" if language.default else f"{language.locale}/"
         pages = nav_order(handbook, rendered.get(language.locale, {}))
-        html, found = combine(pages, labels, language.locale, prefix, settings.site_url, base_css + "\n" + page_css(labels))
+        css = base_css + "\n" + page_css(labels)
+        html, found = combine(pages, labels, language.locale, prefix, settings.site_url, css, site_files)
         problems.extend(found)
         jobs.append(
             PrintJob(
