@@ -42,8 +42,10 @@ class DeskSheet:
 
 
 def has_desk_sheet(handbook: Handbook) -> bool:
-    """A handbook with phrase cards has a desk sheet; one without (a small test handbook) has neither."""
-    return bool(handbook.cards)
+    """A handbook with a conversation route has a desk sheet; a small one without (a test handbook) has none.
+
+    Once the route's page exists, every other source of the sheet is required and checked."""
+    return ROUTE[0] in handbook.pages
 
 
 def _numbered_section(handbook: Handbook, slug: str, section_id: str, lang: str) -> tuple[DeskList | None, Problem | None]:

@@ -3,6 +3,7 @@ preview, never in a traceback."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -13,21 +14,24 @@ from mkdocs.exceptions import ConfigurationError
 
 from handbook.config_file import load_site_config, reporting_config_problems
 
-REDIRECTS = "  section_redirects: {}\n"
+REDIRECTS = re.compile(r"^  section_redirects:.*\n(?:    .*\n)*", re.M)
+LEFTOVER_BRACES = "  section_redirects: {}\n    after#follow-up: after#follow-up-email\n"
 
 
-def broken_copy(tmp_path, old: str, new: str):
+def broken_copy(tmp_path, block: str):
+    """A copy of the handbook whose `section_redirects:` block reads `block`, and the block's first line."""
     copy = tmp_path / "handbook"
     shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", "site", "build", ".git", "node_modules", "*.pyc"))
     config = copy / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    assert old in text
-    config.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return copy, text.splitlines().index(old.rstrip("\n").splitlines()[0]) + 1
+    found = REDIRECTS.search(text)
+    assert found, "mkdocs.yml has no section_redirects block"
+    config.write_text(text[: found.start()] + block + text[found.end() :], encoding="utf-8")
+    return copy, text[: found.start()].count("\n") + 1
 
 
 def test_leftover_empty_block_names_the_line_and_the_fix(tmp_path):
-    copy, line = broken_copy(tmp_path, REDIRECTS, REDIRECTS + "    after#follow-up: after#follow-up-email\n")
+    copy, line = broken_copy(tmp_path, LEFTOVER_BRACES)
     config, problems = load_site_config(copy / "mkdocs.yml")
     assert config is None
     assert [p.format() for p in problems] == [
@@ -38,7 +42,7 @@ def test_leftover_empty_block_names_the_line_and_the_fix(tmp_path):
 
 
 def test_setting_of_the_wrong_kind_names_its_line(tmp_path):
-    copy, line = broken_copy(tmp_path, REDIRECTS, "  section_redirects: after#old\n")
+    copy, line = broken_copy(tmp_path, "  section_redirects: after#old\n")
     _, problems = load_site_config(copy / "mkdocs.yml")
     assert [(p.line, p.code) for p in problems] == [(line, "INPUT-CONFIG")]
     assert "indented below it" in problems[0].suggestion
@@ -46,7 +50,7 @@ def test_setting_of_the_wrong_kind_names_its_line(tmp_path):
 
 @pytest.mark.parametrize("script", ["check.py", "build.py"])
 def test_scripts_report_a_broken_config_without_a_traceback(tmp_path, script):
-    copy, line = broken_copy(tmp_path, REDIRECTS, REDIRECTS + "    after#follow-up: after#follow-up-email\n")
+    copy, line = broken_copy(tmp_path, LEFTOVER_BRACES)
     result = subprocess.run([sys.executable, str(copy / "scripts" / script)], cwd=copy, capture_output=True, text=True)
     output = result.stdout + result.stderr
     assert result.returncode == 1
@@ -56,7 +60,7 @@ def test_scripts_report_a_broken_config_without_a_traceback(tmp_path, script):
 
 
 def test_live_preview_reports_a_config_broken_mid_session(tmp_path):
-    copy, line = broken_copy(tmp_path, REDIRECTS, REDIRECTS + "    after#follow-up: after#follow-up-email\n")
+    copy, line = broken_copy(tmp_path, LEFTOVER_BRACES)
 
     def failing_rebuild():
         raise ConfigurationError("MkDocs encountered an error parsing the configuration file")

@@ -54,7 +54,8 @@ CASES = {
         lambda docs: replace_bytes("after.en.md", b"\xef\xbb\xbf" + (docs / "after.en.md").read_bytes())(docs),
         "ok",
     ),
-    "unclosed admonition": (append("after", '\n\n!!! tip "Tip"\n'), "ok"),
+    # A box with no text shows as an empty box: a located BOX-INDENT error, not a silent build.
+    "unclosed admonition": (append("after", '\n\n!!! tip "Tip"\n'), "error"),
     "harmless html": (
         append(
             "after",
