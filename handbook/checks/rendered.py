@@ -226,7 +226,12 @@ def _check_url(page, page_url, target, site: BuiltSite, source: _Source, site_ur
 
 
 def _problem(page, source: _Source, written, code, message, fix, fallback: str = "") -> Problem:
-    line, col = _scan_place(page, written, source) or source.locate(written, fallback, fallback.lstrip("#"))
+    if any(written in text for _, text in source.lines):  # as written: raw HTML, references, unresolved links
+        line, col = source.locate(written)
+        # Inside a link the line scanner saw, the link's own start, where the source checks report it.
+        col = max((link.col for link in page.scan.links if link.line == line and link.col <= col), default=col)
+    else:  # rewritten by MkDocs (`page.md#id` became `../page/#id`): the scanner's link with that #id
+        line, col = _scan_place(page, written, source) or source.locate(fallback, fallback.lstrip("#"))
     return Problem(page.path, line, col, code, message, fix, page.lang)
 
 
