@@ -113,8 +113,10 @@ def on_env(env, config, files):
     env.bytecode_cache = FileSystemBytecodeCache(str(cache))
     # Every page of this language is rendered by now: check the links and text of its HTML.
     lang, validation = _language(config), state["validation"]
-    rendered = state["rendered"].get(lang, {})
-    for problem in check_rendered(validation.handbook, lang, rendered, [f.url for f in files], validation.problems):
+    rendered, started = state["rendered"].get(lang, {}), time.perf_counter()
+    problems = check_rendered(validation.handbook, lang, rendered, [f.url for f in files], validation.problems)
+    log.info(f"rendered-page check ({lang}) took {1000 * (time.perf_counter() - started):.0f} ms")
+    for problem in problems:
         log.error(problem.format())
         state["rendered_problems"].append(problem)
     return env
