@@ -40,6 +40,16 @@ CODES: dict[str, tuple[str, str]] = {
         "Link `page.md#id` without the language.",
     ),
     "LINK-FILE": ("A link or image points to a file that does not exist.", "Fix the path or add the file."),
+    "LINK-REFERENCE": (
+        "A reference link `[text][name]` has no definition `[name]: target`: the brackets show as text."
+        " Found in the built page (`make build` or `make serve`).",
+        "Add the line `[name]: page.md` below the paragraph, or write `[text](page.md)`.",
+    ),
+    "MARKDOWN-LITERAL": (
+        "Markdown that did not apply and shows as text: an attribute list (`{: .class}`, `{#id}`) in the wrong"
+        " place, or a link with a space between `]` and `(`. Found in the built page (`make build` or `make serve`).",
+        "Put `{#id}` last on the heading line and `{: .class}` right after its element; remove the space.",
+    ),
     "ID-MISSING": ("A heading has no explicit ID.", "Add `{#english-kebab-id}` at the end of the heading."),
     "ID-FORMAT": (
         "A section ID is not lowercase English kebab-case.",

@@ -98,9 +98,9 @@ def check_lock(handbook: Handbook) -> list[Problem]:
         target = _as_section_key(new)
         for lang in settings.locales:
             if not _exists(handbook, target, lang):
-                problems.append(
-                    Problem(config, 1, 1, "LINK-LOCKED", f"{kind} '{old}' leads to missing '{new}' in '{lang}'", "", lang)
-                )
+                line, col = settings.redirect_place(old)
+                message = f"{kind} '{old}' leads to missing '{new}' in '{lang}'"
+                problems.append(Problem(config, line, col, "LINK-LOCKED", message, "", lang))
     return problems
 
 
@@ -127,6 +127,14 @@ def _lost_entry(handbook: Handbook, entry: LockEntry, lang: str) -> tuple[str, s
     target = settings.section_redirects.get(key)
     if target and _exists(handbook, target, lang):
         return None
+    if target:
+        line = settings.redirect_place(key)[0]
+        config = settings.relative(settings.config_path)
+        return (
+            f"published section '{entry.key}' no longer exists in {page.path}, and its redirect at {config}:{line}"
+            f" leads to missing '{target}'",
+            f"point the redirect at an existing `page#section-id`, or restore the ID `{entry.section}`",
+        )
     others = [handbook.page(page_slug, other) for other in settings.locales if other != lang]
     if any(other and entry.section in other.scan.section_ids for other in others):
         return None  # still there in another language: a typo in one file, which ID-PARITY points at

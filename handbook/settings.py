@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from handbook.yaml_lines import Located, YamlError, load_located
+
 
 @dataclass(frozen=True)
 class Language:
@@ -24,6 +26,7 @@ class NavEntry:
     title: str
     path: str | None  # None for a section heading in the navigation
     line: int
+    col: int = 1
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,8 @@ class Settings:
     overrides_dir: Path | None = None
     page_redirects: dict[str, str] = field(default_factory=dict)  # old.md -> new.md (mkdocs-redirects)
     section_redirects: dict[str, str] = field(default_factory=dict)  # page#old-id -> page#new-id
+    # (line, col) in mkdocs.yml of each redirect's old name, page redirects and section redirects alike
+    redirect_places: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def locales(self) -> list[str]:
@@ -49,6 +54,9 @@ class Settings:
     def language(self, locale: str) -> Language:
         return next(lang for lang in self.languages if lang.locale == locale)
 
+    def redirect_place(self, old: str) -> tuple[int, int]:
+        return self.redirect_places.get(old, (1, 1))
+
     def relative(self, path: Path) -> str:
         """A path as printed in problems: relative to the repository, with forward slashes."""
         try:
@@ -57,32 +65,52 @@ class Settings:
             return path.as_posix()
 
 
-def _line_of(config_text: list[str], needle: str) -> int:
-    return next((n for n, line in enumerate(config_text, 1) if needle in line), 1)
+def _child(node: Located | None, *keys: str) -> Located | None:
+    """The node under `keys` in a located mkdocs.yml (a list of plugins is searched for the named one)."""
+    for key in keys:
+        if node is None:
+            return None
+        if isinstance(node.value, list):
+            node = next((item.value[key] for item in node.value if isinstance(item.value, dict) and key in item.value), None)
+        else:
+            node = node.value.get(key) if isinstance(node.value, dict) else None
+    return node
 
 
-def _flatten_nav(items, config_text: list[str]) -> list[NavEntry]:
+def _flatten_nav(items: list[Located]) -> list[NavEntry]:
+    """Every navigation entry at the line and column of its page (or of its title, for a section)."""
     entries: list[NavEntry] = []
-    for item in items or []:
-        if isinstance(item, str):
-            entries.append(NavEntry(item, item, _line_of(config_text, item)))
+    for item in items:
+        if not isinstance(item.value, (str, dict)):
             continue
-        if not isinstance(item, dict):
+        if isinstance(item.value, str):
+            entries.append(NavEntry(item.value, item.value, item.line, item.col))
             continue
-        for title, value in item.items():
-            if isinstance(value, str):
-                entries.append(NavEntry(str(title), value, _line_of(config_text, value)))
-            else:
-                entries.append(NavEntry(str(title), None, _line_of(config_text, f"{title}:")))
-                entries.extend(_flatten_nav(value, config_text))
+        for title, value in item.value.items():
+            if isinstance(value.value, list):
+                entries.append(NavEntry(title, None, item.line, item.col))
+                entries.extend(_flatten_nav(value.value))
+            elif isinstance(value.value, str):
+                entries.append(NavEntry(title, value.value, value.line, value.col))
     return entries
+
+
+def _redirect_places(config: Located | None) -> dict[str, tuple[int, int]]:
+    places = {}
+    for block in (_child(config, "plugins", "redirects", "redirect_maps"), _child(config, "extra", "section_redirects")):
+        if block is not None and isinstance(block.value, dict):
+            places.update({old: (value.line, 1) for old, value in block.value.items()})
+    return places
 
 
 def settings_from_mkdocs(config) -> Settings:
     """Build `Settings` from a loaded `MkDocsConfig` (hook or script: the same function)."""
     config_path = Path(config.config_file_path).resolve()
     root = config_path.parent
-    config_text = config_path.read_text(encoding="utf-8").splitlines()
+    try:
+        located = load_located(config_path.read_text(encoding="utf-8"))
+    except YamlError:
+        located = None  # MkDocs has read it; positions then fall back to line 1
     i18n = config.plugins.get("i18n")
     languages = []
     for lang in i18n.config.languages if i18n else []:
@@ -104,8 +132,9 @@ def settings_from_mkdocs(config) -> Settings:
         config_path=config_path,
         site_url=config.site_url or "",
         languages=tuple(languages),
-        nav=tuple(_flatten_nav(config.nav, config_text)),
+        nav=tuple(_flatten_nav(nav.value if (nav := _child(located, "nav")) and isinstance(nav.value, list) else [])),
         overrides_dir=Path(custom_dir).resolve() if custom_dir else None,
         page_redirects=dict(redirects.config.get("redirect_maps") or {}) if redirects else {},
         section_redirects={str(k): str(v) for k, v in (config.extra.get("section_redirects") or {}).items()},
+        redirect_places=_redirect_places(located),
     )

@@ -19,6 +19,7 @@ from mkdocs.structure.files import File
 
 from handbook.assets import shared_assets
 from handbook.checks.leftovers import check_output_html
+from handbook.checks.rendered import check_rendered
 from handbook.config_file import reporting_config_problems
 from handbook.csp import add_policy
 from handbook.model import PAGE_NAME
@@ -64,6 +65,7 @@ def on_config(config):
     if _language(config) == settings.default_locale:
         state["site_dir"] = config.site_dir
         state["rendered"] = {}
+        state["rendered_problems"] = []
         state["not_found"] = {}
         state["script_hashes"] = set()
         state["changed"] = last_changed(settings.root)
@@ -109,6 +111,14 @@ def on_env(env, config, files):
     cache = state["validation"].handbook.settings.root / "build" / "cache" / "templates"
     cache.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = FileSystemBytecodeCache(str(cache))
+    # Every page of this language is rendered by now: check the links and text of its HTML.
+    lang, validation = _language(config), state["validation"]
+    rendered, started = state["rendered"].get(lang, {}), time.perf_counter()
+    problems = check_rendered(validation.handbook, lang, rendered, [f.url for f in files], validation.problems)
+    log.info(f"rendered-page check ({lang}) took {1000 * (time.perf_counter() - started):.0f} ms")
+    for problem in problems:
+        log.error(problem.format())
+        state["rendered_problems"].append(problem)
     return env
 
 
@@ -175,10 +185,14 @@ def on_post_build(config):
         return  # only the outermost run ends after every language is built
     handbook = state["validation"].handbook
     finish_site(Path(state["site_dir"]), handbook, state["not_found"], sorted(state["script_hashes"]))
+    rendered = state["rendered_problems"]
     if state.get("command") == "serve":
         log.info(serve_last_pdfs(handbook.settings.root / "site", Path(state["site_dir"])))
         # Last, so that the problems of this save are what the terminal shows when the browser reloads.
         _report_validation(state["validation"], problems_last=True)
+    if rendered and state.get("command") == "build":
+        raise PluginError(f"{len(rendered)} problem(s) in the rendered pages; see above")
+    if state.get("command") == "serve":
         return
     if state.get("command") != "build" or os.environ.get("HANDBOOK_SKIP_PRINT") == "1":
         return  # the benchmark's site-only floor skips the PDFs

@@ -169,7 +169,7 @@ def check_nav(handbook: Handbook) -> list[Problem]:
                     Problem(
                         config,
                         entry.line,
-                        1,
+                        entry.col,
                         "NAV-PAGE",
                         f"navigation entry '{entry.path}' has no '{lang}' page",
                         f"create `docs/{slug}.{lang}.md`",

@@ -3,8 +3,11 @@
    checklist is still a plain list. */
 (function () {
   "use strict";
-  var ui = document.querySelector('meta[name="handbook-ui"]');
-  var label = function (name) { return ui ? ui.getAttribute("data-" + name) : ""; };
+  var ui = (function () {
+    var data = document.getElementById("handbook-ui");
+    try { return data ? JSON.parse(data.textContent) : {}; } catch (e) { return {}; }
+  })();
+  var label = function (name) { return typeof ui[name] === "string" ? ui[name] : ""; };
 
   function storageKey(list, index) {
     return "handbook:checklist:" + location.pathname + ":" + index;

@@ -3,11 +3,14 @@
    place (the table comes from `extra: section_redirects` in mkdocs.yml). */
 (function () {
   "use strict";
-  var ui = document.querySelector('meta[name="handbook-ui"]');
-  var label = function (name) { return ui ? ui.getAttribute("data-" + name) : ""; };
+  var ui = (function () {
+    var data = document.getElementById("handbook-ui");
+    try { return data ? JSON.parse(data.textContent) : {}; } catch (e) { return {}; }
+  })();
+  var label = function (name) { return typeof ui[name] === "string" ? ui[name] : ""; };
 
   function redirects() {
-    try { return JSON.parse(label("section-redirects") || "{}"); } catch (e) { return {}; }
+    return ui["section-redirects"] || {};
   }
 
   function pageSlug() {

@@ -1,0 +1,268 @@
+"""Links, images and literal Markdown in the HTML each page actually renders to, mapped back to source lines.
+
+The line scanner (`markdown_scan`) sees the link forms it knows; whatever it misses (reference-style links,
+raw HTML `<a>`, `<img srcset>`, `<area>`, links a directive or the front matter produced) reaches the reader
+all the same. This check reads the built content of every page with an HTML parser, resolves each URL a
+reader can click or see against the built site, and reports what did not apply (a reference without a
+definition, an attribute list shown as text) at the source line it came from. Problems the source checks
+already report at the same place are left to them: they give the better suggestions.
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+from handbook.model import Handbook, Page
+from handbook.problems import Problem
+
+URL_ATTRIBUTES = {
+    "a": ("href",),
+    "area": ("href",),
+    "img": ("src", "srcset"),
+    "source": ("src", "srcset"),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "track": ("src",),
+}
+GENERATED = {"links.json"}  # written by the build after the pages (see handbook.site_output)
+NO_TEXT = {"code", "pre", "kbd", "samp", "script", "style"}
+EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+# Markdown that did not apply and reaches the reader as text: (pattern, code, message, fix).
+LITERALS = (
+    (
+        re.compile(r"\[[^\[\]\n]+\]\[[^\[\]\n]*\]"),
+        "LINK-REFERENCE",
+        "reference link '{text}' has no definition: it shows as text",
+        "add a line `[name]: page.md` below the paragraph, or write `[text](page.md)`",
+    ),
+    (
+        re.compile(r"\[[^\[\]\n]+\][ \t]+\([^()\s]*\)"),
+        "MARKDOWN-LITERAL",
+        "'{text}' is not a link: the space between `]` and `(` shows it as text",
+        "remove the space",
+    ),
+    (
+        re.compile(r"\{:?[ \t]*[#.][^{}\n]*\}|\{:[^{}\n]*\}"),
+        "MARKDOWN-LITERAL",
+        "attribute list '{text}' did not apply: it shows as text",
+        "put `{#id}` last on the heading line, and `{: .class}` right after the element it styles",
+    ),
+)
+
+
+@dataclass
+class PageOutput:
+    """What one page's rendered content offers and asks for: its IDs, the URLs in it and its literal text."""
+
+    ids: set[str] = field(default_factory=set)
+    urls: list[str] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+
+
+class _Reader(HTMLParser):
+    def __init__(self, output: PageOutput):
+        super().__init__(convert_charrefs=True)
+        self.output = output
+        self.skip = 0  # depth inside code, pre and other elements whose text is meant literally
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        for name in ("id", "name") if tag == "a" else ("id",):
+            if values.get(name):
+                self.output.ids.add(values[name])
+        for attribute in URL_ATTRIBUTES.get(tag, ()):
+            value = (values.get(attribute) or "").strip()
+            if attribute.endswith("srcset"):
+                self.output.urls.extend(part.split()[0] for part in value.split(",") if part.strip())
+            elif value or (attribute == "href" and attribute in values):
+                self.output.urls.append(value)
+        if tag in NO_TEXT:
+            self.skip += 1
+
+    def handle_endtag(self, tag):
+        if tag in NO_TEXT and self.skip:
+            self.skip -= 1
+
+    def handle_data(self, data):
+        if not self.skip and data.strip():
+            self.output.texts.append(data)
+
+
+def read_output(html: str) -> PageOutput:
+    output = PageOutput()
+    reader = _Reader(output)
+    reader.feed(html)
+    reader.close()
+    return output
+
+
+@dataclass
+class _Source:
+    """The lines of one source file, to find where a rendered URL or text was written."""
+
+    page: Page
+    lines: list[tuple[int, str]]
+    used: set[tuple[int, int]] = field(default_factory=set)
+
+    def locate(self, *needles: str) -> tuple[int, int]:
+        for needle in needles:
+            if not needle:
+                continue
+            found = [(line, col + 1) for line, text in self.lines for col in _all_indexes(text, needle)]
+            fresh = [place for place in found if place not in self.used]
+            if fresh or found:
+                place = (fresh or found)[0]
+                self.used.add(place)
+                return place
+        return self.page.body_line, 1
+
+
+def _all_indexes(text: str, needle: str) -> list[int]:
+    indexes, start = [], text.find(needle)
+    while start != -1:
+        indexes.append(start)
+        start = text.find(needle, start + 1)
+    return indexes
+
+
+def _source_lines(page: Page, root: Path) -> list[tuple[int, str]]:
+    """Front matter lines (sources, titles) and the page's scanned lines: fenced code is never a link."""
+    try:
+        text = (root / page.path).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        text = []
+    front = [(number, line) for number, line in enumerate(text[: page.body_line - 1], 1)]
+    return front + list(page.scan.text_lines)
+
+
+def _scan_place(page: Page, url: str, source: _Source) -> tuple[int, int] | None:
+    """Where the line scanner saw this link: its own position, so problems at one spot are reported once."""
+    fragment = urlsplit(url).fragment
+    for link in page.scan.links:
+        place = (link.line, link.col)
+        if place in source.used:
+            continue
+        if link.target == url or (fragment and urlsplit(link.target).fragment == fragment):
+            source.used.add(place)
+            return place
+    return None
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    """One language's build: the URL of every file it publishes and the IDs each of its pages defines."""
+
+    lang: str
+    urls: frozenset[str]
+    ids: dict[str, set[str]]  # page URL -> IDs in its content
+    paths: dict[str, str]  # page URL -> its source file, for messages
+    other_pages: dict[str, str]  # URL of a page in another language -> that language
+
+    def exists(self, path: str) -> bool:
+        return path in self.urls or path in GENERATED or path.startswith("downloads/")  # PDFs come after the site
+
+
+def check_page(handbook: Handbook, page: Page, url: str, output: PageOutput, site: BuiltSite) -> list[Problem]:
+    """Every URL and literal text of one rendered page; `url` is the page's URL relative to the site root."""
+    source = _Source(page, _source_lines(page, handbook.settings.root))
+    site_url = handbook.settings.site_url.rstrip("/")
+    problems = []
+    for target in output.urls:
+        problem = _check_url(page, url, target, site, source, site_url)
+        if problem:
+            problems.append(problem)
+    for text in output.texts:
+        for pattern, code, message, fix in LITERALS:
+            for match in pattern.finditer(text):
+                line, col = source.locate(match.group(0), match.group(0)[:12])
+                problems.append(Problem(page.path, line, col, code, message.format(text=match.group(0)), fix, page.lang))
+    return problems
+
+
+def _check_url(page, page_url, target, site: BuiltSite, source: _Source, site_url: str) -> Problem | None:
+    written = target
+    if site_url and target.startswith(site_url + "/"):
+        target = "/" + target[len(site_url) + 1 :]
+    elif EXTERNAL.match(target) or target.startswith("//"):
+        return None
+    parts = urlsplit(target)
+    path = unquote(posixpath.normpath(urljoin("/" + page_url, parts.path)).lstrip("/")) if parts.path else page_url
+    path = "" if path == "." else path
+    if parts.path.endswith("/") and path:
+        path += "/"
+    if not parts.path and not parts.fragment:
+        return _problem(page, source, written, "LINK-FILE", "empty link", "write the page or file it should lead to")
+    if path.endswith(".md") or ".md/" in path:
+        name = posixpath.basename(parts.path)
+        return _problem(page, source, written, "LINK-PAGE", f"link to missing page '{name}'", "check the page name")
+    if path in site.other_pages:
+        return _problem(
+            page, source, written, "LINK-LANG", f"link '{written}' leads into another language", "link `page.md` instead"
+        )
+    if not site.exists(path):
+        pages = sorted(site.ids) if not posixpath.splitext(path.rstrip("/"))[1] else []
+        close = difflib.get_close_matches(path, pages, n=1, cutoff=0.6)
+        fix = f"did you mean `/{close[0]}`?" if close else "write the path from this page's URL"
+        return _problem(page, source, written, "LINK-FILE", f"link to missing file '{written}'", fix)
+    if parts.fragment and path in site.ids and parts.fragment not in site.ids[path]:
+        where = "this page" if path == page_url else site.paths.get(path, f"'/{path}'")
+        close = difflib.get_close_matches(parts.fragment, sorted(site.ids[path]), n=1, cutoff=0.6)
+        return _problem(
+            page,
+            source,
+            written,
+            "LINK-ANCHOR",
+            f"'#{parts.fragment}' is not a section of {where}",
+            f"did you mean `#{close[0]}`?" if close else "see the `{#...}` IDs of its headings",
+            f"#{parts.fragment}",
+        )
+    return None
+
+
+def _problem(page, source: _Source, written, code, message, fix, fallback: str = "") -> Problem:
+    if any(written in text for _, text in source.lines):  # as written: raw HTML, references, unresolved links
+        line, col = source.locate(written)
+        # Inside a link the line scanner saw, the link's own start, where the source checks report it.
+        col = max((link.col for link in page.scan.links if link.line == line and link.col <= col), default=col)
+    else:  # rewritten by MkDocs (`page.md#id` became `../page/#id`): the scanner's link with that #id
+        line, col = _scan_place(page, written, source) or source.locate(fallback, fallback.lstrip("#"))
+    return Problem(page.path, line, col, code, message, fix, page.lang)
+
+
+def page_urls(handbook: Handbook) -> dict[str, tuple[str, str]]:
+    """Every page's URL relative to the site root (`en/talk/`, `` for the home page) -> (language, slug)."""
+    urls = {}
+    for slug, langs in handbook.pages.items():
+        for lang in langs:
+            prefix = "" if lang == handbook.settings.default_locale else f"{lang}/"
+            urls[prefix + ("" if slug == "index" else f"{slug}/")] = (lang, slug)
+    return urls
+
+
+def check_rendered(handbook: Handbook, lang: str, rendered: dict, file_urls, known: list[Problem]) -> list[Problem]:
+    """Problems of one language's rendered pages (`rendered`: slug -> page with `url` and `html`), whose build
+    publishes `file_urls`, leaving out those the source checks (`known`) already report at the same place."""
+    outputs = {slug: read_output(built.html) for slug, built in rendered.items()}
+    urls = frozenset(url.removeprefix("./") for url in file_urls)
+    others = {url: other for url, (other, _) in page_urls(handbook).items() if other != lang}
+    ids = {rendered[slug].url: output.ids for slug, output in outputs.items()}
+    paths = {built.url: built.source_path for built in rendered.values()}
+    site = BuiltSite(lang, urls, ids, paths, others)
+    places = {(p.path, p.line, p.col) for p in known} | {(p.path, p.line) for p in known}
+    problems = []
+    for slug, output in outputs.items():
+        page = handbook.page(slug, lang)
+        if page is None:
+            continue
+        for problem in check_page(handbook, page, rendered[slug].url, output, site):
+            at_link = (problem.path, problem.line, problem.col)
+            at_line = (problem.path, problem.line) if problem.code == "MARKDOWN-LITERAL" else None
+            if at_link not in places and at_line not in places:
+                problems.append(problem)
+    return problems
