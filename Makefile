@@ -6,8 +6,10 @@ INSTALLED := $(VENV)/.installed
 # these are their documented switches.
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
+# The package is imported from this checkout, whichever checkout first set up a shared .venv.
+export PYTHONPATH := $(CURDIR)
 
-.PHONY: setup build check serve lint test bench links-update new-page authoring clean
+.PHONY: setup build check serve lint test screenshots bench links-update new-page authoring clean
 
 $(INSTALLED): requirements.lock
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -44,7 +46,11 @@ lint: setup
 test: setup
 	sh scripts/system_packages.sh test
 	test -f tests/axe/node_modules/axe-core/axe.min.js || npm ci --prefix tests/axe --no-audit --no-fund
-	$(PY) -m pytest
+	HANDBOOK_REQUIRE_TOOLS=1 $(PY) -m pytest
+
+screenshots: build
+	sh scripts/system_packages.sh test
+	$(PY) scripts/screenshots.py
 
 bench: setup
 	sh scripts/system_packages.sh test

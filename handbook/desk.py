@@ -99,7 +99,7 @@ def desk_sheet(handbook: Handbook, lang: str) -> tuple[DeskSheet | None, list[Pr
         )
     if problems:
         return None, problems
-    phrases = tuple(DeskPhrase(card.title[lang], card.phrases[index][lang]) for card in marked for index in card.desk)
+    phrases = tuple(DeskPhrase(card.title_in(lang), card.phrases[index].get(lang, "")) for card in marked for index in card.desk)
     return DeskSheet(lang, route, ladder, phrases, handbook.cards_path, marked[0].line), []
 
 

@@ -19,6 +19,7 @@ from handbook.yaml_lines import YamlError, load_located, plain
 PAGE_NAME = re.compile(r"^(?P<slug>.+)\.(?P<lang>[a-z]{2}(?:[-_][A-Za-z]{2,4})?)\.md$")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.DOTALL)
 CARDS_FILE = "phrases.yml"
+SOURCES_PAGE = "sources"  # the page whose section IDs are the article IDs pages cite under `sources:`
 
 
 @dataclass
@@ -29,6 +30,17 @@ class Page:
     meta: dict
     scan: PageScan
     body_line: int  # file line of the first body line, after the front matter
+    body_lines: int = 0  # how many lines the body has: places the scan's lines in the body MkDocs renders
+
+    @property
+    def sources(self) -> list[str]:
+        """The article IDs of `sources:` in the front matter, as a list whatever was written (`tissink`, `[a, b]`).
+
+        The check reports IDs that are not articles; the footer renders the same list, never a string's letters."""
+        cited = self.meta.get("sources")
+        if cited is None or cited == "":
+            return []
+        return [str(key) for key in (cited if isinstance(cited, list) else [cited])]
 
 
 @dataclass
@@ -146,7 +158,8 @@ def load_handbook(settings: Settings) -> Handbook:
             continue
         meta, body, body_line, problems = split_front_matter(text, display)
         handbook.input_problems.extend(problems)
-        page = Page(match.group("slug"), match.group("lang"), display, meta, scan_markdown(body, body_line), body_line)
+        scan = scan_markdown(body, body_line)
+        page = Page(match.group("slug"), match.group("lang"), display, meta, scan, body_line, len(body.split("\n")))
         handbook.pages.setdefault(page.slug, {})[page.lang] = page
     handbook.assets = list_assets(settings.docs_dir)
     cards_file = settings.docs_dir / CARDS_FILE

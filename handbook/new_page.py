@@ -6,8 +6,12 @@ LEFTOVER until replaced, so an unwritten chapter is never published.
 
 from __future__ import annotations
 
+import json
 import re
 
+import yaml
+
+from handbook.config_file import syntax_problem
 from handbook.settings import Settings
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -26,13 +30,25 @@ def page_text(title: str, slug: str, lang: str) -> str:
     return f"# {title} {{#{slug}}}\n\n## {heading} {{#about-{slug}}}\n\n{paragraph}\n"
 
 
+def yaml_text(text: str) -> str:
+    """A title as YAML reads it back unchanged: plain when it can be, else a quoted (JSON) string.
+
+    A title may hold `: `, `#` or quotes, which plain YAML would take for structure or a comment."""
+    try:
+        if yaml.safe_load(f"key: {text}") == {"key": text} and yaml.safe_load(f"{text}: value") == {text: "value"}:
+            return text
+    except yaml.YAMLError:
+        pass
+    return json.dumps(text, ensure_ascii=False)
+
+
 def add_to_nav(config_text: str, slug: str, title_default: str, titles: dict[str, str], before: str) -> str:
     """mkdocs.yml with the page in `nav:` (before `before`) and its title in each language's nav_translations."""
     lines = config_text.splitlines(keepends=True)
     nav_start = next(i for i, line in enumerate(lines) if line.startswith("nav:"))
     nav_end = next((i for i in range(nav_start + 1, len(lines)) if not lines[i].startswith("  ")), len(lines))
     position = next((i for i in range(nav_start + 1, nav_end) if lines[i].rstrip().endswith(f": {before}")), nav_end)
-    lines.insert(position, f"  - {title_default}: {slug}.md\n")
+    lines.insert(position, f"  - {yaml_text(title_default)}: {slug}.md\n")
     for lang, title in titles.items():
         language = next((i for i, line in enumerate(lines) if line.strip() == f"- locale: {lang}"), None)
         if language is None:
@@ -41,7 +57,7 @@ def add_to_nav(config_text: str, slug: str, title_default: str, titles: dict[str
         if block is None:
             continue
         indent = lines[block + 1][: len(lines[block + 1]) - len(lines[block + 1].lstrip())]
-        lines.insert(block + 1, f"{indent}{title_default}: {title}\n")
+        lines.insert(block + 1, f"{indent}{yaml_text(title_default)}: {yaml_text(title)}\n")
     return "".join(lines)
 
 
@@ -56,10 +72,16 @@ def create_page(settings: Settings, slug: str, titles: dict[str, str], before: s
     existing = [settings.relative(p) for p in paths if p.exists()]
     if existing:
         raise NewPageError(f"page already exists: {', '.join(existing)}")
-    for lang, path in zip(settings.locales, paths, strict=True):
-        path.write_text(page_text(titles[lang], slug, lang), encoding="utf-8")
+    if not any(line.startswith("nav:") for line in settings.config_path.read_text(encoding="utf-8").splitlines()):
+        raise NewPageError("mkdocs.yml has no `nav:` list to add the page to")
     default = settings.default_locale
     others = {lang: titles[lang] for lang in settings.locales if lang != default}
-    config = settings.config_path.read_text(encoding="utf-8")
-    settings.config_path.write_text(add_to_nav(config, slug, titles[default], others, before), encoding="utf-8")
+    config = add_to_nav(settings.config_path.read_text(encoding="utf-8"), slug, titles[default], others, before)
+    # Nothing is written until the new mkdocs.yml is known to read: a failure leaves every file as it was.
+    problem = syntax_problem(config, settings.relative(settings.config_path))
+    if problem:
+        raise NewPageError(f"the titles would break mkdocs.yml: {problem.format()}")
+    for lang, path in zip(settings.locales, paths, strict=True):
+        path.write_text(page_text(titles[lang], slug, lang), encoding="utf-8")
+    settings.config_path.write_text(config, encoding="utf-8")
     return [settings.relative(p) for p in paths] + [settings.relative(settings.config_path)]

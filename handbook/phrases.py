@@ -28,6 +28,17 @@ class Card:
     # field ("title", "when", "phrase 1", ...) -> locale -> (line, col) of that text, for problems about it
     places: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)
 
+    # What the website and the print step show. A field that validation reported as missing in a language
+    # shows as nothing (the title as the card's ID), so the live preview renders on after the report.
+    def title_in(self, lang: str) -> str:
+        return self.title.get(lang) or self.id
+
+    def when_in(self, lang: str) -> str:
+        return self.when.get(lang, "")
+
+    def phrases_in(self, lang: str) -> list[str]:
+        return [phrase[lang] for phrase in self.phrases if phrase.get(lang)]
+
 
 def _places(node: Located | None) -> dict[str, tuple[int, int]]:
     if node is None or not isinstance(node.value, dict):

@@ -11,12 +11,10 @@ from html import escape
 from handbook.desk import has_desk_sheet
 from handbook.downloads import CHECKLISTS, DESK_SHEET, DUPLEX, HANDBOOK, PHRASE_CARDS
 from handbook.markdown_scan import DIRECTIVE
-from handbook.model import Handbook, Page
+from handbook.model import SOURCES_PAGE, Handbook, Page
 from handbook.phrases import Card
 from handbook.published_links import link_index
 from handbook.settings import Language
-
-SOURCES_PAGE = "sources"
 
 
 def page_link(prefix: str, slug: str, anchor: str = "") -> str:
@@ -27,11 +25,11 @@ def page_link(prefix: str, slug: str, anchor: str = "") -> str:
 
 def render_phrase_box(card: Card, language: Language) -> str:
     lang = language.locale
-    items = "".join(f"<li>{escape(p[lang])}</li>" for p in card.phrases)
-    when = f'<p class="phrases-when">{escape(card.when[lang])}</p>' if card.when.get(lang) else ""
+    items = "".join(f"<li>{escape(p)}</li>" for p in card.phrases_in(lang))
+    when = f'<p class="phrases-when">{escape(card.when_in(lang))}</p>' if card.when_in(lang) else ""
     return (
         f'<div class="phrases" id="phrases-{card.id}" data-card="{card.id}">'
-        f'<p class="phrases-title">{escape(language.ui["phrases_title"])}: {escape(card.title[lang])}</p>'
+        f'<p class="phrases-title">{escape(language.label("phrases_title"))}: {escape(card.title_in(lang))}</p>'
         f"{when}<ul>{items}</ul></div>"
     )
 
@@ -41,13 +39,13 @@ def render_card_overview(handbook: Handbook, language: Language, prefix: str) ->
     cards = []
     for number, card in enumerate(handbook.cards, 1):
         lang = language.locale
-        items = "".join(f"<li>{escape(p[lang])}</li>" for p in card.phrases)
-        when = f'<p class="phrases-when">{escape(card.when[lang])}</p>' if card.when.get(lang) else ""
+        items = "".join(f"<li>{escape(p)}</li>" for p in card.phrases_in(lang))
+        when = f'<p class="phrases-when">{escape(card.when_in(lang))}</p>' if card.when_in(lang) else ""
         link = page_link(prefix, card.page, card.anchor)
         cards.append(
             f'<article class="phrase-card" id="card-{card.id}">'
-            f'<h3 class="phrase-card-title">{escape(card.title[lang])}</h3>{when}<ul>{items}</ul>'
-            f'<p class="phrase-card-foot"><a href="{link}">{escape(language.ui["card_section_link"])}</a>'
+            f'<h3 class="phrase-card-title">{escape(card.title_in(lang))}</h3>{when}<ul>{items}</ul>'
+            f'<p class="phrase-card-foot"><a href="{link}">{escape(language.label("card_section_link"))}</a>'
             f' <span class="phrase-card-number">{number}/{total}</span></p></article>'
         )
     return f'<div class="phrase-card-grid">{"".join(cards)}</div>'
@@ -56,16 +54,15 @@ def render_card_overview(handbook: Handbook, language: Language, prefix: str) ->
 def render_downloads(handbook: Handbook, language: Language, root_prefix: str) -> str:
     lang = language.locale
     locales = handbook.settings.locales
-    ui = language.ui
-    entries = [(HANDBOOK.format(lang=lang), ui["download_handbook"])]
+    entries = [(HANDBOOK.format(lang=lang), language.label("download_handbook"))]
     if has_desk_sheet(handbook):
-        entries.append((DESK_SHEET.format(lang=lang), ui["download_desk"]))
+        entries.append((DESK_SHEET.format(lang=lang), language.label("download_desk")))
     entries += [
-        (PHRASE_CARDS.format(lang=lang), ui["download_cards"]),
-        (CHECKLISTS.format(lang=lang), ui["download_checklists"]),
+        (PHRASE_CARDS.format(lang=lang), language.label("download_cards")),
+        (CHECKLISTS.format(lang=lang), language.label("download_checklists")),
     ]
     if len(locales) >= 2:
-        entries.append((DUPLEX.format(front=locales[0], back=locales[1]), ui["download_duplex"]))
+        entries.append((DUPLEX.format(front=locales[0], back=locales[1]), language.label("download_duplex")))
     items = "".join(
         f'<li><a href="{root_prefix}downloads/{name}" download>{escape(label)}</a> (PDF)</li>' for name, label in entries
     )
@@ -84,43 +81,47 @@ def render_link_index(handbook: Handbook, language: Language) -> str:
         rows.append(
             f'<tr class="link-{level}"><td>{escape(entry["title"][lang])}</td><td><code>{escape(url)}</code></td>'
             f'<td><button type="button" class="copy-url md-button" data-url="{escape(url)}">'
-            f'{escape(language.ui["copy_url"])}</button><span class="copy-link-status" role="status"></span></td></tr>'
+            f'{escape(language.label("copy_url"))}</button><span class="copy-link-status" role="status"></span></td></tr>'
         )
-    head = "".join(f"<th>{escape(language.ui[key])}</th>" for key in ("link_title", "link_url", "link_copy"))
+    head = "".join(f"<th>{escape(language.label(key))}</th>" for key in ("link_title", "link_url", "link_copy"))
     return f'<table class="link-index"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
 def render_page_footer(handbook: Handbook, page: Page, language: Language, prefix: str, updated: str) -> str:
     """The chapter's sources and the date it last changed, at its foot."""
-    changed = f'<p class="page-updated">{escape(language.ui["last_updated"])}: {escape(updated)}</p>' if updated else ""
-    keys = page.meta.get("sources") or []
+    changed = f'<p class="page-updated">{escape(language.label("last_updated"))}: {escape(updated)}</p>' if updated else ""
+    keys = page.sources
     sources = handbook.page(SOURCES_PAGE, page.lang)
     if not keys or sources is None:
         return f"\n\n{changed}\n" if changed else ""
     titles = {h.id: h.title for h in sources.scan.headings if h.id}
     links = ", ".join(f'<a href="{page_link(prefix, SOURCES_PAGE, key)}">{escape(titles.get(key, key))}</a>' for key in keys)
-    return f'\n\n<div class="chapter-sources"><p>{escape(language.ui["sources_label"])}: {links}</p>{changed}</div>\n'
+    return f'\n\n<div class="chapter-sources"><p>{escape(language.label("sources_label"))}: {links}</p>{changed}</div>\n'
 
 
 def expand_page(
     markdown: str, handbook: Handbook, page: Page, language: Language, prefix: str, root_prefix: str, updated: str = ""
 ) -> str:
-    """Replace directive lines by their content and add the chapter's sources at its foot."""
-    out = []
-    for line in markdown.split("\n"):
-        match = DIRECTIVE.match(line)
-        if not match:
-            out.append(line)
+    """Replace the directives the model found (never a `{% ... %}` inside a code block) and add the sources."""
+    out = markdown.split("\n")
+    # MkDocs drops the blank lines between the front matter and the body; the model kept them.
+    dropped = max(0, page.body_lines - len(out))
+    for directive in page.scan.directives:
+        index = directive.line - page.body_line - dropped
+        if not 0 <= index < len(out) or not DIRECTIVE.match(out[index]):
             continue
-        name, argument = match.group(1), (match.group(2) or "").strip()
-        if name == "phrases" and handbook.card(argument):
-            out.append(render_phrase_box(handbook.card(argument), language))
-        elif name == "phrase-cards":
-            out.append(render_card_overview(handbook, language, prefix))
-        elif name == "link-index":
-            out.append(render_link_index(handbook, language))
-        elif name == "downloads":
-            out.append(render_downloads(handbook, language, root_prefix))
-        else:
-            out.append(line)  # reported by the leftovers check; left visible rather than silently dropped
+        out[index] = _expanded(directive.name, directive.argument, out[index], handbook, language, prefix, root_prefix)
     return "\n".join(out) + render_page_footer(handbook, page, language, prefix, updated)
+
+
+def _expanded(name: str, argument: str, line: str, handbook: Handbook, language: Language, prefix: str, root_prefix: str) -> str:
+    argument = (argument or "").strip()
+    if name == "phrases" and handbook.card(argument):
+        return render_phrase_box(handbook.card(argument), language)
+    if name == "phrase-cards":
+        return render_card_overview(handbook, language, prefix)
+    if name == "link-index":
+        return render_link_index(handbook, language)
+    if name == "downloads":
+        return render_downloads(handbook, language, root_prefix)
+    return line  # reported by the leftovers check; left visible rather than silently dropped

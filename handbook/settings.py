@@ -6,10 +6,51 @@ print step independent of MkDocs and easy to test with small hand-made settings.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from handbook.yaml_lines import Located, YamlError, load_located
+
+
+def build_dir(root: Path) -> Path:
+    """Where builds keep their reports and caches: `build/` of the handbook, or HANDBOOK_BUILD_DIR.
+
+    The test suite points it elsewhere, so running the tests never reads or changes a checkout's own build.
+    """
+    override = os.environ.get("HANDBOOK_BUILD_DIR")
+    return Path(override) if override else root / "build"
+
+
+# The UI labels the package's own code prints (the templates' labels are found in overrides/ by the check).
+# Validation requires each in every language; `Language.label` never fails on one, for the live preview,
+# which renders whatever validation reported.
+CODE_UI_KEYS = (
+    "card_section_link",
+    "cards_duplex_instructions",
+    "checklist_customer",
+    "checklist_date",
+    "copy_url",
+    "desk_phrases",
+    "desk_title",
+    "download_cards",
+    "download_checklists",
+    "download_desk",
+    "download_duplex",
+    "download_handbook",
+    "last_updated",
+    "link_copy",
+    "link_title",
+    "link_url",
+    "phrases_title",
+    "print_contents",
+    "print_edition",
+    "print_language",
+    "print_page_of",
+    "print_page_ref",
+    "print_subtitle",
+    "sources_label",
+)
 
 
 @dataclass(frozen=True)
@@ -19,6 +60,10 @@ class Language:
     site_name: str
     nav_translations: dict[str, str] = field(default_factory=dict)
     ui: dict[str, str] = field(default_factory=dict)
+
+    def label(self, key: str) -> str:
+        """The UI label `key` in this language; the key itself while it is missing (validation reports that)."""
+        return str(self.ui.get(key) or key)
 
 
 @dataclass(frozen=True)
@@ -56,6 +101,10 @@ class Settings:
 
     def redirect_place(self, old: str) -> tuple[int, int]:
         return self.redirect_places.get(old, (1, 1))
+
+    @property
+    def build_dir(self) -> Path:
+        return build_dir(self.root)
 
     def relative(self, path: Path) -> str:
         """A path as printed in problems: relative to the repository, with forward slashes."""

@@ -62,7 +62,7 @@ def finish_site(site_dir: Path, handbook: Handbook, not_found_pages: dict[str, s
             (site_dir / prefix / "sitemap.xml").write_bytes(sitemap.read_bytes())
     for lang, html in not_found_pages.items():
         (site_dir / prefixes[lang] / "404.html").write_text(html, encoding="utf-8")
-    nginx = settings.root / "build" / "nginx-csp.conf"
+    nginx = settings.build_dir / "nginx-csp.conf"
     nginx.parent.mkdir(parents=True, exist_ok=True)
     nginx.write_text(
         f"add_header Content-Security-Policy \"{policy(script_hashes)}; frame-ancestors 'self'\" always;\n", encoding="utf-8"

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
 from handbook.checks import run_checks
 from handbook.checks.translations import translation_coverage
@@ -17,7 +16,7 @@ from handbook.problems import Problem, summary_lines, write_report
 from handbook.published_links import lock_notice
 from handbook.settings import Settings
 
-REPORT = Path("build") / "validation.json"
+REPORT = "validation.json"  # in the build folder (settings.build_dir)
 
 
 @dataclass
@@ -40,5 +39,5 @@ def validate(settings: Settings) -> Validation:
     coverage = translation_coverage(handbook, problems)
     seconds = time.perf_counter() - started
     notice = lock_notice(handbook)
-    write_report(settings.root / REPORT, problems, coverage, seconds, notice)
+    write_report(settings.build_dir / REPORT, problems, coverage, seconds, notice)
     return Validation(handbook, problems, coverage, seconds, notice)

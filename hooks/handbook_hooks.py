@@ -108,7 +108,7 @@ def _report_validation(result, problems_last: bool = False) -> None:
 
 def on_env(env, config, files):
     # MkDocs compiles Material's templates afresh for each language of every build, live previews included.
-    cache = state["validation"].handbook.settings.root / "build" / "cache" / "templates"
+    cache = state["validation"].handbook.settings.build_dir / "cache" / "templates"
     cache.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = FileSystemBytecodeCache(str(cache))
     # Every page of this language is rendered by now: check the links and text of its HTML.
@@ -202,7 +202,7 @@ def on_post_build(config):
     started = time.perf_counter()
     fresh = os.environ.get("HANDBOOK_FRESH_PRINT") == "1"  # as on a fresh clone: nothing from the last build
     results, problems = print_all(handbook, state["rendered"], Path(state["site_dir"]), reuse=not fresh)
-    write_print_report(handbook.settings.root / PRINT_REPORT, results, problems, time.perf_counter() - started)
+    write_print_report(handbook.settings.build_dir / PRINT_REPORT, results, problems, time.perf_counter() - started)
     for problem in problems:
         log.error(problem.format())
     if problems:

@@ -30,7 +30,9 @@ OUT = ROOT / "build" / "bench"
 ALTERNATIVES = {"mkdocs-to-pdf": "0.12.1", "mkdocs-print-site-plugin": "2.9"}
 PROJECT_FILES = ("mkdocs.yml", "docs", "hooks", "overrides", "links.lock")
 NOT_MULTIPLIED = {"index", "quick-help", "phrase-cards", "links", "sources"}
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+# The benchmark measures each work copy's own build folder, whatever the calling shell points builds at.
+ENV = {key: value for key, value in os.environ.items() if key != "HANDBOOK_BUILD_DIR"}
+ENV |= {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 EDITED_PAGE = Path("docs") / "conversation.nl.md"  # an author's typical rebuild: one page in one language changed
 
 
@@ -209,7 +211,7 @@ def time_rebuilds(work: Path, build: list[str], runs: int) -> list[tuple[int, st
         page.write_text(original + f"\nDit is wijziging {number + 1} van deze pagina.\n", encoding="utf-8")
 
     rows.append((1, "rebuild after editing one Dutch page", *median_run(build, work, runs, before=edit)[:2]))
-    edited = read_json(work / PRINT_REPORT)["seconds_per_pdf"]
+    edited = read_json(work / "build" / PRINT_REPORT)["seconds_per_pdf"]
     rows.append((1, "handbook-nl.pdf inside that rebuild", edited["handbook-nl.pdf"], 0))
     page.write_text(original, encoding="utf-8")
     return rows
@@ -263,8 +265,8 @@ def main() -> int:
         build = [sys.executable, str(ROOT / "scripts" / "build.py")]
         # From cold, as on a fresh clone: no PDF or page number is taken from the previous build.
         full, full_peak, _ = median_run(build, work, runs, {**ENV, "HANDBOOK_FRESH_PRINT": "1"})
-        validation = read_json(work / VALIDATION_REPORT)["seconds"]
-        printing = read_json(work / PRINT_REPORT)
+        validation = read_json(work / "build" / VALIDATION_REPORT)["seconds"]
+        printing = read_json(work / "build" / PRINT_REPORT)
         handbooks = sorted(name for name in printing["seconds_per_pdf"] if name.startswith("handbook-"))
         measured = {"site only (floor)": (floor, floor_peak), "full build (site + 7 PDFs)": (full, full_peak)}
         if not args.no_alternatives:

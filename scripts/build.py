@@ -11,6 +11,7 @@ from pathlib import Path
 from handbook.config_file import syntax_problem
 from handbook.printing.report import REPORT as PRINT_REPORT
 from handbook.printing.report import print_failed, read_json
+from handbook.settings import build_dir
 from handbook.site_swap import carry_over_missing, replace_site
 from handbook.validate import REPORT as VALIDATION_REPORT
 
@@ -28,7 +29,8 @@ def pages_per_language(site: Path) -> str:
 def main() -> int:
     root = Path.cwd()  # the handbook to build: the folder with mkdocs.yml (make runs this from the repo root)
     site = root / "site"
-    staging = root / "build" / "site.new"
+    build = build_dir(root)
+    staging = build / "site.new"
     problem = syntax_problem((root / "mkdocs.yml").read_text(encoding="utf-8"), "mkdocs.yml")
     if problem:
         print(problem.format(), file=sys.stderr)
@@ -37,9 +39,9 @@ def main() -> int:
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(staging)]
     if not sys.stderr.isatty():
         command.append("--quiet")  # CI logs: problems only, then the one-line summary below
-    (root / PRINT_REPORT).unlink(missing_ok=True)
+    (build / PRINT_REPORT).unlink(missing_ok=True)
     if subprocess.run(command, cwd=root).returncode != 0:
-        if not print_failed(root / PRINT_REPORT):
+        if not print_failed(build / PRINT_REPORT):
             print("build failed: the previous site/ is unchanged", file=sys.stderr)
             return 1
         kept = carry_over_missing(staging, site, "downloads/*.pdf")
@@ -49,7 +51,7 @@ def main() -> int:
     replace_site(staging, site)
     pdfs = sorted((site / "downloads").glob("*.pdf"))
     print(f"built {site.relative_to(root)}/: {pages_per_language(site)}, {len(pdfs)} PDFs in downloads/")
-    notice = read_json(root / VALIDATION_REPORT).get("notice")
+    notice = read_json(build / VALIDATION_REPORT).get("notice")
     if notice:
         print(notice)
     return 0

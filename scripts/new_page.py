@@ -3,14 +3,18 @@
 import os
 import sys
 
-from mkdocs.config import load_config
-
+from handbook.config_file import load_site_config
 from handbook.new_page import NewPageError, create_page
 from handbook.settings import settings_from_mkdocs
 
 
 def main() -> int:
-    settings = settings_from_mkdocs(load_config("mkdocs.yml"))
+    config, problems = load_site_config("mkdocs.yml")
+    if config is None:
+        print("\n".join(problem.format() for problem in problems), file=sys.stderr)
+        print("new-page: fix mkdocs.yml first; nothing was written", file=sys.stderr)
+        return 2
+    settings = settings_from_mkdocs(config)
     titles = {lang: os.environ.get(f"TITLE_{lang.upper()}", "") for lang in settings.locales}
     try:
         written = create_page(settings, os.environ.get("SLUG", ""), titles)

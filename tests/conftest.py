@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
@@ -20,6 +21,22 @@ from handbook.model import load_handbook
 from handbook.settings import settings_from_mkdocs
 
 ROOT = Path(__file__).resolve().parent.parent
+# Every build the tests run, in-process or in a subprocess, in the checkout or in a copy, keeps its reports and
+# caches here: the suite never reads the checkout's build/ (its cached PDFs could hide a change to the print
+# code) and never writes it.
+BUILD_DIR = Path(tempfile.mkdtemp(prefix="handbook-test-build-"))
+os.environ["HANDBOOK_BUILD_DIR"] = str(BUILD_DIR)
+# `make test` (and so CI) sets HANDBOOK_REQUIRE_TOOLS: there a missing browser, PDF tool, axe-core or network
+# namespace fails the run. A developer running pytest by hand without them gets skips that say what is missing.
+TOOLS_REQUIRED = bool(os.environ.get("HANDBOOK_REQUIRE_TOOLS") or os.environ.get("CI"))
+COPY_IGNORE = shutil.ignore_patterns(".venv", "site", "build", ".git", "node_modules", ".pytest_cache", "*.pyc")
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of the handbook (sources, code, config) to change and build without touching the checkout."""
+    shutil.copytree(ROOT, target, ignore=COPY_IGNORE)
+    return target
+
 
 # Figures the quality-gate tests record, printed at the end of the run for readers of the CI log.
 gate_report: dict[str, str] = {}
@@ -31,6 +48,17 @@ def pytest_terminal_summary(terminalreporter):
         for name, line in sorted(gate_report.items()):
             terminalreporter.write_line(f"{name}: {line}")
 
+
+def _real_ui_labels() -> dict[str, dict[str, str]]:
+    """Each language's UI labels from the real mkdocs.yml: a small test handbook needs the labels the code prints."""
+    from mkdocs.utils.yaml import get_yaml_loader
+
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=get_yaml_loader())
+    i18n = next(plugin["i18n"] for plugin in config["plugins"] if isinstance(plugin, dict) and "i18n" in plugin)
+    return {language["locale"]: language.get("extra", {}).get("ui", {}) for language in i18n["languages"]}
+
+
+REAL_UI = _real_ui_labels()
 
 MINIMAL_CONFIG = {
     "site_name": "Test",
@@ -47,14 +75,14 @@ MINIMAL_CONFIG = {
                         "name": "Nederlands",
                         "default": True,
                         "site_name": "Handboek",
-                        "extra": {"ui": {"label": "Knop"}},
+                        "extra": {"ui": {**REAL_UI["nl"], "label": "Knop"}},
                     },
                     {
                         "locale": "en",
                         "name": "English",
                         "site_name": "Handbook",
                         "nav_translations": {"Thuis": "Home", "Gesprek": "Conversation"},
-                        "extra": {"ui": {"label": "Button"}},
+                        "extra": {"ui": {**REAL_UI["en"], "label": "Button"}},
                     },
                 ],
             }
@@ -98,6 +126,12 @@ def fixture_site(tmp_path):
         return load_handbook(settings_from_mkdocs(load_config(str(config_path))))
 
     return make
+
+
+@pytest.fixture(scope="session")
+def real_handbook():
+    """The model of the real docs/, for tests that take their expectations from the content."""
+    return load_handbook(settings_from_mkdocs(load_config(str(ROOT / "mkdocs.yml"))))
 
 
 def run_build(site_dir: Path, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -170,7 +204,7 @@ CHROMIUM_ARGS = [
 def browser():
     """Debian's Chromium driven by Playwright; never a downloaded browser."""
     if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
+        if TOOLS_REQUIRED:
             pytest.fail("chromium is missing in CI: `make test` installs it as root")
         pytest.skip("Debian's chromium is not installed (run `make test` as root to install it)")
     from playwright.sync_api import sync_playwright
@@ -184,7 +218,7 @@ def browser():
 def require_tool(name: str) -> str:
     path = shutil.which(name)
     if path is None:
-        if os.environ.get("CI"):
+        if TOOLS_REQUIRED:
             pytest.fail(f"{name} is missing in CI: `make test` installs it as root")
         pytest.skip(f"{name} is not installed (poppler-utils; `make test` installs it as root)")
     return path

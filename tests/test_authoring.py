@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 
-from conftest import ROOT
+from conftest import ROOT, copy_project
 
 from handbook.codes import CODES
+from handbook.config_file import load_site_config
 
 
 def emitted_codes() -> set[str]:
@@ -32,7 +32,7 @@ def test_authoring_lists_exactly_the_codes_the_checks_emit():
 
 def test_new_page_checks_clean_except_its_placeholders_and_builds_once_written(tmp_path):
     copy = tmp_path / "repo"
-    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", "site", "build", ".git", "node_modules", "*.pyc"))
+    copy_project(copy)
     env = {"SLUG": "refunds", "TITLE_NL": "Geld terug", "TITLE_EN": "Refunds", "PATH": "/usr/bin:/bin"}
     made = subprocess.run([sys.executable, "scripts/new_page.py"], cwd=copy, capture_output=True, text=True, env=env)
     assert made.returncode == 0, made.stderr
@@ -61,12 +61,43 @@ def test_new_page_checks_clean_except_its_placeholders_and_builds_once_written(t
     assert (copy / "site" / "en" / "refunds" / "index.html").exists()
 
 
-def test_new_page_refuses_a_bad_slug(tmp_path):
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "new_page.py")],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={"SLUG": "Bad Slug", "TITLE_NL": "x", "TITLE_EN": "y", "PATH": "/usr/bin"},
-    )
+def snapshot(folder) -> dict[str, bytes]:
+    """Every source file of a project copy (Python's bytecode caches aside, which running a script writes)."""
+    files = (p for p in sorted(folder.rglob("*")) if p.is_file() and "__pycache__" not in p.parts)
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in files}
+
+
+def new_page(copy, **titles) -> subprocess.CompletedProcess:
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(copy), **titles}
+    return subprocess.run([sys.executable, "scripts/new_page.py"], cwd=copy, capture_output=True, text=True, env=env)
+
+
+def test_new_page_refuses_a_bad_slug_and_writes_nothing(tmp_path):
+    copy = copy_project(tmp_path / "repo")
+    before = snapshot(copy)
+    result = new_page(copy, SLUG="Bad Slug", TITLE_NL="x", TITLE_EN="y")
     assert result.returncode == 2 and "SLUG must be lowercase" in result.stderr and "Traceback" not in result.stderr
+    assert snapshot(copy) == before
+
+
+def test_new_page_titles_with_colons_and_quotes_keep_mkdocs_yml_valid(tmp_path):
+    copy = copy_project(tmp_path / "repo")
+    titles = {"TITLE_NL": 'Geld terug: zo doe je "dat" #1', "TITLE_EN": "Refunds: how it's done"}
+    result = new_page(copy, SLUG="refunds", **titles)
+    assert result.returncode == 0, result.stderr
+    config, problems = load_site_config(copy / "mkdocs.yml")
+    assert problems == []
+    nav = [entry for entry in config.nav if isinstance(entry, dict) and "refunds.md" in entry.values()]
+    assert nav == [{titles["TITLE_NL"]: "refunds.md"}]
+    english = next(lang for lang in config.plugins["i18n"].config.languages if lang.locale == "en")
+    assert english.nav_translations[titles["TITLE_NL"]] == titles["TITLE_EN"]
+
+
+def test_new_page_on_a_broken_mkdocs_yml_writes_nothing(tmp_path):
+    copy = copy_project(tmp_path / "repo")
+    config = copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("nav:\n", "nav:\n  - [\n", 1), encoding="utf-8")
+    before = snapshot(copy)
+    result = new_page(copy, SLUG="refunds", TITLE_NL="Geld terug", TITLE_EN="Refunds")
+    assert result.returncode == 2 and "mkdocs.yml:" in result.stderr and "Traceback" not in result.stderr
+    assert snapshot(copy) == before

@@ -10,14 +10,13 @@ other YAML block must at least parse.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, run_build
+from conftest import ROOT, copy_project, run_build
 from mkdocs.config import load_config
 
 from handbook.checks import run_checks
@@ -84,7 +83,7 @@ def test_examples_are_found():
 def example_site(tmp_path_factory) -> Path:
     """A copy of the handbook with every markdown example of AUTHORING.md as an extra page in both languages."""
     copy = tmp_path_factory.mktemp("examples") / "repo"
-    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", "site", "build", ".git", "node_modules", "*.pyc"))
+    copy_project(copy)
     pairs = example_pages((ROOT / "AUTHORING.md").read_text(encoding="utf-8"))
     for number, pair in enumerate(pairs, 1):
         slug = f"example-{number}"

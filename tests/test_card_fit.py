@@ -4,18 +4,17 @@ duplex backs included, and no PDF with an overflowing card is ever published."""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 
-from conftest import ROOT
+from conftest import copy_project
 
 LOCATED = re.compile(r"^\S+:\d+:\d+: [A-Z-]+ .*$", re.M)
 
 
 def copy_with_long_english_card(tmp_path):
     copy = tmp_path / "handbook"
-    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", "site", "build", ".git", "node_modules", "*.pyc"))
+    copy_project(copy)
     cards = copy / "docs" / "phrases.yml"
     lines = cards.read_text(encoding="utf-8").splitlines()
     # The first English phrase of the first card, made three times as long as any card allows.

@@ -4,12 +4,11 @@ preview, never in a traceback."""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 
 import pytest
-from conftest import ROOT
+from conftest import copy_project
 from mkdocs.exceptions import ConfigurationError
 
 from handbook.config_file import load_site_config, reporting_config_problems
@@ -21,7 +20,7 @@ LEFTOVER_BRACES = "  section_redirects: {}\n    after#follow-up: after#follow-up
 def broken_copy(tmp_path, block: str):
     """A copy of the handbook whose `section_redirects:` block reads `block`, and the block's first line."""
     copy = tmp_path / "handbook"
-    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", "site", "build", ".git", "node_modules", "*.pyc"))
+    copy_project(copy)
     config = copy / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     found = REDIRECTS.search(text)

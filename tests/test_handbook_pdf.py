@@ -150,28 +150,6 @@ def test_cross_reference_prints_its_page_number(built_site):
     assert re.search(r"\(p\. \d+\)", text)
 
 
-def test_first_pages_render_to_png_for_a_person_to_look_at(built_site):
-    out = ROOT / "build" / "test-artifacts"
-    out.mkdir(parents=True, exist_ok=True)
-    for lang in LANGS:
-        subprocess.run(
-            [
-                require_tool("pdftoppm"),
-                "-png",
-                "-r",
-                "60",
-                "-f",
-                "1",
-                "-l",
-                "4",
-                str(pdf(built_site, lang)),
-                str(out / f"handbook-{lang}"),
-            ],
-            check=True,
-        )
-    assert len(list(out.glob("handbook-*.png"))) >= 8
-
-
 @pytest.mark.parametrize(("hint", "layouts"), [({}, 2), ({"target": 9}, 2), ({"target": 3}, 1)])
 def test_printed_page_numbers_follow_the_layout_whatever_the_guess(tmp_path, hint, layouts):
     html = (

@@ -10,11 +10,10 @@ import io
 import json
 import posixpath
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import GOOD_PAGES, ROOT, run_build
+from conftest import BUILD_DIR, GOOD_PAGES, copy_project, run_build
 from PIL import Image
 from pypdf import PdfReader
 
@@ -38,7 +37,7 @@ def svg(text: str) -> str:
 def image_site(tmp_path_factory) -> Path:
     """The handbook with a shared photo and a per-language picture on the 'after' page, built with PDFs."""
     copy = tmp_path_factory.mktemp("images") / "repo"
-    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", "site", "build", ".git", "node_modules", "*.pyc"))
+    copy_project(copy)
     images = copy / "docs" / "images"
     images.mkdir()
     (images / "calm.png").write_bytes(png(SHARED_SIZE))
@@ -79,7 +78,7 @@ def test_each_handbook_pdf_prints_both_images(image_site, lang):
     assert SHARED_SIZE in sizes
     text = "".join(page.extract_text() for page in reader.pages)
     assert STEPS[lang] in text and STEPS["en" if lang == "nl" else "nl"] not in text
-    report = json.loads((image_site / "build" / "print.json").read_text(encoding="utf-8"))
+    report = json.loads((BUILD_DIR / "print.json").read_text(encoding="utf-8"))
     assert not [p for p in report.get("problems", []) if p["code"] == "PRINT-LAYOUT"]
 
 

@@ -3,9 +3,8 @@ per-language search and 404 pages."""
 
 import json
 import re
-import shutil
 
-from conftest import ROOT, run_build, serve_directory
+from conftest import copy_project, run_build, serve_directory
 
 
 def test_language_switch_keeps_page_and_section(browser, served_site):
@@ -37,7 +36,7 @@ def test_renamed_section_old_hash_lands_on_new_section(browser, served_site):
 
 def test_renamed_page_redirects_in_both_languages_and_keeps_the_section(browser, tmp_path):
     copy = tmp_path / "repo"
-    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", "site", "build", ".git", "*.pyc"))
+    copy_project(copy)
     config = copy / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     assert "redirect_maps: {}" in text

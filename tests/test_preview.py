@@ -4,7 +4,6 @@ and the problems of a save are the last thing in the terminal."""
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -13,9 +12,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
-
-COPY_IGNORE = shutil.ignore_patterns(".venv", "site", "build", ".git", "node_modules", "*.pyc")
+from conftest import copy_project
 
 
 def free_port() -> int:
@@ -28,7 +25,7 @@ def free_port() -> int:
 def preview(tmp_path):
     """A copy of the handbook under `mkdocs serve`, with one PDF left by an earlier build; yields (url, copy, log)."""
     copy = tmp_path / "handbook"
-    shutil.copytree(ROOT, copy, ignore=COPY_IGNORE)
+    copy_project(copy)
     (copy / "site" / "downloads").mkdir(parents=True)
     (copy / "site" / "downloads" / "handbook-nl.pdf").write_bytes(b"%PDF-1.7 last build\n")
     port = free_port()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from handbook.printing.previous import PreviousPrint, input_key
 from handbook.printing.render import PrintJob, PrintResult
 
@@ -32,3 +34,39 @@ def test_previous_pdf_is_restored_only_for_the_same_key(tmp_path):
     assert (restored.pages, restored.layouts) == (2, 0)
     assert (out / "sheet.pdf").read_bytes() == b"%PDF-first"
     assert store.page_hint("sheet.pdf") == {"a": 2}
+
+
+def test_key_follows_the_print_code(tmp_path, monkeypatch):
+    from handbook.printing import previous
+
+    job = job_with(tmp_path, "<p>Hello</p>")
+    key = input_key(job)
+    monkeypatch.setattr(previous, "code_digest", lambda: "changed page-number code")
+    assert input_key(job) != key
+
+
+def test_code_digest_covers_the_print_modules_and_stylesheets():
+    from pathlib import Path
+
+    from handbook.printing import previous
+
+    package = Path(previous.__file__).resolve().parent.parent
+    first = previous.code_digest()
+    previous.code_digest.cache_clear()
+    assert previous.code_digest() == first  # stable for the same code
+    covered = {p.name for p in (package / "printing").iterdir() if p.suffix in (".py", ".css")}
+    assert {"document.py", "render.py", "handbook.css", "sheets.css"} <= covered
+
+
+def test_kept_entry_is_written_whole_and_last(tmp_path):
+    store, out = PreviousPrint(tmp_path / "store"), tmp_path / "out"
+    out.mkdir()
+    job = job_with(tmp_path, "<p>Hello</p>")
+    (out / "sheet.pdf").write_bytes(b"%PDF-first")
+    store.keep(job, "key-1", PrintResult("sheet.pdf", pages=1), out)
+    assert sorted(p.name for p in (tmp_path / "store").iterdir()) == ["sheet.pdf", "sheet.pdf.json"]
+    # A later keep that dies after removing the entry leaves no entry pointing at a half-copied PDF.
+    (out / "sheet.pdf").unlink()
+    with pytest.raises(FileNotFoundError):
+        store.keep(job, "key-2", PrintResult("sheet.pdf", pages=1), out)
+    assert store.restore(job, "key-1", out) is None and store.restore(job, "key-2", out) is None

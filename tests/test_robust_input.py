@@ -4,13 +4,12 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 import time
 
 import pytest
-from conftest import ROOT, write_site
+from conftest import copy_project, write_site
 from mkdocs.config import load_config
 
 from handbook.checks import run_checks
@@ -77,7 +76,7 @@ CASES = {
 def test_bad_input_builds_cleanly_or_fails_with_location(case, tmp_path):
     mutate, expected = CASES[case]
     copy = tmp_path / "repo"
-    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", "site", "build", ".git", "node_modules", "*.pyc"))
+    copy_project(copy)
     mutate(copy / "docs")
     (copy / "site").mkdir()
     (copy / "site" / "index.html").write_text("previous site", encoding="utf-8")

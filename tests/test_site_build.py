@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 
-from conftest import ROOT, require_tool, run_build
+from conftest import BUILD_DIR, copy_project, require_tool, run_build
 
 from handbook.site_swap import replace_site
 
@@ -48,7 +47,7 @@ def test_phrase_boxes_are_rendered_and_no_directive_is_left(built_site):
 
 def test_a_planted_fault_fails_the_build_with_file_and_line(tmp_path):
     copy = tmp_path / "repo"
-    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", "site", "build", ".git", "*.pyc"))
+    copy_project(copy)
     page = copy / "docs" / "conversation.en.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nSee [this](after.md#no-such-section).\n", encoding="utf-8")
     lines = page.read_text(encoding="utf-8").count("\n")
@@ -60,7 +59,7 @@ def test_a_planted_fault_fails_the_build_with_file_and_line(tmp_path):
 
 def test_failed_build_keeps_previous_site(tmp_path):
     copy = tmp_path / "repo"
-    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", "site", "build", ".git", "*.pyc"))
+    copy_project(copy)
     (copy / "site").mkdir()
     (copy / "site" / "index.html").write_text("previous", encoding="utf-8")
     (copy / "docs" / "after.en.md").unlink()
@@ -72,7 +71,7 @@ def test_failed_build_keeps_previous_site(tmp_path):
 
 def test_print_failure_publishes_the_site_and_keeps_the_previous_pdfs(tmp_path):
     copy = tmp_path / "repo"
-    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", "site", "build", ".git", "*.pyc"))
+    copy_project(copy)
     (copy / "site" / "downloads").mkdir(parents=True)
     (copy / "site" / "index.html").write_text("previous", encoding="utf-8")
     (copy / "site" / "downloads" / "handbook-nl.pdf").write_text("previous handbook", encoding="utf-8")
@@ -105,12 +104,12 @@ def test_replace_site_swaps_whole_folders(tmp_path):
 
 def test_rebuild_typesets_only_the_pdfs_whose_sources_changed(tmp_path):
     copy = tmp_path / "repo"
-    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", "site", "build", ".git", "*.pyc"))
+    copy_project(copy)
 
     def build() -> dict:
         result = subprocess.run([sys.executable, "scripts/build.py"], cwd=copy, capture_output=True, text=True)
         assert result.returncode == 0, result.stderr[-2000:]
-        return json.loads((copy / "build" / "print.json").read_text(encoding="utf-8"))["layouts_per_pdf"]
+        return json.loads((BUILD_DIR / "print.json").read_text(encoding="utf-8"))["layouts_per_pdf"]
 
     first = build()
     assert all(layouts >= 1 for layouts in first.values())

@@ -30,12 +30,12 @@ from handbook.language_guess import (
     words_outside_quotes,
 )
 from handbook.markdown_scan import LINK
-from handbook.model import Handbook
+from handbook.model import SOURCES_PAGE, Handbook
 from handbook.problems import Problem
+from handbook.settings import CODE_UI_KEYS
 from handbook.translation_units import Unit, card_units, page_units
 
 UI_KEY = re.compile(r"\bui\.([A-Za-z_][\w]*)")
-SOURCES_PAGE = "sources"
 # Paragraphs this long are judged on their own; shorter ones join the page's short texts.
 PARAGRAPH_WORDS = 6
 # Problems that mean a unit is not (yet) translated; they lower the "% translated" figure.
@@ -276,7 +276,7 @@ def check_ui_strings(handbook: Handbook) -> list[Problem]:
                 for match in UI_KEY.finditer(line):
                     used.setdefault(match.group(1), (settings.relative(template), lineno, match.start() + 1))
     for language in settings.languages:
-        for key in sorted(all_keys | set(used)):
+        for key in sorted(all_keys | set(used) | set(CODE_UI_KEYS)):
             if not str(language.ui.get(key, "")).strip():
                 path, line, col = used.get(key, (config, 1, 1))
                 problems.append(
@@ -331,11 +331,8 @@ def check_sources(handbook: Handbook) -> list[Problem]:
         for page in langs.values():
             sources_page = handbook.page(SOURCES_PAGE, page.lang)
             known = set(sources_page.scan.section_ids) if sources_page else set()
-            cited = page.meta.get("sources") or []
-            if not isinstance(cited, list):
-                cited = [cited]
-            for key in cited:
-                if str(key) not in known:
+            for key in page.sources:
+                if key not in known:
                     problems.append(
                         Problem(
                             page.path,

@@ -26,7 +26,7 @@ def print_all(
     jobs, problems = handbook_jobs(handbook, rendered, site_dir)
     if problems:
         return [], problems
-    previous = PreviousPrint(handbook.settings.root / STORE)
+    previous = PreviousPrint(handbook.settings.build_dir / STORE)
     out_dir = site_dir / "downloads"
     out_dir.mkdir(parents=True, exist_ok=True)
     jobs = [

@@ -17,7 +17,7 @@ from handbook.printing.jobs import phrase_card_job, stylesheet
 from handbook.printing.previous import input_key
 from handbook.problems import Problem
 
-STORE = Path("build") / "cache" / "card-fit"
+STORE = Path("cache") / "card-fit"  # in the build folder (settings.build_dir)
 
 
 def _cached(path: Path, key: str) -> list[Problem] | None:
@@ -35,7 +35,7 @@ def card_fit_problems(handbook: Handbook) -> list[Problem]:
     if not handbook.cards:
         return []
     css = stylesheet("sheets.css")
-    store = handbook.settings.root / STORE
+    store = handbook.settings.build_dir / STORE
     problems = []
     for language in handbook.settings.languages:
         job = phrase_card_job(handbook, language, css)

@@ -61,11 +61,11 @@ def end_marker_id(card: Card, lang: str) -> str:
 
 
 def card_html(card: Card, number: int, total: int, lang: str, at: Slot) -> str:
-    when = f'<p class="when">{escape(card.when[lang])}</p>' if card.when.get(lang) else ""
-    phrases = "".join(f"<li>{escape(p[lang])}</li>" for p in card.phrases)
+    when = f'<p class="when">{escape(card.when_in(lang))}</p>' if card.when_in(lang) else ""
+    phrases = "".join(f"<li>{escape(p)}</li>" for p in card.phrases_in(lang))
     return (
         f'<article class="card" lang="{lang}" style="left:{at.x:.2f}mm;top:{at.y:.2f}mm">'
-        f'<h2 class="title">{escape(card.title[lang])}</h2>{when}<ul>{phrases}</ul>'
+        f'<h2 class="title">{escape(card.title_in(lang))}</h2>{when}<ul>{phrases}</ul>'
         f'<span class="end" id="{end_marker_id(card, lang)}"></span>'
         f'<p class="number">{number}/{total}</p></article>'
     )
@@ -112,7 +112,6 @@ def fit_limits(cards: list[Card], lang: str, source: str) -> tuple[tuple[str, fl
 
 def checklist_body(handbook: Handbook, language: Language, slugs: list[str]) -> str:
     """One page per checklist of the handbook (its task lists, in nav order), with a line for date and customer."""
-    ui = language.ui
     pages = []
     for slug in slugs:
         page = handbook.page(slug, language.locale)
@@ -126,8 +125,8 @@ def checklist_body(handbook: Handbook, language: Language, slugs: list[str]) -> 
             pages.append(
                 f'<section class="checklist" data-section="{slug}#{tasklist.section_id}"><h1>{escape(title)}</h1>'
                 f'<p class="chapter">{escape(page.scan.title or "")}</p>'
-                f'<p class="fill">{escape(ui["checklist_date"])} <span class="line"></span> '
-                f'{escape(ui["checklist_customer"])} <span class="line wide"></span></p>'
+                f'<p class="fill">{escape(language.label("checklist_date"))} <span class="line"></span> '
+                f'{escape(language.label("checklist_customer"))} <span class="line wide"></span></p>'
                 f'<ul class="items">{items}</ul></section>'
             )
     return "".join(pages)

@@ -45,9 +45,9 @@ def desk_body(sheet: DeskSheet, language: Language) -> str:
     )
     return (
         f'<section class="desk"><p class="site">{escape(language.site_name)}</p>'
-        f"<h1>{escape(language.ui['desk_title'])}</h1>"
+        f"<h1>{escape(language.label('desk_title'))}</h1>"
         f"{_numbered('route', sheet.route, lang)}{_numbered('ladder', sheet.ladder, lang)}"
-        f'<h2>{escape(language.ui["desk_phrases"])}</h2><ul class="phrases">{phrases}</ul>'
+        f'<h2>{escape(language.label("desk_phrases"))}</h2><ul class="phrases">{phrases}</ul>'
         f'<span class="end" id="{end_marker_id("phrases", lang)}"></span></section>'
     )
 

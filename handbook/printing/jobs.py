@@ -43,7 +43,7 @@ def sheet_document(lang: str, title: str, css: str, body: str) -> str:
 def phrase_card_job(handbook: Handbook, language: Language, css: str) -> PrintJob:
     """One language's sheets of phrase cards; validation lays out the same job to find cards that do not fit."""
     lang = language.locale
-    title = " – ".join(filter(None, [language.site_name, language.ui.get("download_cards")]))
+    title = " – ".join(filter(None, [language.site_name, language.label("download_cards")]))
     return PrintJob(
         PHRASE_CARDS.format(lang=lang),
         sheet_document(lang, title, css, cards_body(handbook.cards, lang, None, "")),
@@ -65,7 +65,7 @@ def desk_jobs(handbook: Handbook) -> list[PrintJob]:
     for language in settings.languages:
         lang = language.locale
         jobs.append(phrase_card_job(handbook, language, css))
-        title = f"{language.site_name} – {language.ui['download_checklists']}"
+        title = f"{language.site_name} – {language.label('download_checklists')}"
         body = checklist_body(handbook, language, slugs)
         jobs.append(
             PrintJob(CHECKLISTS.format(lang=lang), sheet_document(lang, title, css, body), base, f"docs/*.{lang}.md", lang)
@@ -73,13 +73,13 @@ def desk_jobs(handbook: Handbook) -> list[PrintJob]:
         # Validation has already failed the build when a source of the sheet is missing (handbook.desk.check).
         sheet = desk_sheet(handbook, lang)[0] if has_desk_sheet(handbook) else None
         if sheet is not None:
-            title = f"{language.site_name} – {language.ui['desk_title']}"
+            title = f"{language.site_name} – {language.label('desk_title')}"
             document = sheet_document(lang, title, desk_css, desk_body(sheet, language))
             jobs.append(PrintJob(DESK_SHEET.format(lang=lang), document, base, sheet.route.path, lang, desk_limits(sheet)))
     if len(settings.languages) >= 2:
         front, back = settings.languages[0], settings.languages[1]
-        title = f"{front.site_name} – {front.ui['download_duplex']}"
-        body = cards_body(handbook.cards, front.locale, back.locale, front.ui["cards_duplex_instructions"])
+        title = f"{front.site_name} – {front.label('download_duplex')}"
+        body = cards_body(handbook.cards, front.locale, back.locale, front.label("cards_duplex_instructions"))
         # The backs are checked too: a duplex set is never printed with an overflowing card on either side.
         limits = fit_limits(handbook.cards, front.locale, handbook.cards_path)
         limits += fit_limits(handbook.cards, back.locale, handbook.cards_path)
@@ -106,16 +106,15 @@ def handbook_jobs(
     site_files = site_dir.resolve().as_uri() + "/"
     jobs, problems = [], []
     for language in settings.languages:
-        ui = language.ui
         labels = PrintLabels(
             site_name=language.site_name,
-            subtitle=ui["print_subtitle"],
-            language_name=ui["print_language"],
-            edition_label=ui["print_edition"],
+            subtitle=language.label("print_subtitle"),
+            language_name=language.label("print_language"),
+            edition_label=language.label("print_edition"),
             edition=format_edition(edition_date, language.locale),
-            contents=ui["print_contents"],
-            page_of=ui["print_page_of"],
-            page_ref=ui["print_page_ref"],
+            contents=language.label("print_contents"),
+            page_of=language.label("print_page_of"),
+            page_ref=language.label("print_page_ref"),
         )
         prefix = "" if language.default else f"{language.locale}/"
         pages = nav_order(handbook, rendered.get(language.locale, {}))

@@ -7,6 +7,7 @@ page numbers it had last time, which usually saves a layout (see render.lay_out)
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -20,15 +21,30 @@ from urllib.parse import unquote, urljoin, urlparse
 from handbook.printing.render import PDF_OPTIONS, PrintJob, PrintResult
 from handbook.printing.report import read_json
 
-STORE = Path("build") / "cache" / "print"
+STORE = Path("cache") / "print"  # in the build folder (settings.build_dir)
 RESOURCE = re.compile(r"""url\(\s*['"]?([^'")\s]+)|\bsrc="([^"]+)\"""")
 
 
-def input_key(job: PrintJob) -> str:
-    """A digest of everything a PDF is made from: the document, the files it loads and the typesetter."""
+@functools.cache
+def code_digest() -> str:
+    """A digest of the handbook package's own code and stylesheets.
+
+    Page numbers, tagging and the layout loop live in code, not in the document: a change there must typeset
+    again, or a build would publish the PDFs the old code made.
+    """
     digest = hashlib.sha256()
-    parts = [version("weasyprint"), version("pydyf"), repr(sorted(PDF_OPTIONS.items())), job.name, job.base_url]
-    parts += [repr(job.fit_limits), job.html]
+    package = Path(__file__).resolve().parent.parent
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".css") and path.is_file():
+            digest.update(path.relative_to(package).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def input_key(job: PrintJob) -> str:
+    """A digest of everything a PDF is made from: the document, the files it loads, the code and the typesetter."""
+    digest = hashlib.sha256()
+    parts = [version("weasyprint"), version("pydyf"), code_digest(), repr(sorted(PDF_OPTIONS.items()))]
+    parts += [job.name, job.base_url, repr(job.fit_limits), job.html]
     for part in parts:
         digest.update(part.encode("utf-8") + b"\0")
     for match in RESOURCE.finditer(job.html):
@@ -61,7 +77,14 @@ class PreviousPrint:
         return PrintResult(job.name, pages=int(entry.get("pages", 0)), seconds=time.perf_counter() - started)
 
     def keep(self, job: PrintJob, key: str, result: PrintResult, out_dir: Path) -> None:
+        """Store the PDF, then its entry: each written whole under a temporary name and renamed, the entry
+        last, so a build killed halfway leaves an entry that names no PDF or an old one, never a torn file."""
         self.directory.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(out_dir / job.name, self.directory / job.name)
+        (self.directory / f"{job.name}.json").unlink(missing_ok=True)
+        partial = self.directory / f"{job.name}.part"
+        shutil.copyfile(out_dir / job.name, partial)
+        partial.replace(self.directory / job.name)
         entry = {"key": key, "pages": result.pages, "page_numbers": result.page_numbers}
-        (self.directory / f"{job.name}.json").write_text(json.dumps(entry, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        partial = self.directory / f"{job.name}.json.part"
+        partial.write_text(json.dumps(entry, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        partial.replace(self.directory / f"{job.name}.json")

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 # Written after the print step of every build. `make build` reads it to tell a print failure (publish the new
 # website, keep the previous PDFs) from a failed website build (keep everything).
-REPORT = Path("build") / "print.json"
+REPORT = "print.json"  # in the build folder (settings.build_dir)
 
 
 def print_summary(results: list[PrintResult], detailed: bool) -> str:
