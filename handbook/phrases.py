@@ -57,14 +57,17 @@ def _texts(field: Located | None, locales: list[str], where: str, path: str, car
         value = field.value.get(locale)
         text = str(value.value).strip() if value is not None and isinstance(value.value, str) else ""
         if not text:
+            # Point at the empty text when the key is there, else at the field that lacks the language.
+            line, col = (value.line, value.col) if value is not None else (field.line, field.col)
             problems.append(
                 Problem(
                     path,
-                    field.line,
-                    1,
+                    line,
+                    col,
                     "CARD-LANGUAGE",
-                    f"card '{card_id}': {where} has no '{locale}' text",
-                    f"add `{locale}:` under it",
+                    f"card '{card_id}': {where} has no '{locale}' text"
+                    + (f" (`{locale}:` is there but empty)" if value is not None else ""),
+                    f"write the {where} in '{locale}' after `{locale}:`" if value is not None else f"add `{locale}:` under it",
                     locale,
                 )
             )

@@ -29,16 +29,16 @@ class YamlError(ValueError):
 
 
 def _convert(node: yaml.Node, scalars: yaml.constructor.SafeConstructor) -> Located:
-    line = node.start_mark.line + 1
+    line, col = node.start_mark.line + 1, node.start_mark.column + 1
     if isinstance(node, yaml.MappingNode):
-        return Located({str(key.value): _convert(value, scalars) for key, value in node.value}, line)
+        return Located({str(key.value): _convert(value, scalars) for key, value in node.value}, line, col=col)
     if isinstance(node, yaml.SequenceNode):
-        return Located([_convert(item, scalars) for item in node.value], line)
+        return Located([_convert(item, scalars) for item in node.value], line, col=col)
     try:
         meaning = scalars.construct_object(node)
     except (yaml.YAMLError, ValueError) as error:  # an unknown tag, or a date like 2024-13-45
         raise YamlError(f"malformed YAML value: {error}", line, node.start_mark.column + 1) from None
-    return Located(node.value if node.value is not None else "", line, meaning, node.start_mark.column + 1)
+    return Located(node.value if node.value is not None else "", line, meaning, col)
 
 
 def load_located(text: str) -> Located:
