@@ -104,14 +104,20 @@ def expand_page(
 ) -> str:
     """Replace the directives the model found (never a `{% ... %}` inside a code block) and add the sources."""
     out = markdown.split("\n")
-    # MkDocs drops the blank lines between the front matter and the body; the model kept them.
+    # MkDocs may drop blank lines before the body (after front matter) and the final newline; the model kept
+    # them. So a directive sits at its body line, or up to that many lines earlier.
     dropped = max(0, page.body_lines - len(out))
     for directive in page.scan.directives:
-        index = directive.line - page.body_line - dropped
-        if not 0 <= index < len(out) or not DIRECTIVE.match(out[index]):
-            continue
-        out[index] = _expanded(directive.name, directive.argument, out[index], handbook, language, prefix, root_prefix)
+        at = directive.line - page.body_line
+        index = next((i for i in range(at, at - dropped - 1, -1) if 0 <= i < len(out) and _names(out[i], directive)), None)
+        if index is not None:
+            out[index] = _expanded(directive.name, directive.argument, out[index], handbook, language, prefix, root_prefix)
     return "\n".join(out) + render_page_footer(handbook, page, language, prefix, updated)
+
+
+def _names(line: str, directive) -> bool:
+    match = DIRECTIVE.match(line)
+    return bool(match) and match.group(1) == directive.name and (match.group(2) or "").strip() == (directive.argument or "")
 
 
 def _expanded(name: str, argument: str, line: str, handbook: Handbook, language: Language, prefix: str, root_prefix: str) -> str:

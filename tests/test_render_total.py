@@ -104,3 +104,10 @@ def test_every_ui_label_the_code_prints_is_required_in_every_language(fixture_si
     from handbook.settings import CODE_UI_KEYS
 
     assert set(CODE_UI_KEYS) <= missing
+
+
+def test_every_directive_of_the_real_handbook_is_expanded_in_the_built_site(built_site):
+    leftovers = [
+        page.relative_to(built_site).as_posix() for page in built_site.rglob("*.html") if "{%" in page.read_text(encoding="utf-8")
+    ]
+    assert leftovers == []
