@@ -13,14 +13,15 @@ from handbook.config_file import load_site_config
 
 
 def emitted_codes() -> set[str]:
-    """Every code the package's source passes to a Problem."""
+    """Every problem code in the package's source: a literal of capitals joined by hyphens (`LINK-FILE`), or a
+    one-word code given as the code argument of `Problem(path, line, col, "CODE", ...)`."""
     found = set()
     for path in (ROOT / "handbook").rglob("*.py"):
         if path.name == "codes.py":
             continue
         text = path.read_text(encoding="utf-8")
-        # a code always follows the column argument of Problem(path, line, col, "CODE", ...)
-        found |= set(re.findall(r'(?:col|\d|\+ 1),\s+"([A-Z]+(?:-[A-Z]+)*)"', text))
+        found |= set(re.findall(r'"([A-Z]+(?:-[A-Z]+)+)"', text))
+        found |= set(re.findall(r'(?:col|\d|\+ 1|\.col),\s+"([A-Z]+)"', text))
     return found
 
 

@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 from conftest import BUILD_DIR, copy_project, require_tool, run_build
+from PIL import Image
 
 from handbook.site_swap import replace_site
 
@@ -76,17 +77,22 @@ def test_print_failure_publishes_the_site_and_keeps_the_previous_pdfs(tmp_path):
     (copy / "site" / "index.html").write_text("previous", encoding="utf-8")
     (copy / "site" / "downloads" / "handbook-nl.pdf").write_text("previous handbook", encoding="utf-8")
     (copy / "site" / "downloads" / "phrase-cards-nl.pdf").write_text("previous cards", encoding="utf-8")
-    page = copy / "docs" / "after.nl.md"
-    text = page.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
-    image_line = text.count("\n") + 1
-    page.write_text(text + '<img alt="Schema van het gesprek" src="../assets/gesprek-schema.png">\n', encoding="utf-8")
+    # A picture per language: the English file is a real PNG, the Dutch one is damaged. The website links
+    # both without complaint; only the typesetter finds out, when it loads the Dutch one.
+    Image.new("RGB", (40, 20), "white").save(copy / "docs" / "assets" / "schema.en.png")
+    (copy / "docs" / "assets" / "schema.nl.png").write_bytes(b"\x89PNG\r\n\x1a\n damaged on the way")
+    for lang, alt in (("nl", "Schema van het gesprek"), ("en", "Diagram of the conversation")):
+        page = copy / "docs" / f"after.{lang}.md"
+        text = page.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
+        page.write_text(text + f"![{alt}](assets/schema.png)\n", encoding="utf-8")
+    image_line = (copy / "docs" / "after.nl.md").read_text(encoding="utf-8").count("\n")
     result = subprocess.run([sys.executable, "scripts/build.py"], cwd=copy, capture_output=True, text=True)
     assert result.returncode == 1
     assert f"docs/after.nl.md:{image_line}:" in result.stderr and "PRINT-LAYOUT handbook-nl.pdf" in result.stderr
     assert "Traceback" not in result.stderr
     site = copy / "site"
     assert (site / "index.html").read_text(encoding="utf-8") != "previous"
-    assert "gesprek-schema.png" in (site / "after" / "index.html").read_text(encoding="utf-8")
+    assert "schema.png" in (site / "after" / "index.html").read_text(encoding="utf-8")
     assert (site / "downloads" / "handbook-nl.pdf").read_text(encoding="utf-8") == "previous handbook"
     assert (site / "downloads" / "phrase-cards-nl.pdf").read_bytes().startswith(b"%PDF")
     assert (site / "downloads" / "handbook-en.pdf").read_bytes().startswith(b"%PDF")
