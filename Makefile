@@ -7,7 +7,7 @@ INSTALLED := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: setup build check serve lint test bench links-update new-page authoring clean
+.PHONY: setup build check serve lint test bench links-update translations-update new-page authoring clean
 
 $(INSTALLED): requirements.lock
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -33,6 +33,9 @@ authoring: setup
 
 links-update: setup
 	$(PY) scripts/links_update.py
+
+translations-update: setup
+	ACCEPT="$(ACCEPT)" $(PY) scripts/translations_update.py
 
 serve: setup
 	$(PY) scripts/serve.py

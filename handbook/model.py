@@ -29,6 +29,7 @@ class Page:
     meta: dict
     scan: PageScan
     body_line: int  # file line of the first body line, after the front matter
+    body: str = ""  # the Markdown after the front matter, as read: section texts come from it
 
 
 @dataclass
@@ -146,7 +147,7 @@ def load_handbook(settings: Settings) -> Handbook:
             continue
         meta, body, body_line, problems = split_front_matter(text, display)
         handbook.input_problems.extend(problems)
-        page = Page(match.group("slug"), match.group("lang"), display, meta, scan_markdown(body, body_line), body_line)
+        page = Page(match.group("slug"), match.group("lang"), display, meta, scan_markdown(body, body_line), body_line, body)
         handbook.pages.setdefault(page.slug, {})[page.lang] = page
     handbook.assets = list_assets(settings.docs_dir)
     cards_file = settings.docs_dir / CARDS_FILE

@@ -37,6 +37,7 @@ class Settings:
     overrides_dir: Path | None = None
     page_redirects: dict[str, str] = field(default_factory=dict)  # old.md -> new.md (mkdocs-redirects)
     section_redirects: dict[str, str] = field(default_factory=dict)  # page#old-id -> page#new-id
+    translation_lag: str = "fail"  # `extra: translation_lag`: "fail" or "notice" for a stale translation
 
     @property
     def locales(self) -> list[str]:
@@ -108,4 +109,5 @@ def settings_from_mkdocs(config) -> Settings:
         overrides_dir=Path(custom_dir).resolve() if custom_dir else None,
         page_redirects=dict(redirects.config.get("redirect_maps") or {}) if redirects else {},
         section_redirects={str(k): str(v) for k, v in (config.extra.get("section_redirects") or {}).items()},
+        translation_lag=str(config.extra.get("translation_lag") or "fail"),
     )
