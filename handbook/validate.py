@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from handbook.checks import run_checks, translation_lag
@@ -30,11 +30,9 @@ class Validation:
     seconds: float = 0.0
     notice: str = ""  # not a problem, but something to do before committing (a links.lock behind the pages)
     translations: translation_lag.TranslationStatus | None = None
-    lagging: list[Problem] = field(default_factory=list)  # stale sections published with a notice
 
     def lines(self) -> list[str]:
         notices = [line for line in self.notice.split("\n") if line]
-        notices += [f"notice (translation_lag: notice): {p.format()}" for p in self.lagging]
         counts = [translation_lag.summary_line(self.translations, self.handbook.settings.locales)] if self.translations else []
         return [p.format() for p in self.problems] + notices + summary_lines(self.problems, self.coverage) + counts
 
@@ -49,7 +47,8 @@ def validate(settings: Settings) -> Validation:
     lagging = [p for p in stale if p.code == "TRANSLATION-STALE" and settings.translation_lag == "notice"]
     problems = sorted_problems(problems + [p for p in stale if p not in lagging])
     seconds = time.perf_counter() - started
-    notice = "\n".join(line for line in (lock_notice(handbook), translation_lag.lock_notice(status)) if line)
+    published = [f"published with a notice (translation_lag: notice): {p.format()}" for p in lagging]
+    notice = "\n".join(line for line in (lock_notice(handbook), translation_lag.lock_notice(status), *published) if line)
     write_report(settings.root / REPORT, problems, coverage, seconds, notice)
     translation_lag.write_status(settings.root / translation_lag.REPORT, handbook, status)
-    return Validation(handbook, problems, coverage, seconds, notice, status, lagging)
+    return Validation(handbook, problems, coverage, seconds, notice, status)
