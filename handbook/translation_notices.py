@@ -42,7 +42,7 @@ def lag_notice(handbook: Handbook, status: TranslationStatus, state: SectionStat
     url = _section_url(handbook, state, changed)
     return (
         f'<div class="lag-notice" role="note"><p>{escape(text)} '
-        f'<a href="{escape(url)}" hreflang="{changed}">{escape(link)}</a></p></div>'
+        f'<a href="{escape(url)}">{escape(link)}</a></p></div>'
     )
 
 
@@ -80,7 +80,7 @@ def render_status(handbook: Handbook, status: TranslationStatus, language: Langu
         else:
             what = ui["status_missing"].format(lagging=names)
         links = " · ".join(
-            f'<a href="{escape(_section_url(handbook, state, lang))}" hreflang="{lang}">'
+            f'<a href="{escape(_section_url(handbook, state, lang))}">'
             f"{escape(_language_name(language, lang))}</a>"
             for lang in handbook.settings.locales
             if lang in state.now
