@@ -9,7 +9,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 # The package is imported from this checkout, whichever checkout first set up a shared .venv.
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: setup build check serve lint test screenshots bench links-update new-page authoring clean
+.PHONY: setup build check serve lint test screenshots bench links-update translations-update new-page authoring clean
 
 $(INSTALLED): requirements.lock
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -35,6 +35,9 @@ authoring: setup
 
 links-update: setup
 	$(PY) scripts/links_update.py
+
+translations-update: setup
+	ACCEPT="$(ACCEPT)" $(PY) scripts/translations_update.py
 
 serve: setup
 	$(PY) scripts/serve.py

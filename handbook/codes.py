@@ -136,6 +136,12 @@ CODES: dict[str, tuple[str, str]] = {
         "A published page or section (links.lock) disappeared without a redirect.",
         "Restore the ID, or declare a redirect (see AUTHORING.md).",
     ),
+    "TRANSLATION-STALE": (
+        "A section changed in one language since translations.lock and the other language did not: its translation"
+        " may still give the old advice. Shown with the change as a word diff.",
+        "Translate the change, then run `make translations-update`; for a change that needs no translation (a typo)"
+        " run `make translations-update ACCEPT=page#section`.",
+    ),
     "PRINT-LINK": (
         "A link in a printed page leads to a page or section that is not in the PDF.",
         "Fix the link target.",

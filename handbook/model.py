@@ -30,7 +30,12 @@ class Page:
     meta: dict
     scan: PageScan
     body_line: int  # file line of the first body line, after the front matter
-    body_lines: int = 0  # how many lines the body has: places the scan's lines in the body MkDocs renders
+    body: str = ""  # the Markdown after the front matter, as read: section texts come from it
+
+    @property
+    def body_lines(self) -> int:
+        """How many lines the body has: places the scan's lines in the body MkDocs renders."""
+        return len(self.body.split("\n"))
 
     @property
     def sources(self) -> list[str]:
@@ -158,8 +163,7 @@ def load_handbook(settings: Settings) -> Handbook:
             continue
         meta, body, body_line, problems = split_front_matter(text, display)
         handbook.input_problems.extend(problems)
-        scan = scan_markdown(body, body_line)
-        page = Page(match.group("slug"), match.group("lang"), display, meta, scan, body_line, len(body.split("\n")))
+        page = Page(match.group("slug"), match.group("lang"), display, meta, scan_markdown(body, body_line), body_line, body)
         handbook.pages.setdefault(page.slug, {})[page.lang] = page
     handbook.assets = list_assets(settings.docs_dir)
     cards_file = settings.docs_dir / CARDS_FILE

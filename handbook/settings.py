@@ -87,6 +87,7 @@ class Settings:
     section_redirects: dict[str, str] = field(default_factory=dict)  # page#old-id -> page#new-id
     # (line, col) in mkdocs.yml of each redirect's old name, page redirects and section redirects alike
     redirect_places: dict[str, tuple[int, int]] = field(default_factory=dict)
+    translation_lag: str = "fail"  # `extra: translation_lag`: "fail" or "notice" for a stale translation
 
     @property
     def locales(self) -> list[str]:
@@ -186,4 +187,5 @@ def settings_from_mkdocs(config) -> Settings:
         page_redirects=dict(redirects.config.get("redirect_maps") or {}) if redirects else {},
         section_redirects={str(k): str(v) for k, v in (config.extra.get("section_redirects") or {}).items()},
         redirect_places=_redirect_places(located),
+        translation_lag=str(config.extra.get("translation_lag") or "fail"),
     )

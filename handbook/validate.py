@@ -6,13 +6,15 @@ report exactly the same problems.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from dataclasses import dataclass
 
-from handbook.checks import run_checks
+from handbook.checks import run_checks, translation_lag
 from handbook.checks.translations import translation_coverage
 from handbook.model import Handbook, load_handbook
-from handbook.problems import Problem, summary_lines, write_report
+from handbook.printing.edition import last_changed
+from handbook.problems import Problem, sorted_problems, summary_lines, write_report
 from handbook.published_links import lock_notice
 from handbook.settings import Settings
 
@@ -26,10 +28,12 @@ class Validation:
     coverage: dict[str, float]
     seconds: float = 0.0
     notice: str = ""  # not a problem, but something to do before committing (a links.lock behind the pages)
+    translations: translation_lag.TranslationStatus | None = None
 
     def lines(self) -> list[str]:
-        notices = [self.notice] if self.notice else []
-        return [p.format() for p in self.problems] + notices + summary_lines(self.problems, self.coverage)
+        notices = [line for line in self.notice.split("\n") if line]
+        counts = [translation_lag.summary_line(self.translations, self.handbook.settings.locales)] if self.translations else []
+        return [p.format() for p in self.problems] + notices + summary_lines(self.problems, self.coverage) + counts
 
 
 def validate(settings: Settings) -> Validation:
@@ -37,7 +41,13 @@ def validate(settings: Settings) -> Validation:
     handbook = load_handbook(settings)
     problems = run_checks(handbook)
     coverage = translation_coverage(handbook, problems)
+    status = translation_lag.translation_status(handbook, last_changed(settings.root), dt.date.today())
+    stale = translation_lag.check(handbook, status)
+    lagging = [p for p in stale if p.code == "TRANSLATION-STALE" and settings.translation_lag == "notice"]
+    problems = sorted_problems(problems + [p for p in stale if p not in lagging])
     seconds = time.perf_counter() - started
-    notice = lock_notice(handbook)
+    published = [f"published with a notice (translation_lag: notice): {p.format()}" for p in lagging]
+    notice = "\n".join(line for line in (lock_notice(handbook), translation_lag.lock_notice(status), *published) if line)
     write_report(settings.build_dir / REPORT, problems, coverage, seconds, notice)
-    return Validation(handbook, problems, coverage, seconds, notice)
+    translation_lag.write_status(settings.build_dir / translation_lag.REPORT, handbook, status)
+    return Validation(handbook, problems, coverage, seconds, notice, status)

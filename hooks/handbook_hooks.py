@@ -25,13 +25,14 @@ from handbook.csp import add_policy
 from handbook.model import PAGE_NAME
 from handbook.preview import serve_last_pdfs
 from handbook.printing.document import RenderedPage
-from handbook.printing.edition import format_edition, last_changed, last_commit_timestamp
+from handbook.printing.edition import format_edition, last_commit_timestamp
 from handbook.printing.report import REPORT as PRINT_REPORT
 from handbook.printing.report import print_summary, write_print_report
 from handbook.published_links import redirects_for_language
 from handbook.render import expand_page
 from handbook.settings import settings_from_mkdocs
 from handbook.site_output import finish_site, scope_search_to_language
+from handbook.translation_notices import with_lag_notices, with_status
 from handbook.validate import validate
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -68,8 +69,8 @@ def on_config(config):
         state["rendered_problems"] = []
         state["not_found"] = {}
         state["script_hashes"] = set()
-        state["changed"] = last_changed(settings.root)
         result = validate(settings)
+        state["changed"] = result.translations.file_dates
         log.info(f"validation took {1000 * result.seconds:.0f} ms")
         state["validation"] = result
         if state.get("command") != "serve":  # a live preview prints them last, in on_post_build
@@ -136,6 +137,10 @@ def on_page_markdown(markdown, page, config, files):
     language = settings.language(model.lang)
     depth = page.url.count("/")
     lang_depth = 0 if language.default else 1
+    translations = state["validation"].translations
+    markdown = with_status(markdown, state["validation"].handbook, translations, language)
+    if settings.translation_lag == "notice":
+        markdown = with_lag_notices(markdown, state["validation"].handbook, translations, model, language)
     return expand_page(
         markdown,
         state["validation"].handbook,

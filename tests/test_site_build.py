@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -122,6 +123,10 @@ def test_rebuild_typesets_only_the_pdfs_whose_sources_changed(tmp_path):
     english = (copy / "site" / "downloads" / "handbook-en.pdf").read_bytes()
     page = copy / "docs" / "after.nl.md"
     page.write_text(page.read_text(encoding="utf-8") + "\nBel de klant een week later nog even op.\n", encoding="utf-8")
+    # A Dutch-only addition: accepted as needing no translation, so the build passes and the English PDF stays.
+    last_section = re.findall(r"\{#([\w-]+)\}", page.read_text(encoding="utf-8"))[-1]
+    accept = {**os.environ, "ACCEPT": f"after#{last_section}"}
+    subprocess.run([sys.executable, "scripts/translations_update.py"], cwd=copy, env=accept, check=True, capture_output=True)
     second = build()
     assert second.pop("handbook-nl.pdf") >= 1
     assert set(second.values()) == {0}, second

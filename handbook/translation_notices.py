@@ -1,0 +1,104 @@
+"""What readers and translators see of a lagging translation: a notice under a stale section's heading (with
+`extra: translation_lag: notice`) and the translation status page (`{% translation-status %}`).
+
+Both are added to a page's Markdown in `on_page_markdown`, so the web page and the PDF (built from that page's
+HTML) show the same notice. The link to the other language is absolute: in the PDF it leads to the website.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from handbook.checks.translation_lag import TranslationStatus
+from handbook.markdown_scan import DIRECTIVE, HEADING, HEADING_ID
+from handbook.model import Handbook, Page
+from handbook.printing.edition import format_edition
+from handbook.published_links import page_url
+from handbook.settings import Language
+from handbook.translation_lock import SectionState
+
+STATUS_DIRECTIVE = "translation-status"
+
+
+def _language_name(language: Language, locale: str) -> str:
+    return language.ui.get(f"language_{locale}", locale)
+
+
+def _section_url(handbook: Handbook, state: SectionState, locale: str) -> str:
+    settings = handbook.settings
+    prefix = "" if settings.language(locale).default else f"{locale}/"
+    page = handbook.page(state.slug, locale)
+    top = page is not None and page.scan.headings and page.scan.headings[0].id == state.id
+    return page_url(settings.site_url, prefix, state.slug, "" if top else state.id)
+
+
+def lag_notice(handbook: Handbook, status: TranslationStatus, state: SectionState, language: Language) -> str:
+    """The notice for a section whose text in `language` lags behind another language's."""
+    changed = state.changed[0]
+    date = format_edition(status.changed_on(state, changed, handbook), language.locale)
+    name = _language_name(language, changed)
+    text = language.ui["lag_notice"].format(language=name, date=date)
+    link = language.ui["lag_link"].format(language=name)
+    url = _section_url(handbook, state, changed)
+    return f'<div class="lag-notice" role="note"><p>{escape(text)} <a href="{escape(url)}">{escape(link)}</a></p></div>'
+
+
+def with_lag_notices(markdown: str, handbook: Handbook, status: TranslationStatus, page: Page, language: Language) -> str:
+    """The page's Markdown with a notice after the heading of each section in which its language lags."""
+    notices = {
+        state.id: lag_notice(handbook, status, state, language)
+        for state in status.stale
+        if state.slug == page.slug and page.lang in state.lagging
+    }
+    if not notices:
+        return markdown
+    out = []
+    for line in markdown.split("\n"):
+        out.append(line)
+        heading = HEADING.match(line)
+        found = HEADING_ID.search(heading.group(2)) if heading else None
+        if found and found.group(1) in notices:
+            out.append(f"\n{notices.pop(found.group(1))}\n")
+    return "\n".join(out)
+
+
+def render_status(handbook: Handbook, status: TranslationStatus, language: Language) -> str:
+    """The status page's table: every section that is stale or missing in some language, with links."""
+    ui = language.ui
+    rows = []
+    for state in status.states:
+        if state.state not in ("stale", "missing"):
+            continue
+        names = ", ".join(_language_name(language, lang) for lang in state.lagging)
+        if state.state == "stale":
+            changed = state.changed[0]
+            date = format_edition(status.changed_on(state, changed, handbook), language.locale)
+            what = ui["status_stale"].format(language=_language_name(language, changed), date=date, lagging=names)
+        else:
+            what = ui["status_missing"].format(lagging=names)
+        links = " · ".join(
+            f'<a href="{escape(_section_url(handbook, state, lang))}">{escape(_language_name(language, lang))}</a>'
+            for lang in handbook.settings.locales
+            if lang in state.now
+        )
+        rows.append(f"<tr><td><code>{escape(state.key)}</code></td><td>{escape(what)}</td><td>{links}</td></tr>")
+    counts = status.counts(handbook.settings.locales)
+    summary = "".join(
+        f"<li>{escape(_language_name(language, lang))}: "
+        f"{escape(ui['status_counts'].format(in_step=c['in step'], stale=c['stale'], missing=c['missing']))}</li>"
+        for lang, c in counts.items()
+    )
+    if not rows:
+        return f'<ul class="translation-counts">{summary}</ul>\n\n<p>{escape(ui["status_none"])}</p>'
+    head = "".join(f"<th>{escape(ui[key])}</th>" for key in ("status_section", "status_state", "status_read"))
+    table = f'<table class="translation-status"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    return f'<ul class="translation-counts">{summary}</ul>\n\n{table}'
+
+
+def with_status(markdown: str, handbook: Handbook, status: TranslationStatus, language: Language) -> str:
+    """The `{% translation-status %}` line replaced by the status table."""
+    out = []
+    for line in markdown.split("\n"):
+        match = DIRECTIVE.match(line)
+        out.append(render_status(handbook, status, language) if match and match.group(1) == STATUS_DIRECTIVE else line)
+    return "\n".join(out)

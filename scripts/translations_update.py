@@ -1,0 +1,48 @@
+"""`make translations-update [ACCEPT=page#section ...]`: record every section in step in translations.lock.
+
+A section changed in one language only is refused and listed, unless named in ACCEPT (a change that needs no
+translation, such as a typo fix). Only translations.lock is written.
+"""
+
+import os
+import sys
+
+from handbook.config_file import load_site_config
+from handbook.model import load_handbook
+from handbook.settings import settings_from_mkdocs
+from handbook.translation_lock import LOCK_FILE, read_lock_file, section_states, updated_lock
+
+
+def main() -> int:
+    config, problems = load_site_config("mkdocs.yml")
+    if config is None:
+        print("\n".join(problem.format() for problem in problems), file=sys.stderr)
+        return 1
+    settings = settings_from_mkdocs(config)
+    lock = settings.root / LOCK_FILE
+    records = read_lock_file(lock)
+    handbook = load_handbook(settings)
+    accept = set(os.environ.get("ACCEPT", "").replace(",", " ").split())
+    update = updated_lock(section_states(handbook, records), records, accept)
+    lock.write_text(update.text, encoding="utf-8")
+    print(f"{LOCK_FILE}: {len(update.recorded)} change(s) recorded")
+    for line in update.recorded:
+        print(f"  {line}")
+    for key in update.unknown_accepts:
+        print(f"  ACCEPT={key}: not a stale section, nothing to accept", file=sys.stderr)
+    if not update.refused:
+        return 0
+    print(f"{LOCK_FILE}: {len(update.refused)} stale section(s) not recorded:", file=sys.stderr)
+    for state in update.refused:
+        pages = ", ".join(handbook.page(state.slug, lang).path for lang in state.changed)
+        lagging = ", ".join(handbook.page(state.slug, lang).path for lang in state.lagging)
+        print(f"  ! {state.key}: changed in {pages}, not in {lagging}", file=sys.stderr)
+    print(
+        "translate them first; for a change that needs no translation: make translations-update ACCEPT=page#section",
+        file=sys.stderr,
+    )
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

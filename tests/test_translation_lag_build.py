@@ -1,0 +1,81 @@
+"""The real handbook in a fresh clone: it passes; a one-sided edit fails the build, or with
+`translation_lag: notice` is published with a notice in the other language, on the web and in the PDF."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, require_tool, serve_directory
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+NL_EDIT = (
+    "Meestal is een rustige houding de enige weg naar een oplossing.",
+    "Een rustige houding is bijna altijd de snelste weg naar een oplossing.",
+)
+
+
+@pytest.fixture
+def clone(tmp_path) -> Path:
+    repo = tmp_path / "clone"
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+    subprocess.run(["git", "clone", "-q", "--no-checkout", str(ROOT), str(repo)], check=True)
+    subprocess.run(["git", "checkout", "-q", head], cwd=repo, check=True)
+    return repo
+
+
+def run(repo: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, *args], cwd=repo, capture_output=True, text=True, env={**ENV, **(env or {})})
+
+
+def replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def stay_calm_line(path: Path) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "{#stay-calm}" in line)
+
+
+def test_clean_clone_passes_and_a_one_sided_edit_fails_the_build(clone):
+    check = run(clone, "scripts/check.py")
+    assert check.returncode == 0, check.stdout
+    assert "translations per language: nl: " in check.stdout and ", 0 stale, 0 missing; en: " in check.stdout
+    replace(clone / "docs" / "conversation.nl.md", *NL_EDIT)
+    build = run(clone, "-m", "mkdocs", "build", "--strict", "--site-dir", "build/t-site", env={"HANDBOOK_SKIP_PRINT": "1"})
+    assert build.returncode != 0
+    line = stay_calm_line(clone / "docs" / "conversation.en.md")
+    assert f"docs/conversation.en.md:{line}:1: TRANSLATION-STALE section 'conversation#stay-calm'" in build.stderr
+    assert "[-enige-] {+snelste+}" in build.stderr
+
+
+def test_notice_mode_publishes_with_the_notice_in_both_languages(clone, browser):
+    pdftotext = require_tool("pdftotext")
+    replace(clone / "mkdocs.yml", "translation_lag: fail", "translation_lag: notice")
+    replace(clone / "docs" / "conversation.nl.md", *NL_EDIT)
+    replace(clone / "docs" / "conversation.en.md", "{#route}", "{#route}\n\nA sentence added in English only.")
+    build = run(clone, "scripts/build.py")
+    assert build.returncode == 0, build.stderr[-3000:]
+    assert "published with a notice (translation_lag: notice): docs/conversation.en.md" in build.stdout
+    english = "This section was updated in Dutch on"
+    dutch = "Dit deel is op"
+    with serve_directory(clone / "site") as url:
+        page = browser.new_page()
+        for path, section, text, link in (
+            ("/en/conversation/", "stay-calm", english, "/conversation/#stay-calm"),
+            ("/conversation/", "route", dutch, "/en/conversation/#route"),
+        ):
+            page.goto(url + path)
+            notice = page.locator(f"h2#{section} + .lag-notice")
+            assert notice.is_visible()
+            assert text in notice.inner_text()
+            assert notice.locator("a").get_attribute("href").endswith(link)
+        page.goto(url + "/en/translation-status/")
+        assert "conversation#stay-calm" in page.locator("table.translation-status").inner_text()
+        page.close()
+    for lang, text in (("en", english), ("nl", dutch)):
+        pdf = clone / "site" / "downloads" / f"handbook-{lang}.pdf"
+        words = " ".join(subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
+        assert text in words
