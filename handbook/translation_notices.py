@@ -40,7 +40,9 @@ def lag_notice(handbook: Handbook, status: TranslationStatus, state: SectionStat
     text = language.ui["lag_notice"].format(language=name, date=date)
     link = language.ui["lag_link"].format(language=name)
     url = _section_url(handbook, state, changed)
-    return f'<div class="lag-notice" role="note"><p>{escape(text)} <a href="{escape(url)}">{escape(link)}</a></p></div>'
+    # `lang` on the link: it leads into the other language on purpose (the rendered-page check lets it).
+    anchor = f'<a href="{escape(url)}" lang="{escape(changed)}">{escape(link)}</a>'
+    return f'<div class="lag-notice" role="note"><p>{escape(text)} {anchor}</p></div>'
 
 
 def with_lag_notices(markdown: str, handbook: Handbook, status: TranslationStatus, page: Page, language: Language) -> str:
@@ -77,7 +79,7 @@ def render_status(handbook: Handbook, status: TranslationStatus, language: Langu
         else:
             what = ui["status_missing"].format(lagging=names)
         links = " · ".join(
-            f'<a href="{escape(_section_url(handbook, state, lang))}">{escape(_language_name(language, lang))}</a>'
+            f'<a href="{escape(_section_url(handbook, state, lang))}" lang="{lang}">{escape(_language_name(language, lang))}</a>'
             for lang in handbook.settings.locales
             if lang in state.now
         )

@@ -62,6 +62,7 @@ class PageOutput:
 
     ids: set[str] = field(default_factory=set)
     urls: list[str] = field(default_factory=list)
+    other_language_urls: set[str] = field(default_factory=set)  # links marked with `lang`: into it on purpose
     texts: list[str] = field(default_factory=list)
 
 
@@ -76,6 +77,8 @@ class _Reader(HTMLParser):
         for name in ("id", "name") if tag == "a" else ("id",):
             if values.get(name):
                 self.output.ids.add(values[name])
+        if tag == "a" and values.get("lang") and values.get("href"):
+            self.output.other_language_urls.add(values["href"].strip())
         for attribute in URL_ATTRIBUTES.get(tag, ()):
             value = (values.get(attribute) or "").strip()
             if attribute.endswith("srcset"):
@@ -175,7 +178,7 @@ def check_page(handbook: Handbook, page: Page, url: str, output: PageOutput, sit
     problems = []
     for target in output.urls:
         problem = _check_url(page, url, target, site, source, site_url)
-        if problem:
+        if problem and not (problem.code == "LINK-LANG" and target in output.other_language_urls):
             problems.append(problem)
     for text in output.texts:
         for pattern, code, message, fix in LITERALS:
