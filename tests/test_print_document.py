@@ -97,6 +97,13 @@ def test_a_link_to_a_missing_section_is_reported_and_loses_its_target():
     assert link.attrib == {"class": "more"}
 
 
+def test_a_link_to_a_file_prints_its_address_on_the_site():
+    home = RenderedPage("index", "nl", "", "Home", '<h1 id="home">Home</h1><a href="downloads/cards.pdf" download>Cards</a>', "x")
+    html, _ = combine([home], LABELS, "nl", "", "https://example.org/", "", "file:///site/")
+    link = next(by_id(tinyhtml5.parse(html, namespace_html_elements=False), "index").iter("a"))
+    assert (link.get("class"), link.get("href")) == ("external", "https://example.org/downloads/cards.pdf")
+
+
 def test_permalinks_are_dropped_whatever_their_attribute_order():
     html = (
         '<h1 id="talk">Talk<a class="headerlink" href="#talk" title="Permanent link">&para;</a></h1>'

@@ -184,7 +184,8 @@ def rewrite_chapter(
         path, _, anchor = href.partition("#")
         slug = page.slug if not path else _slug_of_url(posixpath.normpath(posixpath.join(page_dir, path)) + "/", lang_prefix)
         if path and not path.endswith("/") and "." in posixpath.basename(path):
-            _set_link(a, "external", site_url.rstrip("/") + "/" + posixpath.normpath(posixpath.join(page_dir, path)))
+            site_path = posixpath.normpath(posixpath.join(page_dir, path)).lstrip("/")
+            _set_link(a, "external", site_url.rstrip("/") + "/" + site_path)
         elif slug not in chapters:
             problems.append(_link_problem(page, f"link '{href}' leads to a page that is not printed"))
             _set_link(a, None, None)
