@@ -160,7 +160,8 @@ def rewrite_chapter(
 ) -> str:
     """The chapter's HTML with prefixed IDs, print links and images; broken targets are added to `problems`.
 
-    `site_files` is the built site's folder as a `file:` URL ending in `/`.
+    `site_files` is the built site's folder as a `file:` URL ending in `/`. The chapter's tree is changed in place,
+    so each chapter is rewritten once, after every chapter has been read (links need the IDs of all of them).
     """
     page = chapter.page
     page_dir = posixpath.dirname(page.url.rstrip("/"))
