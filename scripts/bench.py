@@ -1,6 +1,9 @@
 """`make bench`: time the build against the usual tools, on the real handbook and on synthetic ones 5x and 20x
 its size, as whole processes with the median of several runs. Writes build/bench/results.md and plot.svg.
 
+Readers pay too: it also times how long poppler (the renderer of Evince, Okular and other PDF viewers) takes to
+draw each contents page of the handbooks, the pages whose dotted leaders can be slow to draw.
+
 The alternatives (mkdocs-to-pdf; mkdocs-print-site + Chromium's print to PDF) are installed in their own
 virtual environment under build/bench/, never into the project's.
 """
@@ -20,6 +23,7 @@ import urllib.request
 from pathlib import Path
 
 import yaml
+from pypdf import PdfReader
 
 from handbook.printing.report import REPORT as PRINT_REPORT
 from handbook.printing.report import read_json
@@ -47,6 +51,16 @@ def run(command, cwd, env=None) -> tuple[float, int, str]:
     if process.returncode:
         raise RuntimeError(f"{' '.join(map(str, command))} failed:\n{output[-3000:]}")
     return seconds, int(usage.ru_maxrss / 1024), output
+
+
+def viewer_seconds(pdf: Path) -> list[float]:
+    """Seconds poppler takes to draw each contents page (after the cover, before the first chapter) at 72 dpi."""
+    reader = PdfReader(pdf)
+    first_chapter = reader.get_destination_page_number(reader.outline[0]) + 1
+    return [
+        run(["pdftoppm", "-r", "72", "-f", str(page), "-l", str(page), "-png", str(pdf), str(OUT / "viewer")], OUT)[0]
+        for page in range(2, first_chapter)
+    ]
 
 
 def synthetic_handbook(size: int) -> Path:
@@ -281,6 +295,9 @@ def main() -> int:
         rows.append((size, "print step inside the full build (7 PDFs in parallel)", printing["seconds"], 0))
         slowest = max(printing["seconds_per_pdf"][name] for name in handbooks)
         rows.append((size, f"both handbook PDFs inside it ({' and '.join(handbooks)} in parallel)", slowest, 0))
+        for name in handbooks:
+            drawn = viewer_seconds(work / "site" / "downloads" / name)
+            rows.append((size, f"PDF viewer: slowest of the {len(drawn)} contents pages of {name} (pdftoppm)", max(drawn), 0))
         print(f"{size}x: floor {floor:.1f} s, full {full:.1f} s, validation {validation:.2f} s", flush=True)
     preview = time_live_preview(synthetic_handbook(1), max(3, args.runs))
     lines = [

@@ -1,8 +1,13 @@
 """One print document per language from the pages MkDocs rendered: cover, contents, chapters in nav order.
 
-Each page's IDs are prefixed with its slug so they stay unique in one document, and its links are rewritten:
-to a chapter or section they become internal links with a page number; anything else gets an absolute URL.
-Its images, written relative to the page's own address, are pointed at the very files the built site serves.
+Each page's IDs are prefixed with its slug so they stay unique in one document, together with the attributes that
+refer to them, and its links are rewritten: to a chapter or section they become internal links with a page
+number; anything else gets an absolute URL. Its images, written relative to the page's own address, are pointed
+at the very files the built site serves.
+
+The pages are read with tinyhtml5, the HTML parser WeasyPrint itself uses, not with regular expressions: an
+element is found by what it is (an `h2`, an `a` with an `href`) whatever its attributes and their order, and
+only real `id` attributes and references to them change.
 """
 
 from __future__ import annotations
@@ -10,20 +15,36 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
-from html import escape, unescape
+from html import escape
+from xml.etree import ElementTree
+
+import tinyhtml5
+from tinyhtml5.constants import prefixes as NAMESPACE_PREFIXES
 
 from handbook.problems import Problem
 
-ID_ATTRIBUTE = re.compile(r'\bid="([^"]+)"')
-HREF_ATTRIBUTE = re.compile(r'<a\b([^>]*?)\bhref="([^"]*)"([^>]*)>')
-IMG_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")')
 URL_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
-HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
-H1_ID = re.compile(r'<h1 id="([^"]+)"')
-H2 = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.DOTALL)
-TAG = re.compile(r"<[^>]+>")
+# Attributes whose value is a space-separated list of IDs in the same document (HTML and WAI-ARIA): they are
+# prefixed with the IDs, so a label, a table header or an accessible name keeps pointing at its element.
+ID_REFERENCES = (
+    "aria-activedescendant",
+    "aria-controls",
+    "aria-describedby",
+    "aria-details",
+    "aria-errormessage",
+    "aria-flowto",
+    "aria-labelledby",
+    "aria-owns",
+    "for",
+    "form",
+    "headers",
+    "list",
+)
+# The parser drops a newline right after these start tags, so writing them out must add one to keep the text.
+FIRST_NEWLINE_DROPPED = ("pre", "textarea", "listing")
 # Where a page number goes: the contents and cross-references carry their target's page as `data-page`, filled
-# in by `with_page_numbers` once a layout has shown where the targets fall (see render.py).
+# in by `with_page_numbers` once a layout has shown where the targets fall (see render.py). This document writes
+# every slot itself, `data-page` right before `href`, so a pattern on its own output finds them all.
 PAGE_NUMBER_SLOT = re.compile(r'data-page="[^"]*" href="#([^"]+)"')
 UNKNOWN_PAGE = "00"  # as wide as most page numbers, so a first layout is already close to the final one
 
@@ -54,6 +75,56 @@ class PrintLabels:
     page_ref: str  # e.g. "p."
 
 
+@dataclass(frozen=True)
+class Chapter:
+    """A printed page, parsed once: its body without permalinks, its IDs and headings as MkDocs wrote them."""
+
+    page: RenderedPage
+    body: ElementTree.Element
+    ids: frozenset[str]
+    anchor: str  # where a link to the whole chapter points, already prefixed
+    sections: tuple[tuple[str, str], ...]  # (ID, title text) of every h2 with an ID, in order
+
+
+def parse_body(html: str) -> ElementTree.Element:
+    """The `body` element holding a page's body HTML, its HTML elements without a namespace."""
+    return tinyhtml5.parse("<!DOCTYPE html><body>" + html, namespace_html_elements=False).find("body")
+
+
+def _classes(element: ElementTree.Element) -> list[str]:
+    return (element.get("class") or "").split()
+
+
+def _drop(parent: ElementTree.Element, child: ElementTree.Element) -> None:
+    """Remove `child` but keep the text that follows it."""
+    if child.tail:
+        index = list(parent).index(child)
+        if index:
+            before = parent[index - 1]
+            before.tail = (before.tail or "") + child.tail
+        else:
+            parent.text = (parent.text or "") + child.tail
+    parent.remove(child)
+
+
+def read_chapter(page: RenderedPage) -> Chapter:
+    """The page parsed, its permalinks (`a.headerlink`, for the screen only) removed."""
+    body = parse_body(page.html)
+    permalinks = [(parent, a) for parent in body.iter() for a in parent if a.tag == "a" and "headerlink" in _classes(a)]
+    for parent, a in permalinks:
+        _drop(parent, a)
+    title = next((h1.get("id") for h1 in body.iter("h1") if h1.get("id")), None)
+    return Chapter(
+        page,
+        body,
+        frozenset(element.get("id") for element in body.iter() if element.get("id")),
+        # Its title, which WeasyPrint places on the chapter's first page (the chapter's own box may start at the
+        # foot of the previous page, before its page break).
+        f"{page.slug}--{title}" if title else page.slug,
+        tuple((h2.get("id"), "".join(h2.itertext()).strip()) for h2 in body.iter("h2") if h2.get("id")),
+    )
+
+
 def _slug_of_url(url: str, lang_prefix: str) -> str:
     path = url.split("#", 1)[0]
     if path.endswith("index.html"):
@@ -64,66 +135,73 @@ def _slug_of_url(url: str, lang_prefix: str) -> str:
     return path or "index"
 
 
-def chapter_anchor(page: RenderedPage) -> str:
-    """Where a link to a whole chapter points: its title, which WeasyPrint places on the chapter's first page
-    (the chapter's own box may start at the foot of the previous page, before its page break)."""
-    match = H1_ID.search(page.html)
-    return f"{page.slug}--{match.group(1)}" if match else page.slug
+def _set_link(a: ElementTree.Element, css_class: str | None, href: str | None, page_slot: bool = False) -> None:
+    """Give a link its print class and target; the page-number slot goes right before `href` (PAGE_NUMBER_SLOT)."""
+    attributes = {name: value for name, value in a.attrib.items() if name not in ("class", "href", "data-page")}
+    classes = [css_class] if css_class else []
+    classes += [name for name in _classes(a) if name != css_class]
+    a.attrib.clear()
+    if classes:
+        a.set("class", " ".join(classes))
+    a.attrib.update(attributes)
+    if page_slot:
+        a.set("data-page", UNKNOWN_PAGE)
+    if href is not None:
+        a.set("href", href)
 
 
-def rewrite_page(
-    page: RenderedPage,
-    known_ids: dict[str, set[str]],
-    chapter_anchors: dict[str, str],
+def rewrite_chapter(
+    chapter: Chapter,
+    chapters: dict[str, Chapter],
     lang_prefix: str,
     site_url: str,
     problems: list[Problem],
     site_files: str,
 ) -> str:
-    """The page's HTML with prefixed IDs, print links and images; broken targets are added to `problems`.
+    """The chapter's HTML with prefixed IDs, print links and images; broken targets are added to `problems`.
 
-    `site_files` is the built site's folder as a `file:` URL ending in `/`.
+    `site_files` is the built site's folder as a `file:` URL ending in `/`. The chapter's tree is changed in place,
+    so each chapter is rewritten once, after every chapter has been read (links need the IDs of all of them).
     """
-    html = HEADERLINK.sub("", page.html)
-    html = ID_ATTRIBUTE.sub(lambda m: f'id="{page.slug}--{m.group(1)}"', html)
+    page = chapter.page
     page_dir = posixpath.dirname(page.url.rstrip("/"))
     page_dir = page.url if page.url.endswith("/") else page_dir + "/"
-
-    def link(match: re.Match) -> str:
-        before, href, after = match.groups()
-        if re.match(r"^[a-z][a-z0-9+.-]*:", href):
-            return f'<a class="external"{before}href="{href}"{after}>'
+    for element in chapter.body.iter():
+        if element.get("id"):
+            element.set("id", f"{page.slug}--{element.get('id')}")
+        for name in ID_REFERENCES:
+            if element.get(name):
+                element.set(name, " ".join(f"{page.slug}--{ref}" for ref in element.get(name).split()))
+    for img in chapter.body.iter("img"):
+        if img.get("src") is not None:
+            img.set("src", site_file(img.get("src"), page_dir, site_files))
+    for a in chapter.body.iter("a"):
+        href = a.get("href")
+        if href is None:
+            continue
+        if URL_SCHEME.match(href):
+            _set_link(a, "external", href)
+            continue
         path, _, anchor = href.partition("#")
         slug = page.slug if not path else _slug_of_url(posixpath.normpath(posixpath.join(page_dir, path)) + "/", lang_prefix)
         if path and not path.endswith("/") and "." in posixpath.basename(path):
-            absolute = site_url.rstrip("/") + "/" + posixpath.normpath(posixpath.join(page_dir, path))
-            return f'<a class="external"{before}href="{absolute}"{after}>'
-        if slug not in known_ids:
-            problems.append(
-                Problem(
-                    page.source_path,
-                    1,
-                    1,
-                    "PRINT-LINK",
-                    f"link '{href}' leads to a page that is not printed",
-                    "",
-                    page.lang,
-                )
-            )
-            return f"<a{before}{after}>"
-        if anchor and anchor not in known_ids[slug]:
-            problems.append(
-                Problem(page.source_path, 1, 1, "PRINT-LINK", f"link '{href}' leads to a missing section", "", page.lang)
-            )
-            return f"<a{before}{after}>"
-        target = f"{slug}--{anchor}" if anchor else chapter_anchors[slug]
-        css_class = "xref" if slug != page.slug or anchor else "xref-self"
-        if css_class == "xref-self":
-            return f'<a class="{css_class}"{before}href="#{target}"{after}>'
-        return f'<a class="{css_class}"{before}data-page="{UNKNOWN_PAGE}" href="#{target}"{after}>'
+            site_path = posixpath.normpath(posixpath.join(page_dir, path)).lstrip("/")
+            _set_link(a, "external", site_url.rstrip("/") + "/" + site_path)
+        elif slug not in chapters:
+            problems.append(_link_problem(page, f"link '{href}' leads to a page that is not printed"))
+            _set_link(a, None, None)
+        elif anchor and anchor not in chapters[slug].ids:
+            problems.append(_link_problem(page, f"link '{href}' leads to a missing section"))
+            _set_link(a, None, None)
+        elif slug == page.slug and not anchor:
+            _set_link(a, "xref-self", f"#{chapter.anchor}")
+        else:
+            _set_link(a, "xref", f"#{slug}--{anchor}" if anchor else f"#{chapters[slug].anchor}", page_slot=True)
+    return inner_html(chapter.body)
 
-    html = IMG_SRC.sub(lambda m: m.group(1) + site_file(m.group(2), page_dir, site_files) + m.group(3), html)
-    return HREF_ATTRIBUTE.sub(link, html)
+
+def _link_problem(page: RenderedPage, message: str) -> Problem:
+    return Problem(page.source_path, 1, 1, "PRINT-LINK", message, "", page.lang)
 
 
 def site_file(src: str, page_dir: str, site_files: str) -> str:
@@ -133,8 +211,34 @@ def site_file(src: str, page_dir: str, site_files: str) -> str:
     return site_files + posixpath.normpath(posixpath.join(page_dir, src)).lstrip("/")
 
 
-def _text(html: str) -> str:
-    return unescape(TAG.sub("", HEADERLINK.sub("", html))).strip()
+def _qualified(name: str) -> str:
+    """An element or attribute name as HTML writes it: `svg`, `path`, `xlink:href` (the parser gives `{url}name`)."""
+    if not name.startswith("{"):
+        return name
+    url, _, local = name[1:].partition("}")
+    prefix = NAMESPACE_PREFIXES.get(url)
+    return local if prefix in ("html", "svg", "math") else f"{prefix}:{local}"
+
+
+def inner_html(element: ElementTree.Element) -> str:
+    """The HTML of the element's content, written so that the HTML parser reads back the same tree.
+
+    ElementTree's HTML writer does most of it; inline SVG and MathML need their plain names, and a `pre` that
+    starts with a newline needs one more.
+    """
+    for node in element.iter():
+        if not isinstance(node.tag, str):
+            continue  # a comment
+        node.tag = _qualified(node.tag)
+        if any(name.startswith("{") for name in node.attrib):
+            attributes = {_qualified(name): value for name, value in node.attrib.items()}
+            node.attrib.clear()
+            node.attrib.update(attributes)
+        if node.tag in FIRST_NEWLINE_DROPPED and (node.text or "").startswith("\n"):
+            node.text = "\n" + node.text
+    return escape(element.text or "", quote=False) + "".join(
+        ElementTree.tostring(child, method="html", encoding="unicode") for child in element
+    )
 
 
 def _toc_link(target: str, title: str) -> str:
@@ -156,20 +260,17 @@ def combine(
     `site_files`: the built site's folder as a `file:` URL ending in `/`, where the pages' images are.
     """
     problems: list[Problem] = []
-    known_ids = {page.slug: set(ID_ATTRIBUTE.findall(page.html)) for page in pages}
-    anchors = {page.slug: chapter_anchor(page) for page in pages}
-    toc, chapters = [], []
-    for page in pages:
-        sections = "".join(
-            f"<li>{_toc_link(f'{page.slug}--{section_id}', _text(title))}</li>" for section_id, title in H2.findall(page.html)
-        )
+    chapters = {page.slug: read_chapter(page) for page in pages}
+    toc, bodies = [], []
+    for slug, chapter in chapters.items():
+        sections = "".join(f"<li>{_toc_link(f'{slug}--{section_id}', title)}</li>" for section_id, title in chapter.sections)
         toc.append(
-            f'<li class="toc-chapter">{_toc_link(anchors[page.slug], page.title)}'
+            f'<li class="toc-chapter">{_toc_link(chapter.anchor, chapter.page.title)}'
             + (f'<ol class="toc-sections">{sections}</ol>' if sections else "")
             + "</li>"
         )
-        body = rewrite_page(page, known_ids, anchors, lang_prefix, site_url, problems, site_files)
-        chapters.append(f'<section class="chapter" id="{page.slug}" data-title="{escape(page.title)}">{body}</section>')
+        body = rewrite_chapter(chapter, chapters, lang_prefix, site_url, problems, site_files)
+        bodies.append(f'<section class="chapter" id="{slug}" data-title="{escape(chapter.page.title)}">{body}</section>')
     edition = f'<p class="cover-edition">{escape(labels.edition_label)} {escape(labels.edition)}</p>' if labels.edition else ""
     document = f"""<!DOCTYPE html>
 <html lang="{lang}">
@@ -188,7 +289,7 @@ def combine(
 {edition}
 </section>
 <nav class="toc"><p class="toc-title">{escape(labels.contents)}</p><ol>{"".join(toc)}</ol></nav>
-{"".join(chapters)}
+{"".join(bodies)}
 </body>
 </html>"""
     return document, problems
