@@ -27,6 +27,7 @@ class Card:
     desk: tuple[int, ...] = ()  # the phrases marked `desk: true`, by position: the key phrases of the desk sheet
     # field ("title", "when", "phrase 1", ...) -> locale -> (line, col) of that text, for problems about it
     places: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)
+    section_at: tuple[int, int] = (0, 0)  # (line, col) of the `section:` value, where a wrong target is fixed
 
     # What the website and the print step show. A field that validation reported as missing in a language
     # shows as nothing (the title as the card's ID), so the live preview renders on after the report.
@@ -127,9 +128,9 @@ def load_cards(path: Path, display_path: str, locales: list[str]) -> tuple[list[
         section = str(fields["section"].value) if "section" in fields else ""
         page, _, anchor = section.partition("#")
         if not page or not anchor:
-            problems.append(
-                Problem(display_path, entry.line, 1, "CARD-FORMAT", f"card '{card_id}': `section` must be `page#section-id`")
-            )
+            where = fields.get("section") or entry
+            message = f"card '{card_id}': `section` must be `page#section-id`"
+            problems.append(Problem(display_path, where.line, where.col, "CARD-FORMAT", message))
         title = _texts(fields.get("title"), locales, "title", display_path, card_id, problems)
         if "title" not in fields:
             problems.append(Problem(display_path, entry.line, 1, "CARD-FORMAT", f"card '{card_id}' has no `title`"))
@@ -156,6 +157,8 @@ def load_cards(path: Path, display_path: str, locales: list[str]) -> tuple[list[
                 )
         places = {"title": _places(fields.get("title")), "when": _places(fields.get("when"))}
         places |= {f"phrase {n}": _places(node) for n, node in enumerate(phrase_nodes.value if phrases else [], 1)}
-        card = Card(card_id, page, anchor, title, when, tuple(phrases), entry.line, tuple(desk), places)
+        section_node = fields.get("section")
+        section_at = (section_node.line, section_node.col) if section_node else (entry.line, entry.col)
+        card = Card(card_id, page, anchor, title, when, tuple(phrases), entry.line, tuple(desk), places, section_at)
         cards.append(card)
     return cards, problems

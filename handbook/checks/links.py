@@ -204,8 +204,7 @@ def check_cards(handbook: Handbook) -> list[Problem]:
                 problems.append(
                     Problem(
                         handbook.cards_path,
-                        card.line,
-                        1,
+                        *card.section_at,
                         "CARD-SECTION",
                         f"card '{card.id}' links to missing page '{card.page}'",
                         "",
@@ -217,8 +216,7 @@ def check_cards(handbook: Handbook) -> list[Problem]:
                 problems.append(
                     Problem(
                         handbook.cards_path,
-                        card.line,
-                        1,
+                        *card.section_at,
                         "CARD-SECTION",
                         f"card '{card.id}': '#{card.anchor}' is not a section of {page.path}",
                         f"did you mean `#{suggestion}`?" if suggestion else "",
