@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from handbook.desk import has_desk_sheet
-from handbook.downloads import CHECKLISTS, DESK_SHEET, DUPLEX, HANDBOOK, PHRASE_CARDS
+from handbook.downloads import CHECKLISTS, DESK_SHEET, DUPLEX, HANDBOOK, PHRASE_CARDS, PRINT_SHOP, PRINT_SHOP_TWO_SIDED
 from handbook.markdown_scan import DIRECTIVE
 from handbook.model import SOURCES_PAGE, Handbook, Page
 from handbook.phrases import Card
@@ -63,6 +63,20 @@ def render_downloads(handbook: Handbook, language: Language, root_prefix: str) -
     ]
     if len(locales) >= 2:
         entries.append((DUPLEX.format(front=locales[0], back=locales[1]), language.label("download_duplex")))
+    return _download_list(entries, root_prefix)
+
+
+def render_print_shop_downloads(handbook: Handbook, language: Language, root_prefix: str) -> str:
+    """The phrase cards as a print shop takes them: this language, and the two-sided set when there are two."""
+    locales = handbook.settings.locales
+    entries = [(PRINT_SHOP.format(lang=language.locale), language.label("download_print_shop"))]
+    if len(locales) >= 2:
+        two_sided = PRINT_SHOP_TWO_SIDED.format(front=locales[0], back=locales[1])
+        entries.append((two_sided, language.label("download_print_shop_two_sided")))
+    return _download_list(entries, root_prefix)
+
+
+def _download_list(entries: list[tuple[str, str]], root_prefix: str) -> str:
     items = "".join(
         f'<li><a href="{root_prefix}downloads/{name}" download>{escape(label)}</a> (PDF)</li>' for name, label in entries
     )
@@ -130,4 +144,6 @@ def _expanded(name: str, argument: str, line: str, handbook: Handbook, language:
         return render_link_index(handbook, language)
     if name == "downloads":
         return render_downloads(handbook, language, root_prefix)
+    if name == "print-shop-downloads":
+        return render_print_shop_downloads(handbook, language, root_prefix)
     return line  # reported by the leftovers check; left visible rather than silently dropped

@@ -38,6 +38,8 @@ CODE_UI_KEYS = (
     "download_desk",
     "download_duplex",
     "download_handbook",
+    "download_print_shop",
+    "download_print_shop_two_sided",
     "last_updated",
     "link_copy",
     "link_title",

@@ -14,7 +14,7 @@ from handbook.model import Handbook
 from handbook.new_page import PLACEHOLDER
 from handbook.problems import Problem
 
-KNOWN_DIRECTIVES = {"phrases", "phrase-cards", "downloads", "link-index", "translation-status"}
+KNOWN_DIRECTIVES = {"phrases", "phrase-cards", "downloads", "print-shop-downloads", "link-index", "translation-status"}
 LEFTOVER_PATTERNS = (
     (re.compile(r"translation_missing", re.IGNORECASE), "translation-system class `translation_missing`"),
     (re.compile(r"translation missing:?", re.IGNORECASE), "text 'translation missing'"),

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from handbook.model import Handbook
 from handbook.printing.document import RenderedPage
-from handbook.printing.jobs import desk_jobs, handbook_jobs
+from handbook.printing.jobs import desk_jobs, handbook_jobs, print_shop_jobs
 from handbook.printing.previous import STORE, PreviousPrint, input_key
 from handbook.printing.render import PrintResult, render_all
 from handbook.problems import Problem
@@ -34,6 +34,8 @@ def print_all(
         for job in jobs
     ]
     jobs += desk_jobs(handbook)
+    shop_jobs, problems = print_shop_jobs(handbook)
+    jobs += shop_jobs
     keys = [input_key(job) for job in jobs]
     results = [previous.restore(job, key, out_dir) if reuse else None for job, key in zip(jobs, keys, strict=True)]
     to_render = [index for index, result in enumerate(results) if result is None]

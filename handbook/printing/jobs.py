@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from html import escape
 from importlib.resources import files
 from pathlib import Path
 
 from handbook.desk import desk_sheet, has_desk_sheet
-from handbook.downloads import CHECKLISTS, DESK_SHEET, DUPLEX, HANDBOOK, PHRASE_CARDS
+from handbook.downloads import CHECKLISTS, DESK_SHEET, DUPLEX, HANDBOOK, PHRASE_CARDS, PRINT_SHOP, PRINT_SHOP_TWO_SIDED
 from handbook.model import Handbook
 from handbook.printing.cards import cards_body, checklist_body, fit_limits
 from handbook.printing.desk import desk_body, desk_limits
 from handbook.printing.document import PrintLabels, RenderedPage, combine, page_css
-from handbook.printing.edition import format_edition, last_commit_date
+from handbook.printing.edition import format_edition, last_commit_date, last_commit_timestamp
 from handbook.printing.fonts import font_face_css
+from handbook.printing.print_shop import PROFILE, PROFILE_PACKAGE, VARIANT, profile_css, shop_cards_body, shop_fit_limits
 from handbook.printing.render import PrintJob
 from handbook.problems import Problem
 from handbook.settings import Language
@@ -33,10 +35,10 @@ def stylesheet(name: str) -> str:
     return font_face_css() + "\n" + (files("handbook.printing") / name).read_text(encoding="utf-8")
 
 
-def sheet_document(lang: str, title: str, css: str, body: str) -> str:
+def sheet_document(lang: str, title: str, css: str, body: str, head: str = "") -> str:
     return (
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{escape(title)}</title>'
-        f'<meta name="author" content="{escape(title)}"><style>{css}</style></head><body>{body}</body></html>'
+        f'<meta name="author" content="{escape(title)}">{head}<style>{css}</style></head><body>{body}</body></html>'
     )
 
 
@@ -94,6 +96,53 @@ def desk_jobs(handbook: Handbook) -> list[PrintJob]:
             )
         )
     return jobs
+
+
+def print_shop_job(handbook: Handbook, langs: list[Language], css: str, dated: dt.datetime | None = None) -> PrintJob:
+    """The cards of one language for a print shop, or (two languages) each front followed by its back.
+
+    Validation lays out the same job, undated and without the colour profile (neither moves a line), to find the
+    cards whose text leaves the safe zone.
+    """
+    locales = [language.locale for language in langs]
+    front = langs[0]
+    label = "download_print_shop" if len(langs) == 1 else "download_print_shop_two_sided"
+    title = " – ".join(filter(None, [front.site_name, front.label(label)]))
+    # PDF/X requires creation and modification dates; they come from the last commit, never the clock.
+    stamp = dated.strftime("%Y-%m-%dT%H:%M:%SZ") if dated else ""
+    head = f'<meta name="dcterms.created" content="{stamp}"><meta name="dcterms.modified" content="{stamp}">' if stamp else ""
+    limits = tuple(limit for lang in locales for limit in shop_fit_limits(handbook.cards, lang, handbook.cards_path))
+    if len(langs) == 1:
+        name = PRINT_SHOP.format(lang=locales[0])
+    else:
+        name = PRINT_SHOP_TWO_SIDED.format(front=locales[0], back=locales[1])
+    return PrintJob(
+        name,
+        sheet_document(front.locale, title, css, shop_cards_body(handbook.cards, locales), head),
+        handbook.settings.docs_dir.as_uri() + "/",
+        handbook.cards_path,
+        front.locale,
+        limits,
+        variant=VARIANT,
+    )
+
+
+def print_shop_jobs(handbook: Handbook) -> tuple[list[PrintJob], list[Problem]]:
+    """Phrase cards for a print shop per language and the two-sided set; none without the CMYK profile."""
+    settings = handbook.settings
+    if not handbook.cards:
+        return [], []
+    if not PROFILE.is_file():
+        message = f"print-shop phrase cards not written: the CMYK profile {PROFILE} is missing"
+        suggestion = f"install Debian's {PROFILE_PACKAGE} (`make build` does so when run as root)"
+        return [], [Problem(handbook.cards_path, 1, 1, "PRINT-LAYOUT", message, suggestion)]
+    css = stylesheet("print-shop.css") + "\n" + profile_css()
+    stamp = last_commit_timestamp(settings.root) or 0
+    dated = dt.datetime.fromtimestamp(stamp, tz=dt.UTC)
+    jobs = [print_shop_job(handbook, [language], css, dated) for language in settings.languages]
+    if len(settings.languages) >= 2:
+        jobs.append(print_shop_job(handbook, settings.languages[:2], css, dated))
+    return jobs, []
 
 
 def handbook_jobs(

@@ -44,7 +44,7 @@ def input_key(job: PrintJob) -> str:
     """A digest of everything a PDF is made from: the document, the files it loads, the code and the typesetter."""
     digest = hashlib.sha256()
     parts = [version("weasyprint"), version("pydyf"), code_digest(), repr(sorted(PDF_OPTIONS.items()))]
-    parts += [job.name, job.base_url, repr(job.fit_limits), job.html]
+    parts += [job.name, job.variant, job.base_url, repr(job.fit_limits), job.html]
     for part in parts:
         digest.update(part.encode("utf-8") + b"\0")
     for match in RESOURCE.finditer(job.html):

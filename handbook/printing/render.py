@@ -14,11 +14,12 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from handbook.printing import print_shop
 from handbook.printing.document import numbered_targets, with_page_numbers
 from handbook.problems import Problem
 
-# How every PDF is written: tagged for screen readers, streams compressed. Part of a PDF's cache key.
-PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "uncompressed_pdf": False}
+# How every PDF is written: streams compressed, in its job's PDF variant. Part of a PDF's cache key.
+PDF_OPTIONS = {"uncompressed_pdf": False}
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,8 @@ class PrintJob:
     # For a document that prints page numbers (contents, cross-references): the pages its targets had last
     # time, a first guess that saves a layout when it is still right. None: nothing to number.
     page_hint: dict[str, int] | None = None
+    # Tagged for screen readers, or PDF/X-4 for a print shop (finished by print_shop.finish)
+    variant: str = "pdf/ua-1"
 
 
 @dataclass
@@ -134,7 +137,9 @@ def render_job(job: PrintJob, out_dir: str) -> PrintResult:
             return result
         target = Path(out_dir) / job.name
         partial = target.with_suffix(".pdf.part")
-        document.write_pdf(partial, **PDF_OPTIONS)
+        document.write_pdf(partial, pdf_variant=job.variant, **PDF_OPTIONS)
+        if job.variant == print_shop.VARIANT:
+            print_shop.finish(partial, job.html)
         partial.replace(target)
     except Exception as error:  # WeasyPrint raises many types; each must become a clean message
         result.errors.append(_layout_problem(job, f"cannot lay out: {error}"))

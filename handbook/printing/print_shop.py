@@ -1,0 +1,89 @@
+"""Phrase cards as a print shop takes them: one 90 x 65 mm card per page, 3 mm bleed, PDF/X-4.
+
+The office sheets (cards.py) put eight cards on A4 with cut marks for a desk printer. A print shop cuts from its
+own sheets: it wants each card on its own page at the trim size plus bleed, a TrimBox and BleedBox that say where
+to cut, no marks, colours in CMYK and an output intent. WeasyPrint writes the boxes from CSS `bleed` (its
+BleedBox lies at most 10 pt outside the trim, so 3 mm comes out exactly) and PDF/X-4 with the CMYK profile of
+`@color-profile device-cmyk` as output intent. What it cannot do is write the same file twice: its XMP document
+ID is random, so `finish` replaces it with one derived from the file's own ID (pikepdf), for reproducible builds.
+
+Text keeps 4 mm inside the trim (the safe zone); like the office cards, each card ends in an invisible marker
+whose laid-out position tells whether its text fits.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from html import escape
+from pathlib import Path
+
+from handbook.phrases import Card
+from handbook.printing.cards import CARD_H, end_marker_id
+from handbook.problems import Problem
+
+BLEED = 3.0  # mm beyond the trim on every side (print-shop.css)
+SAFE = 4.0  # mm inside the trim that no text may enter
+VARIANT = "pdf/x-4"
+# Debian's libgs-common: Ghostscript's CMYK output profile for coated offset paper (SWOP), a printer profile a
+# PDF/X output intent may name. `make build` installs the package when run as root.
+PROFILE = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")
+PROFILE_PACKAGE = "libgs-common"
+
+
+def profile_css(profile: Path = PROFILE) -> str:
+    """The CMYK profile that WeasyPrint embeds as the PDF/X output intent."""
+    return f'@color-profile device-cmyk {{ src: url("{profile.as_uri()}"); components: cyan, magenta, yellow, black; }}'
+
+
+def shop_card_html(card: Card, number: int, total: int, lang: str) -> str:
+    """One page: a coloured band with the title and number, running into the bleed, then the situation and phrases."""
+    when = f'<p class="when">{escape(card.when_in(lang))}</p>' if card.when_in(lang) else ""
+    phrases = "".join(f"<li>{escape(p)}</li>" for p in card.phrases_in(lang))
+    return (
+        f'<section class="shop-card" lang="{lang}" data-card="{escape(card.id)}"><div class="content">'
+        f'<div class="band"><h2 class="title">{escape(card.title_in(lang))}</h2><p class="number">{number}/{total}</p></div>'
+        f'<div class="text">{when}<ul>{phrases}</ul><span class="end" id="{end_marker_id(card, lang)}"></span></div>'
+        "</div></section>"
+    )
+
+
+def shop_cards_body(cards: list[Card], langs: list[str]) -> str:
+    """Every card in source order, in each of `langs` in turn: one language, or each front followed by its back."""
+    total = len(cards)
+    return "".join(shop_card_html(card, number, total, lang) for number, card in enumerate(cards, 1) for lang in langs)
+
+
+def shop_fit_limits(cards: list[Card], lang: str, source: str) -> tuple[tuple[str, float, Problem], ...]:
+    """(end marker ID, lowest allowed position in mm, problem) for every card: its text ends above the safe zone."""
+    lowest = CARD_H - SAFE
+    return tuple(
+        (
+            end_marker_id(card, lang),
+            lowest,
+            Problem(
+                source,
+                card.line,
+                1,
+                "CARD-TOO-LONG",
+                f"card '{card.id}' does not fit the print shop's 90 x 65 mm card, {SAFE:g} mm inside the trim,"
+                f" in its '{lang}' text",
+                f"shorten the '{lang}' phrases or drop one; cards are never printed smaller",
+                lang,
+            ),
+        )
+        for card in cards
+    )
+
+
+def finish(path: Path, document: str) -> None:
+    """Give the PDF/X file an XMP document ID that follows from its document, where WeasyPrint writes a random
+    one; the file ID is then computed from the content, so the same cards make the same file."""
+    import pikepdf  # loaded only when a print-shop file is written
+
+    digest = hashlib.sha256(document.encode("utf-8")).digest()
+    with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
+            meta["xmpMM:DocumentID"] = f"uuid:{uuid.UUID(bytes=digest[:16])}"
+        del pdf.trailer.ID  # a digest of the random ID; qpdf computes a new one from the content
+        pdf.save(path, deterministic_id=True)
