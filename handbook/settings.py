@@ -62,6 +62,7 @@ class Language:
     site_name: str
     nav_translations: dict[str, str] = field(default_factory=dict)
     ui: dict[str, str] = field(default_factory=dict)
+    nav_translations_line: int = 0  # where in mkdocs.yml its `nav_translations:` block starts (0: it has none)
 
     def label(self, key: str) -> str:
         """The UI label `key` in this language; the key itself while it is missing (validation reports that)."""
@@ -129,6 +130,10 @@ def _child(node: Located | None, *keys: str) -> Located | None:
     return node
 
 
+def _is_list(node: Located | None, index: int) -> bool:
+    return node is not None and isinstance(node.value, list) and index < len(node.value)
+
+
 def _flatten_nav(items: list[Located]) -> list[NavEntry]:
     """Every navigation entry at the line and column of its page (or of its title, for a section)."""
     entries: list[NavEntry] = []
@@ -164,9 +169,12 @@ def settings_from_mkdocs(config) -> Settings:
     except YamlError:
         located = None  # MkDocs has read it; positions then fall back to line 1
     i18n = config.plugins.get("i18n")
+    located_languages = _child(located, "plugins", "i18n", "languages")
     languages = []
-    for lang in i18n.config.languages if i18n else []:
+    for index, lang in enumerate(i18n.config.languages if i18n else []):
         extra = lang.extra or {}
+        located_language = located_languages.value[index] if _is_list(located_languages, index) else None
+        block = _child(located_language, "nav_translations")
         languages.append(
             Language(
                 locale=lang.locale,
@@ -174,6 +182,8 @@ def settings_from_mkdocs(config) -> Settings:
                 site_name=lang.site_name or "",
                 nav_translations=dict(lang.nav_translations or {}),
                 ui=dict(extra.get("ui") or {}),
+                # the line of the `nav_translations:` key, one above its first entry
+                nav_translations_line=block.line - 1 if block is not None else 0,
             )
         )
     custom_dir = config.theme.custom_dir

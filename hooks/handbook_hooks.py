@@ -155,7 +155,7 @@ def on_page_markdown(markdown, page, config, files):
 def on_post_page(output, page, config):
     model = _page_of(page, config)
     path = model.path if model else page.file.src_uri
-    for problem in check_output_html(output, path, _language(config)):
+    for problem in check_output_html(output, path, _language(config), model.scan.text_lines if model else ()):
         log.error(problem.format())
     language = state["validation"].handbook.settings.language(_language(config))
     if not language.default:

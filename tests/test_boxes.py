@@ -89,6 +89,8 @@ def test_a_box_missing_in_english(fixture_site):
     assert [(p.code, p.path, p.message) for p in problems] == [
         ("BOX-PARITY", "docs/talk.en.md", "page has 1 boxes, docs/talk.nl.md has 2")
     ]
+    # Pointed at the heading of the section that lacks the box, not at the top of the file.
+    assert problems[0].line == 3  # `## Stay calm {#stay-calm}` of the English page
 
 
 def test_every_box_type_is_styled_and_documented():

@@ -78,3 +78,17 @@ def test_one_slip_in_the_card_file_is_one_message(fixture_site):
         pages[f"talk.{lang}.md"] += "\n{% phrases call-back %}\n"
     found = formatted(fixture_site(pages))
     assert len(found) == 1 and ": INPUT-YAML " in found[0] and found[0].startswith("docs/phrases.yml:7:"), found
+
+
+def test_leftovers_in_built_html_are_found_whatever_the_kind_and_located_in_the_source():
+    from handbook.checks.leftovers import check_output_html
+
+    html = "<main>\n<p>Intro</p>\n<p>FIXME: betere zin</p>\n<p>Lorem ipsum dolor</p>\n</main>"
+    source = [(5, "Intro"), (7, "FIXME: betere zin"), (9, "Lorem ipsum dolor")]
+    found = [p.format() for p in check_output_html(html, "docs/talk.nl.md", "nl", source)]
+    assert found == [
+        "docs/talk.nl.md:7:1: OUTPUT-LEFTOVER built HTML line 3 contains author marker 'FIXME' "
+        "(fix the page or the template that produced it)",
+        "docs/talk.nl.md:9:1: OUTPUT-LEFTOVER built HTML line 4 contains placeholder text 'Lorem ipsum' "
+        "(fix the page or the template that produced it)",
+    ]

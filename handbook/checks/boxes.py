@@ -59,6 +59,14 @@ def check_page(page: Page) -> list[Problem]:
     return problems
 
 
+def _where_missing(reference: Page, page: Page, index: int) -> int:
+    """The line of this page's heading over the section where the reference has the box this page lacks."""
+    box_line = reference.scan.admonitions[index].line
+    above = [h.id for h in reference.scan.headings if h.line < box_line and h.id]
+    ours = {h.id: h.line for h in page.scan.headings if h.id}
+    return next((ours[section] for section in reversed(above) if section in ours), page.body_line)
+
+
 def check_parity(reference: Page, page: Page) -> list[Problem]:
     """The boxes of `page` against those of the default language's `reference`: count, order and type."""
     theirs = [box.kind for box in reference.scan.admonitions]
@@ -78,12 +86,15 @@ def check_parity(reference: Page, page: Page) -> list[Problem]:
                 )
             ]
     if len(ours) != len(theirs):
-        line = ours[len(theirs)].line if len(ours) > len(theirs) else 1
+        if len(ours) > len(theirs):
+            line, col = ours[len(theirs)].line, ours[len(theirs)].col
+        else:
+            line, col = _where_missing(reference, page, len(ours)), 1
         return [
             Problem(
                 page.path,
                 line,
-                1,
+                col,
                 "BOX-PARITY",
                 f"page has {len(ours)} boxes, {reference.path} has {len(theirs)}",
                 "translate box for box",

@@ -140,23 +140,27 @@ def check_page_sources(handbook: Handbook) -> list[Problem]:
     return problems
 
 
-def check_output_html(html: str, path: str, lang: str) -> list[Problem]:
-    """Leftovers in one built page; `path` is the source page the HTML came from."""
+def check_output_html(html: str, path: str, lang: str, source_lines=()) -> list[Problem]:
+    """Leftovers in one built page; `path` is the source page the HTML came from, `source_lines` its
+    (line number, text) pairs, where a leftover is looked for to report it at its own line."""
+    if not any(pattern.search(html) for pattern, _ in LEFTOVER_PATTERNS):
+        return []  # the common case, in one pass per pattern over the whole page
     problems = []
     for lineno, line in enumerate(html.splitlines(), 1):
-        if "translation" not in line.lower() and "{" not in line and "TODO" not in line and "%" not in line:
-            continue
         for _col, kind, text in leftovers_in_line(line, skip_directives=False):
             if kind == "i18n key":
                 continue  # dotted names are common in built HTML (asset paths); sources are checked for them
             directive = DIRECTIVE.match(text)
             if directive and directive.group(1) == "phrases":
                 continue  # only a missing card leaves it: reported at its source line by the check above
+            line_in_source, col = next(
+                ((number, found + 1) for number, source in source_lines if (found := source.find(text)) >= 0), (1, 1)
+            )
             problems.append(
                 Problem(
                     path,
-                    1,
-                    1,
+                    line_in_source,
+                    col,
                     "OUTPUT-LEFTOVER",
                     f"built HTML line {lineno} contains {kind} '{text[:60]}'",
                     "fix the page or the template that produced it",

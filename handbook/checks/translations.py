@@ -215,7 +215,7 @@ def check_titles(handbook: Handbook) -> list[Problem]:
             )
         if language.default:
             continue
-        block = _nav_translations_line(settings.config_path, language.locale)
+        block = language.nav_translations_line
         for entry in settings.nav:
             if entry.title not in language.nav_translations:
                 problems.append(
@@ -345,19 +345,6 @@ def check_sources(handbook: Handbook) -> list[Problem]:
                         )
                     )
     return problems
-
-
-def _nav_translations_line(config_path, locale: str) -> int:
-    """The line of a language's `nav_translations:` in mkdocs.yml, where a missing title is added; 0 if none."""
-    lines = config_path.read_text(encoding="utf-8").splitlines()
-    start = next((n for n, line in enumerate(lines, 1) if line.strip() == f"- locale: {locale}"), 0)
-    for number in range(start + 1, len(lines) + 1) if start else ():
-        text = lines[number - 1].strip()
-        if text.startswith("- locale:"):
-            return 0
-        if text == "nav_translations:":
-            return number
-    return 0
 
 
 def check(handbook: Handbook) -> list[Problem]:
