@@ -17,6 +17,7 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.yaml import get_yaml_loader
 
 from handbook.problems import Problem
+from handbook.yaml_lines import error_mark
 
 EMPTY_BLOCK = re.compile(r"^(\s*[\w-]+):\s*(\{\s*\}|\[\s*\])\s*(#.*)?$")
 CONFIG_KEY = re.compile(r"'([\w.-]+)'")
@@ -36,7 +37,7 @@ def syntax_problem(text: str, display: str) -> Problem | None:
     try:
         yaml.load(text, Loader=get_yaml_loader())
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        mark = error_mark(error)
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         lines = text.splitlines()
         above = next((n for n in range(line - 1, 0, -1) if lines[n - 1].strip() and not lines[n - 1].lstrip().startswith("#")), 0)

@@ -117,7 +117,7 @@ def load_cards(path: Path, display_path: str, locales: list[str]) -> tuple[list[
                 Problem(
                     display_path,
                     entry.line,
-                    1,
+                    entry.col,
                     "CARD-DUPLICATE",
                     f"card '{card_id}' is defined twice",
                     f"first at line {seen[card_id]}",
@@ -149,7 +149,7 @@ def load_cards(path: Path, display_path: str, locales: list[str]) -> tuple[list[
                     Problem(
                         display_path,
                         phrase_nodes.line,
-                        1,
+                        phrase_nodes.col,
                         "CARD-SIZE",
                         f"card '{card_id}' has {len(phrases)} phrases",
                         f"use {MIN_PHRASES} to {MAX_PHRASES}",

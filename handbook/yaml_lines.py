@@ -41,12 +41,19 @@ def _convert(node: yaml.Node, scalars: yaml.constructor.SafeConstructor) -> Loca
     return Located(node.value if node.value is not None else "", line, meaning, col)
 
 
+def error_mark(error: yaml.MarkedYAMLError):
+    """Where to point an author: the opening of what was never closed, when the file simply ended too soon."""
+    if error.context_mark is not None and "<stream end>" in str(error.problem or ""):
+        return error.context_mark
+    return error.problem_mark or error.context_mark
+
+
 def load_located(text: str) -> Located:
     """Parse YAML text into nested `Located` values (dicts of str, lists, strings)."""
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        mark = error_mark(error)
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         raise YamlError(f"malformed YAML: {error.problem or error.context}", line, col) from None
     except yaml.YAMLError as error:

@@ -1,0 +1,123 @@
+"""Every problem at its exact place: for each kind of fault, a small handbook with that fault, and the
+`path:line:col: CODE` the checks must report. The expected place is read off the fixture by eye (the line and
+column of the construct at fault); where a fixture is mkdocs.yml, the place is found in the written file."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import GOOD_PAGES, write_site
+from mkdocs.config import load_config
+
+from handbook.checks import run_checks
+from handbook.model import load_handbook
+from handbook.settings import settings_from_mkdocs
+
+CARDS = """cards:
+  - id: calm
+    section: talk#stay-calm
+    title: {nl: "Boos", en: "Angry"}
+    phrases:
+      - nl: "Ik hoor dat u boos bent."
+        en: "I can hear you're angry."
+      - nl: "Vertelt u eens."
+        en: "Tell me more."
+      - nl: "Ik zoek het uit."
+        en: "I'll look into it."
+"""
+
+
+def both(nl_extra: str, en_extra: str) -> dict:
+    return {**GOOD_PAGES, "talk.nl.md": GOOD_PAGES["talk.nl.md"] + nl_extra, "talk.en.md": GOOD_PAGES["talk.en.md"] + en_extra}
+
+
+CASES = {
+    # the `[` that is never closed, in the front matter's second line
+    "front matter": (
+        {**GOOD_PAGES, "talk.en.md": "---\nsources: [a\n---\n" + GOOD_PAGES["talk.en.md"]},
+        "docs/talk.en.md:2:10: INPUT-FRONT-MATTER",
+    ),
+    # the `{` that is never closed
+    "card file": ({**GOOD_PAGES, "phrases.yml": "cards:\n  - id: a\n    title: {nl: x\n"}, "docs/phrases.yml:3:12: INPUT-YAML"),
+    "page without language": ({**GOOD_PAGES, "extra.md": "# Extra {#extra}\n"}, "docs/extra.md:1:1: PAGE-NO-LANGUAGE"),
+    "page not in the navigation": (
+        {**GOOD_PAGES, "more.nl.md": "# Meer {#more}\n", "more.en.md": "# More {#more}\n"},
+        "docs/more.en.md:1:1: NAV-OMITTED",
+    ),
+    "placeholder alt text": (
+        {**GOOD_PAGES, "talk.en.md": GOOD_PAGES["talk.en.md"] + "\n![image](logo.png)\n", "logo.png": "x"},
+        "docs/talk.en.md:7:1: PLACEHOLDER-ALT",
+    ),
+    "script": (
+        {**GOOD_PAGES, "talk.en.md": GOOD_PAGES["talk.en.md"] + "\n<script>alert(1)</script>\n"},
+        "docs/talk.en.md:7:1: UNSAFE-HTML",
+    ),
+    "checklist of another length": (
+        both("\n## Lijst {#list}\n\n- [ ] Een\n- [ ] Twee\n", "\n## List {#list}\n\n- [ ] One\n"),
+        "docs/talk.en.md:9:1: CHECKLIST-PARITY",
+    ),
+    "empty checklist item": (
+        both("\n## Lijst {#list}\n\n- [ ] \n", "\n## List {#list}\n\n- [ ] \n"),
+        "docs/talk.nl.md:9:1: CHECKLIST-EMPTY",
+    ),
+    "unknown source": (
+        {**GOOD_PAGES, "talk.en.md": "---\nsources: [nope]\n---\n" + GOOD_PAGES["talk.en.md"]},
+        "docs/talk.en.md:2:1: SOURCE-UNKNOWN",
+    ),
+    "box line that is no box": (
+        both('\n!!! tip "Tip" extra\n\n    Adem.\n', '\n!!! tip "Tip" extra\n\n    Breathe.\n'),
+        "docs/talk.en.md:7:1: BOX-FORMAT",
+    ),
+    "box type": (
+        both('\n!!! note "Let op"\n\n    Adem rustig.\n', '\n!!! note "Note"\n\n    Breathe slowly.\n'),
+        "docs/talk.nl.md:7:1: BOX-TYPE",
+    ),
+    "box text not indented": (
+        both('\n!!! tip "Tip"\n\nAdem rustig.\n', '\n!!! tip "Tip"\n\nBreathe slowly.\n'),
+        "docs/talk.nl.md:7:1: BOX-INDENT",
+    ),
+    # the second card's `id:` key
+    "card defined twice": ({**GOOD_PAGES, "phrases.yml": CARDS + CARDS[7:]}, "docs/phrases.yml:12:5: CARD-DUPLICATE"),
+    # the phrase that lacks its English line
+    "card phrase without English": (
+        {**GOOD_PAGES, "phrases.yml": CARDS.replace('        en: "Tell me more."\n', "")},
+        "docs/phrases.yml:8:9: CARD-LANGUAGE",
+    ),
+    # the first phrase of a card with one
+    "card with one phrase": (
+        {**GOOD_PAGES, "phrases.yml": CARDS.split('      - nl: "Vertelt')[0]},
+        "docs/phrases.yml:6:7: CARD-SIZE",
+    ),
+    # the section value
+    "card section": (
+        {**GOOD_PAGES, "phrases.yml": CARDS.replace("talk#stay-calm", "talk#stay-clam")},
+        "docs/phrases.yml:3:14: CARD-SECTION",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_fault_is_reported_at_its_place(tmp_path, case):
+    pages, expected = CASES[case]
+    config = write_site(tmp_path, pages)
+    found = [p.format() for p in run_checks(load_handbook(settings_from_mkdocs(load_config(str(config)))))]
+    assert any(line.startswith(expected + " ") for line in found), found
+
+
+def config_place(config, text: str, column_of: str) -> str:
+    lines = config.read_text(encoding="utf-8").splitlines()
+    number = next(n for n, line in enumerate(lines, 1) if text in line)
+    return f"mkdocs.yml:{number}:{lines[number - 1].index(column_of) + 1}"
+
+
+def test_navigation_entry_without_page_is_reported_at_the_entry(tmp_path):
+    config = write_site(tmp_path, GOOD_PAGES, {"nav": [{"Thuis": "index.md"}, {"Gesprek": "talk.md"}, {"Weg": "gone.md"}]})
+    found = [p.format() for p in run_checks(load_handbook(settings_from_mkdocs(load_config(str(config)))))]
+    assert any(line.startswith(config_place(config, "Weg: gone.md", "gone.md") + ": NAV-PAGE ") for line in found), found
+
+
+def test_untranslated_navigation_title_is_reported_where_translations_go(tmp_path):
+    config = write_site(tmp_path, GOOD_PAGES, {"nav": [{"Thuis": "index.md"}, {"Gesprek": "talk.md"}, {"Weg": "talk.md"}]})
+    found = [p.format() for p in run_checks(load_handbook(settings_from_mkdocs(load_config(str(config)))))]
+    lines = config.read_text(encoding="utf-8").splitlines()
+    block = next(n for n, line in enumerate(lines, 1) if line.strip() == "nav_translations:")
+    assert any(line.startswith(f"mkdocs.yml:{block}:1: NAV-TITLE navigation title 'Weg'") for line in found), found
