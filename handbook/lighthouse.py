@@ -44,7 +44,7 @@ def page_result(path: str, report: dict) -> PageResult:
     )
     return PageResult(
         path=path,
-        scores={name: round(100 * category["score"]) for name, category in report["categories"].items()},
+        scores={name: round(100 * (category["score"] or 0)) for name, category in report["categories"].items()},
         fcp_ms=audits["first-contentful-paint"]["numericValue"],
         lcp_ms=audits["largest-contentful-paint"]["numericValue"],
         tbt_ms=audits["total-blocking-time"]["numericValue"],
