@@ -9,7 +9,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 # The package is imported from this checkout, whichever checkout first set up a shared .venv.
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: setup build check serve lint test screenshots bench links-update translations-update new-page authoring clean
+.PHONY: setup build check serve lint test screenshots bench lighthouse links-update translations-update new-page authoring clean
 
 $(INSTALLED): requirements.lock
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -58,6 +58,12 @@ screenshots: build
 bench: setup
 	sh scripts/system_packages.sh test
 	$(PY) scripts/bench.py $(BENCH_ARGS)
+
+# Lighthouse on every page through nginx: about 10 minutes, so not part of `make test`.
+lighthouse: build
+	sh scripts/system_packages.sh test
+	test -x tests/lighthouse/node_modules/.bin/lighthouse || PUPPETEER_SKIP_DOWNLOAD=true npm ci --prefix tests/lighthouse --no-audit --no-fund
+	$(PY) scripts/lighthouse.py
 
 clean:
 	rm -rf site build .pytest_cache

@@ -22,6 +22,13 @@ def build_dir(root: Path) -> Path:
     return Path(override) if override else root / "build"
 
 
+def published_site_dir(site_dir: Path) -> Path:
+    """Where the site being built will be served from: `make build` builds into a staging folder and swaps it in
+    as site/, naming that in HANDBOOK_PUBLISH_DIR; a plain `mkdocs build` is served where it is built."""
+    override = os.environ.get("HANDBOOK_PUBLISH_DIR")
+    return Path(override) if override else site_dir
+
+
 # The UI labels the package's own code prints (the templates' labels are found in overrides/ by the check).
 # Validation requires each in every language; `Language.label` never fails on one, for the live preview,
 # which renders whatever validation reported.

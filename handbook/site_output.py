@@ -1,5 +1,6 @@
 """Fixes to the built site that mkdocs-static-i18n leaves undone: one search index and one 404 page per
-language, each language's pages pointed at their own index, and the link index `links.json`.
+language, each language's pages pointed at their own index, the link index `links.json`; and the server's half,
+`build/nginx-site.conf`.
 """
 
 from __future__ import annotations
@@ -8,8 +9,10 @@ import json
 import re
 from pathlib import Path
 
+from handbook.alternates import with_x_default
 from handbook.csp import policy
 from handbook.model import Handbook
+from handbook.nginx_site import site_config
 from handbook.published_links import link_index
 
 SEARCH_INDEX = Path("search") / "search_index.json"
@@ -46,7 +49,10 @@ def scope_search_to_language(html: str, language_dir: str) -> str:
     return CONFIG_SCRIPT.sub(rewrite, html, count=1)
 
 
-def finish_site(site_dir: Path, handbook: Handbook, not_found_pages: dict[str, str], script_hashes: list[str]) -> None:
+def finish_site(
+    site_dir: Path, handbook: Handbook, not_found_pages: dict[str, str], script_hashes: list[str], served_from: Path
+) -> None:
+    """`served_from` is where the site will be published (site/ for `make build`, which builds in a staging folder)."""
     settings = handbook.settings
     prefixes = {lang.locale: "" if lang.default else f"{lang.locale}/" for lang in settings.languages}
     index_path = site_dir / SEARCH_INDEX
@@ -57,15 +63,16 @@ def finish_site(site_dir: Path, handbook: Handbook, not_found_pages: dict[str, s
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     sitemap = site_dir / "sitemap.xml"
+    if sitemap.exists():
+        sitemap.write_text(with_x_default(sitemap.read_text(encoding="utf-8"), settings.default_locale), encoding="utf-8")
     for prefix in prefixes.values():
         if prefix and sitemap.exists():  # Material looks for it beside each language's search index
             (site_dir / prefix / "sitemap.xml").write_bytes(sitemap.read_bytes())
     for lang, html in not_found_pages.items():
         (site_dir / prefixes[lang] / "404.html").write_text(html, encoding="utf-8")
-    nginx = settings.build_dir / "nginx-csp.conf"
+    nginx = settings.build_dir / "nginx-site.conf"
     nginx.parent.mkdir(parents=True, exist_ok=True)
-    nginx.write_text(
-        f"add_header Content-Security-Policy \"{policy(script_hashes)}; frame-ancestors 'self'\" always;\n", encoding="utf-8"
-    )
+    config = site_config(served_from.resolve(), policy(script_hashes), settings.languages, settings.page_redirects)
+    nginx.write_text(config, encoding="utf-8")
     links = {"site_url": settings.site_url, "languages": list(prefixes), "sections": link_index(handbook)}
     (site_dir / "links.json").write_text(json.dumps(links, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -17,12 +17,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
+from handbook.alternates import without_head_alternates
 from handbook.assets import shared_assets
 from handbook.checks.leftovers import check_output_html
 from handbook.checks.rendered import check_rendered
 from handbook.config_file import reporting_config_problems
 from handbook.csp import add_policy
 from handbook.model import PAGE_NAME
+from handbook.precompress import precompress_site
 from handbook.preview import serve_last_pdfs
 from handbook.printing.document import RenderedPage
 from handbook.printing.edition import format_edition, last_commit_timestamp
@@ -30,7 +32,7 @@ from handbook.printing.report import REPORT as PRINT_REPORT
 from handbook.printing.report import print_summary, write_print_report
 from handbook.published_links import redirects_for_language
 from handbook.render import expand_page
-from handbook.settings import settings_from_mkdocs
+from handbook.settings import published_site_dir, settings_from_mkdocs
 from handbook.site_output import finish_site, scope_search_to_language
 from handbook.translation_notices import with_lag_notices, with_status
 from handbook.validate import validate
@@ -170,7 +172,7 @@ def on_post_template(output, template_name, config):
 
 
 def _with_policy(html: str) -> str:
-    html, hashes = add_policy(html, preview=state.get("command") == "serve")
+    html, hashes = add_policy(without_head_alternates(html), preview=state.get("command") == "serve")
     state["script_hashes"].update(hashes)
     return html
 
@@ -189,7 +191,10 @@ def on_post_build(config):
     if config.plugins["i18n"].building:
         return  # only the outermost run ends after every language is built
     handbook = state["validation"].handbook
-    finish_site(Path(state["site_dir"]), handbook, state["not_found"], sorted(state["script_hashes"]))
+    site_dir = Path(state["site_dir"])
+    finish_site(site_dir, handbook, state["not_found"], sorted(state["script_hashes"]), published_site_dir(site_dir))
+    if state.get("command") == "build":
+        precompress_site(site_dir)  # for nginx's gzip_static and brotli_static; PDFs and images are compressed
     rendered = state["rendered_problems"]
     if state.get("command") == "serve":
         log.info(serve_last_pdfs(handbook.settings.root / "site", Path(state["site_dir"])))

@@ -4,6 +4,7 @@ A failed build leaves the previous `site/` exactly as it was, so a reader never 
 When only the print step fails, the new website is published with the previous PDFs, and the build still fails.
 """
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -40,7 +41,9 @@ def main() -> int:
     if not sys.stderr.isatty():
         command.append("--quiet")  # CI logs: problems only, then the one-line summary below
     (build / PRINT_REPORT).unlink(missing_ok=True)
-    if subprocess.run(command, cwd=root).returncode != 0:
+    # The generated nginx-site.conf serves site/, where the staging folder ends up.
+    env = {**os.environ, "HANDBOOK_PUBLISH_DIR": str(site.resolve())}
+    if subprocess.run(command, cwd=root, env=env).returncode != 0:
         if not print_failed(build / PRINT_REPORT):
             print("build failed: the previous site/ is unchanged", file=sys.stderr)
             return 1

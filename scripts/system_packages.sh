@@ -1,7 +1,8 @@
 #!/bin/sh
 # Installs the Debian packages a target needs when they are missing: `build` needs the faster font subsetter
 # for the PDFs and libgs-common (its CMYK profile is the output intent of the print-shop phrase cards); `test`
-# also needs chromium and poppler-utils for the browser and PDF tests.
+# also needs chromium and poppler-utils for the browser and PDF tests, and nginx with its Brotli module to serve
+# the site with the generated build/nginx-site.conf.
 # Only root can install; anyone else gets a note, and the tests that need them skip with the same reason.
 missing=""
 ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset || missing="$missing libharfbuzz-subset0"
@@ -9,6 +10,8 @@ ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset || missing="$missing libhar
 if [ "${1:-build}" = test ]; then
   [ -x /usr/bin/chromium ] || missing="$missing chromium"
   command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
+  [ -x /usr/sbin/nginx ] || missing="$missing nginx"
+  [ -f /usr/share/nginx/modules-available/mod-http-brotli-static.conf ] || missing="$missing libnginx-mod-http-brotli-static"
 fi
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

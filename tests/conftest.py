@@ -146,6 +146,8 @@ def built_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("real") / "site"
     result = run_build(site)
     assert result.returncode == 0, result.stderr[-3000:]
+    # Kept beside the site: a later build in the same session writes another one into BUILD_DIR.
+    shutil.copy(BUILD_DIR / "nginx-site.conf", site.parent / "nginx-site.conf")
     return site
 
 

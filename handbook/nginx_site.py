@@ -1,0 +1,74 @@
+"""The nginx directives that serve the built site: `build/nginx-site.conf`, included in a `server { }` block.
+
+Written by the build from the same facts the pages are made from (the languages, the page redirects, the
+Content-Security-Policy with this build's script hashes), so the server and the site cannot drift apart. The
+file expects Debian's nginx with `libnginx-mod-http-brotli-static` and the `mime.types` its nginx.conf includes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from handbook.settings import Language
+
+# Material's own assets carry a content hash in their names (main.57a0d79d.min.css, search.a7633da7.min.js):
+# a new theme version is a new address, so browsers may keep these for a year without asking again.
+FINGERPRINTED = r"\.[0-9a-f]{8}\.min\.(css|js)$"
+IMMUTABLE = "public, max-age=31536000, immutable"
+# Everything else (pages, the handbook's own CSS and scripts, PDFs, the search index) keeps its address when it
+# changes: the browser may keep a copy but asks first (a cheap 304 when nothing changed).
+REVALIDATE = "no-cache"
+# Text types nginx labels with `charset utf-8` besides its default text/html, text/xml and text/plain.
+CHARSET_TYPES = "text/css application/javascript application/json image/svg+xml application/xml"
+
+
+def security_headers(csp: str) -> dict[str, str]:
+    """The HTTP headers every answer carries: the pages' policy plus what only a header can say."""
+    return {
+        "Content-Security-Policy": f"{csp}; frame-ancestors 'self'",
+        "X-Frame-Options": "SAMEORIGIN",
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "strict-origin-when-cross-origin",
+        "Cross-Origin-Opener-Policy": "same-origin",
+        "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+    }
+
+
+def _headers(csp: str, cache: str, indent: str) -> list[str]:
+    # nginx drops a block's inherited add_header lines as soon as the block has one of its own: each block that
+    # sets a cache policy repeats the security headers.
+    headers = {**security_headers(csp), "Cache-Control": cache}
+    return [f'{indent}add_header {name} "{value}" always;' for name, value in headers.items()]
+
+
+def _page_address(page: str, folder: str) -> str:
+    slug = page.removesuffix(".md").removesuffix("index").rstrip("/")
+    return f"/{folder}{slug}/" if slug else f"/{folder}"
+
+
+def site_config(site_root: Path, csp: str, languages: list[Language], page_redirects: dict[str, str]) -> str:
+    """The text of nginx-site.conf for the site at `site_root` (absolute: nginx resolves `root` itself)."""
+    lines = [
+        "# Written by the handbook's build; include it in a server { } block (see README.md, Serving).",
+        f"root {site_root};",
+        "index index.html;",
+        "server_tokens off;",
+        "absolute_redirect off;",
+        "charset utf-8;",
+        f"charset_types {CHARSET_TYPES};",
+        "# The build writes .gz and .br copies beside every text file; nginx sends the smallest one accepted.",
+        "gzip_static on;",
+        "brotli_static on;",
+        "gzip_vary on;",
+        *_headers(csp, REVALIDATE, ""),
+        "error_page 404 /404.html;",
+    ]
+    for language in languages:
+        if not language.default:
+            lines.append(f"location /{language.locale}/ {{ error_page 404 /{language.locale}/404.html; }}")
+    lines += [f'location ~ "{FINGERPRINTED}" {{', *_headers(csp, IMMUTABLE, "    "), "}"]
+    for language in languages:
+        folder = "" if language.default else f"{language.locale}/"
+        for old, new in sorted(page_redirects.items()):
+            lines.append(f"location = {_page_address(old, folder)} {{ return 301 {_page_address(new, folder)}; }}")
+    return "\n".join(lines) + "\n"
