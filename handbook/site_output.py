@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 from handbook.csp import policy
+from handbook.downloads import HANDBOOK
 from handbook.model import Handbook
 from handbook.published_links import link_index
 
@@ -67,5 +68,19 @@ def finish_site(site_dir: Path, handbook: Handbook, not_found_pages: dict[str, s
     nginx.write_text(
         f"add_header Content-Security-Policy \"{policy(script_hashes)}; frame-ancestors 'self'\" always;\n", encoding="utf-8"
     )
-    links = {"site_url": settings.site_url, "languages": list(prefixes), "sections": link_index(handbook)}
+    write_links(site_dir, handbook)
+
+
+def write_links(site_dir: Path, handbook: Handbook, printed: list | None = None) -> None:
+    """`links.json`; after the print step, with each section's place in the handbook PDFs of `printed` (the print
+    results: a handbook that failed to print is left out, its previous PDF's pages are not known)."""
+    settings = handbook.settings
+    pdf_pages = {
+        lang: result.anchor_pages
+        for lang in settings.locales
+        for result in printed or []
+        if result.name == HANDBOOK.format(lang=lang) and not result.errors
+    }
+    sections = link_index(handbook, pdf_pages)
+    links = {"site_url": settings.site_url, "languages": settings.locales, "sections": sections}
     (site_dir / "links.json").write_text(json.dumps(links, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

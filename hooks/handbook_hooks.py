@@ -22,16 +22,17 @@ from handbook.checks.leftovers import check_output_html
 from handbook.checks.rendered import check_rendered
 from handbook.config_file import reporting_config_problems
 from handbook.csp import add_policy
+from handbook.link_forms import page_forms, with_forms_script
 from handbook.model import PAGE_NAME
 from handbook.preview import serve_last_pdfs
 from handbook.printing.document import RenderedPage
 from handbook.printing.edition import format_edition, last_commit_timestamp
 from handbook.printing.report import REPORT as PRINT_REPORT
 from handbook.printing.report import print_summary, write_print_report
-from handbook.published_links import redirects_for_language
+from handbook.published_links import link_index, redirects_for_language
 from handbook.render import expand_page
 from handbook.settings import settings_from_mkdocs
-from handbook.site_output import finish_site, scope_search_to_language
+from handbook.site_output import finish_site, scope_search_to_language, write_links
 from handbook.translation_notices import with_lag_notices, with_status
 from handbook.validate import validate
 
@@ -73,6 +74,7 @@ def on_config(config):
         state["changed"] = result.translations.file_dates
         log.info(f"validation took {1000 * result.seconds:.0f} ms")
         state["validation"] = result
+        state["link_index"] = link_index(result.handbook)  # the copy buttons' links in every wiki form
         if state.get("command") != "serve":  # a live preview prints them last, in on_post_build
             _report_validation(result)
         if result.problems and state.get("command") == "build":
@@ -160,6 +162,8 @@ def on_post_page(output, page, config):
     language = state["validation"].handbook.settings.language(_language(config))
     if not language.default:
         output = scope_search_to_language(output, language.locale)
+    if model is not None:
+        output = with_forms_script(output, page_forms(state["link_index"], model.slug, model.lang))
     return _with_policy(output)
 
 
@@ -208,6 +212,7 @@ def on_post_build(config):
     fresh = os.environ.get("HANDBOOK_FRESH_PRINT") == "1"  # as on a fresh clone: nothing from the last build
     results, problems = print_all(handbook, state["rendered"], Path(state["site_dir"]), reuse=not fresh)
     write_print_report(handbook.settings.build_dir / PRINT_REPORT, results, problems, time.perf_counter() - started)
+    write_links(Path(state["site_dir"]), handbook, results)  # now with each section's place in the PDFs
     for problem in problems:
         log.error(problem.format())
     if problems:
