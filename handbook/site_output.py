@@ -1,5 +1,5 @@
 """Fixes to the built site that mkdocs-static-i18n leaves undone: one search index and one 404 page per
-language, each language's pages pointed at their own index, and the link index `links.json`.
+language, each language's pages pointed at their own index, the link index `links.json`, and the web fonts.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from handbook.csp import policy
 from handbook.downloads import HANDBOOK
 from handbook.model import Handbook
 from handbook.published_links import link_index
+from handbook.web_fonts import write_web_fonts
 
 SEARCH_INDEX = Path("search") / "search_index.json"
 CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
@@ -69,6 +70,7 @@ def finish_site(site_dir: Path, handbook: Handbook, not_found_pages: dict[str, s
         f"add_header Content-Security-Policy \"{policy(script_hashes)}; frame-ancestors 'self'\" always;\n", encoding="utf-8"
     )
     write_links(site_dir, handbook)
+    write_web_fonts(site_dir, settings.build_dir)
 
 
 def write_links(site_dir: Path, handbook: Handbook, printed: list | None = None) -> None:
