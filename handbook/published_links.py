@@ -10,6 +10,8 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
+from handbook.downloads import HANDBOOK
+from handbook.link_forms import link_forms
 from handbook.model import PAGE_NAME, Handbook
 from handbook.problems import Problem
 from handbook.settings import Language
@@ -181,8 +183,19 @@ def page_url(site_url: str, prefix: str, slug: str, section: str = "") -> str:
     return f"{site_url.rstrip('/')}/{prefix}{path}" + (f"#{section}" if section else "")
 
 
-def link_index(handbook: Handbook) -> list[dict]:
-    """Every section with its page, title and absolute URL per language, in navigation order."""
+def pdf_anchor(slug: str, section_id: str) -> str:
+    """The ID a page's section has in the handbook PDF (and its named destination there)."""
+    return f"{slug}--{section_id}"
+
+
+def link_index(handbook: Handbook, pdf_pages: dict[str, dict[str, int]] | None = None) -> list[dict]:
+    """Every section with its page, title, absolute URL and that link in each wiki's form, per language, in
+    navigation order.
+
+    `pdf_pages` gives, per language, the page of each section in that language's handbook PDF (by `pdf_anchor`,
+    as the print step found them); a section that is printed then also gets its PDF page and a URL that opens
+    the PDF at its named destination.
+    """
     settings = handbook.settings
     prefixes = {lang.locale: "" if lang.default else f"{lang.locale}/" for lang in settings.languages}
     order = [entry.path.removesuffix(".md") for entry in settings.nav if entry.path]
@@ -195,7 +208,7 @@ def link_index(handbook: Handbook) -> list[dict]:
         for heading in reference.scan.headings:
             if not heading.id:
                 continue
-            entry = {"id": heading.id, "page": slug, "title": {}, "url": {}}
+            entry = {"id": heading.id, "page": slug, "title": {}, "url": {}, "forms": {}}
             for lang, prefix in prefixes.items():
                 page = handbook.page(slug, lang)
                 match = next((h for h in page.scan.headings if h.id == heading.id), None) if page else None
@@ -204,5 +217,11 @@ def link_index(handbook: Handbook) -> list[dict]:
                 entry["title"][lang] = match.title
                 section = "" if heading.level == 1 else heading.id
                 entry["url"][lang] = page_url(settings.site_url, prefix, slug, section)
+                entry["forms"][lang] = link_forms(match.title, entry["url"][lang])
+                anchor = pdf_anchor(slug, heading.id)
+                printed = (pdf_pages or {}).get(lang, {})
+                if anchor in printed:
+                    pdf = f"{settings.site_url.rstrip('/')}/downloads/{HANDBOOK.format(lang=lang)}#nameddest={anchor}"
+                    entry.setdefault("pdf", {})[lang] = {"page": printed[anchor], "url": pdf}
             index.append(entry)
     return index

@@ -84,7 +84,7 @@ def _download_list(entries: list[tuple[str, str]], root_prefix: str) -> str:
 
 
 def render_link_index(handbook: Handbook, language: Language) -> str:
-    """Every section with its permanent URL and a copy button, for people who link it from a wiki."""
+    """Every section with its permanent URL and copy buttons for it in each wiki's form, for wiki editors."""
     lang = language.locale
     rows = []
     for entry in link_index(handbook):
@@ -92,12 +92,21 @@ def render_link_index(handbook: Handbook, language: Language) -> str:
             continue
         url = entry["url"][lang]
         level = "page" if entry["id"] == entry["page"] or url.endswith("/") else "section"
-        rows.append(
-            f'<tr class="link-{level}"><td>{escape(entry["title"][lang])}</td><td><code>{escape(url)}</code></td>'
-            f'<td><button type="button" class="copy-url md-button" data-url="{escape(url)}">'
-            f'{escape(language.label("copy_url"))}</button><span class="copy-link-status" role="status"></span></td></tr>'
+        title = entry["title"][lang]
+        wiki = "".join(
+            f'<button type="button" class="copy-form" data-copy="{escape(text)}" '
+            f'aria-label="{escape(language.label("copy_as").format(form=language.label(f"form_{form}")))}: {escape(title)}">'
+            f"{escape(language.label(f'form_{form}'))}</button>"
+            for form, text in entry["forms"][lang].items()
+            if form != "url"
         )
-    head = "".join(f"<th>{escape(language.label(key))}</th>" for key in ("link_title", "link_url", "link_copy"))
+        rows.append(
+            f'<tr class="link-{level}"><td>{escape(title)}</td><td><code>{escape(url)}</code></td>'
+            f'<td><button type="button" class="copy-url md-button" data-url="{escape(url)}">'
+            f'{escape(language.label("copy_url"))}</button><span class="copy-link-status" role="status"></span></td>'
+            f'<td class="link-forms">{wiki}<span class="copy-link-status" role="status"></span></td></tr>'
+        )
+    head = "".join(f"<th>{escape(language.label(key))}</th>" for key in ("link_title", "link_url", "link_copy", "link_forms"))
     return f'<table class="link-index"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 

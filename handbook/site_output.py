@@ -1,6 +1,6 @@
 """Fixes to the built site that mkdocs-static-i18n leaves undone: one search index and one 404 page per
-language, each language's pages pointed at their own index, the link index `links.json`; and the server's half,
-`build/nginx-site.conf`.
+language, each language's pages pointed at their own index, the link index `links.json`, the web fonts; and the
+server's half, `build/nginx-site.conf`.
 """
 
 from __future__ import annotations
@@ -11,9 +11,11 @@ from pathlib import Path
 
 from handbook.alternates import with_x_default
 from handbook.csp import policy
+from handbook.downloads import HANDBOOK
 from handbook.model import Handbook
 from handbook.nginx_site import site_config
 from handbook.published_links import link_index
+from handbook.web_fonts import write_web_fonts
 
 SEARCH_INDEX = Path("search") / "search_index.json"
 CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
@@ -74,5 +76,20 @@ def finish_site(
     nginx.parent.mkdir(parents=True, exist_ok=True)
     config = site_config(served_from.resolve(), policy(script_hashes), settings.languages, settings.page_redirects)
     nginx.write_text(config, encoding="utf-8")
-    links = {"site_url": settings.site_url, "languages": list(prefixes), "sections": link_index(handbook)}
+    write_links(site_dir, handbook)
+    write_web_fonts(site_dir, settings.build_dir)
+
+
+def write_links(site_dir: Path, handbook: Handbook, printed: list | None = None) -> None:
+    """`links.json`; after the print step, with each section's place in the handbook PDFs of `printed` (the print
+    results: a handbook that failed to print is left out, its previous PDF's pages are not known)."""
+    settings = handbook.settings
+    pdf_pages = {
+        lang: result.anchor_pages
+        for lang in settings.locales
+        for result in printed or []
+        if result.name == HANDBOOK.format(lang=lang) and not result.errors
+    }
+    sections = link_index(handbook, pdf_pages)
+    links = {"site_url": settings.site_url, "languages": settings.locales, "sections": sections}
     (site_dir / "links.json").write_text(json.dumps(links, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

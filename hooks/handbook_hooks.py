@@ -23,6 +23,7 @@ from handbook.checks.leftovers import check_output_html
 from handbook.checks.rendered import check_rendered
 from handbook.config_file import reporting_config_problems
 from handbook.csp import add_policy
+from handbook.link_forms import page_forms, with_forms_script
 from handbook.model import PAGE_NAME
 from handbook.precompress import precompress_site
 from handbook.preview import serve_last_pdfs
@@ -30,10 +31,10 @@ from handbook.printing.document import RenderedPage
 from handbook.printing.edition import format_edition, last_commit_timestamp
 from handbook.printing.report import REPORT as PRINT_REPORT
 from handbook.printing.report import print_summary, write_print_report
-from handbook.published_links import redirects_for_language
+from handbook.published_links import link_index, redirects_for_language
 from handbook.render import expand_page
 from handbook.settings import published_site_dir, settings_from_mkdocs
-from handbook.site_output import finish_site, scope_search_to_language
+from handbook.site_output import finish_site, scope_search_to_language, write_links
 from handbook.translation_notices import with_lag_notices, with_status
 from handbook.validate import validate
 
@@ -75,6 +76,7 @@ def on_config(config):
         state["changed"] = result.translations.file_dates
         log.info(f"validation took {1000 * result.seconds:.0f} ms")
         state["validation"] = result
+        state["link_index"] = link_index(result.handbook)  # the copy buttons' links in every wiki form
         if state.get("command") != "serve":  # a live preview prints them last, in on_post_build
             _report_validation(result)
         if result.problems and state.get("command") == "build":
@@ -162,6 +164,8 @@ def on_post_page(output, page, config):
     language = state["validation"].handbook.settings.language(_language(config))
     if not language.default:
         output = scope_search_to_language(output, language.locale)
+    if model is not None:
+        output = with_forms_script(output, page_forms(state["link_index"], model.slug, model.lang))
     return _with_policy(output)
 
 
@@ -193,8 +197,6 @@ def on_post_build(config):
     handbook = state["validation"].handbook
     site_dir = Path(state["site_dir"])
     finish_site(site_dir, handbook, state["not_found"], sorted(state["script_hashes"]), published_site_dir(site_dir))
-    if state.get("command") == "build":
-        precompress_site(site_dir)  # for nginx's gzip_static and brotli_static; PDFs and images are compressed
     rendered = state["rendered_problems"]
     if state.get("command") == "serve":
         log.info(serve_last_pdfs(handbook.settings.root / "site", Path(state["site_dir"])))
@@ -204,15 +206,20 @@ def on_post_build(config):
         raise PluginError(f"{len(rendered)} problem(s) in the rendered pages; see above")
     if state.get("command") == "serve":
         return
-    if state.get("command") != "build" or os.environ.get("HANDBOOK_SKIP_PRINT") == "1":
-        return  # the benchmark's site-only floor skips the PDFs
+    if state.get("command") != "build":
+        return
+    if os.environ.get("HANDBOOK_SKIP_PRINT") == "1":
+        return  # a site-only build (make check, the benchmark's floor): no PDFs and nothing to serve
     # Imported here: live previews and site-only builds never print.
     from handbook.printing.build import print_all
 
     started = time.perf_counter()
     fresh = os.environ.get("HANDBOOK_FRESH_PRINT") == "1"  # as on a fresh clone: nothing from the last build
-    results, problems = print_all(handbook, state["rendered"], Path(state["site_dir"]), reuse=not fresh)
+    results, problems = print_all(handbook, state["rendered"], site_dir, reuse=not fresh)
     write_print_report(handbook.settings.build_dir / PRINT_REPORT, results, problems, time.perf_counter() - started)
+    write_links(site_dir, handbook, results)  # now with each section's place in the PDFs
+    # Last, so links.json is compressed as it ends up; for nginx's gzip_static and brotli_static.
+    precompress_site(site_dir)
     for problem in problems:
         log.error(problem.format())
     if problems:

@@ -1,8 +1,10 @@
-"""Font faces for print, from pinned font packages, so every machine embeds exactly the same fonts."""
+"""Font faces from pinned font packages, so every machine embeds exactly the same fonts in the PDFs (and the
+website serves the same ones)."""
 
 from __future__ import annotations
 
 import importlib.resources
+from pathlib import Path
 
 FACES = (
     (
@@ -20,14 +22,17 @@ FACES = (
 )
 
 
-def font_face_css() -> str:
-    rules = []
+def font_files() -> list[tuple[str, int, str, Path]]:
+    """Every face as (family, weight, style, file): the print step embeds them, the website serves them subset."""
+    faces = []
     for family, package, prefix, styles in FACES:
         folder = importlib.resources.files(package) / "files"
-        for name, weight, style in styles:
-            path = folder / f"{prefix}-{name}.ttf"
-            rules.append(
-                f'@font-face {{ font-family: "{family}"; src: url("file://{path}"); '
-                f"font-weight: {weight}; font-style: {style}; }}"
-            )
-    return "\n".join(rules)
+        faces += [(family, weight, style, Path(str(folder / f"{prefix}-{name}.ttf"))) for name, weight, style in styles]
+    return faces
+
+
+def font_face_css() -> str:
+    return "\n".join(
+        f'@font-face {{ font-family: "{family}"; src: url("file://{path}"); font-weight: {weight}; font-style: {style}; }}'
+        for family, weight, style, path in font_files()
+    )

@@ -74,7 +74,13 @@ class PreviousPrint:
         partial = out_dir / f"{job.name}.part"
         shutil.copyfile(kept, partial)
         partial.replace(out_dir / job.name)
-        return PrintResult(job.name, pages=int(entry.get("pages", 0)), seconds=time.perf_counter() - started)
+        anchors = entry.get("anchor_pages")
+        return PrintResult(
+            job.name,
+            pages=int(entry.get("pages", 0)),
+            seconds=time.perf_counter() - started,
+            anchor_pages=anchors if isinstance(anchors, dict) else {},
+        )
 
     def keep(self, job: PrintJob, key: str, result: PrintResult, out_dir: Path) -> None:
         """Store the PDF, then its entry: each written whole under a temporary name and renamed, the entry
@@ -84,7 +90,7 @@ class PreviousPrint:
         partial = self.directory / f"{job.name}.part"
         shutil.copyfile(out_dir / job.name, partial)
         partial.replace(self.directory / job.name)
-        entry = {"key": key, "pages": result.pages, "page_numbers": result.page_numbers}
+        entry = {"key": key, "pages": result.pages, "page_numbers": result.page_numbers, "anchor_pages": result.anchor_pages}
         partial = self.directory / f"{job.name}.json.part"
         partial.write_text(json.dumps(entry, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         partial.replace(self.directory / f"{job.name}.json")

@@ -46,6 +46,8 @@ class PrintResult:
     errors: list[Problem] = field(default_factory=list)
     page_numbers: dict[str, int] = field(default_factory=dict)
     layouts: int = 0
+    # Of a numbered document: the page of every ID a chapter gave it (`page--section`), for links.json.
+    anchor_pages: dict[str, int] = field(default_factory=dict)
 
 
 class _Collect(logging.Handler):
@@ -119,6 +121,7 @@ def lay_out(job: PrintJob, result: PrintResult, max_layouts: int = 4):
         guess = result.page_numbers
     else:
         result.errors.append(_layout_problem(job, f"page numbers still moving after {max_layouts} layouts"))
+    result.anchor_pages = {anchor: page for anchor, page in sorted(found.items()) if "--" in anchor}
     return document
 
 

@@ -1,4 +1,5 @@
-/* Links that keep working: a "copy link" button beside every section heading, a language switch that keeps
+/* Links that keep working: a "copy link" button beside every section heading, with the same link in each wiki's
+   own syntax one button further (the forms come from the build, in a JSON block), a language switch that keeps
    the reader's #section (mkdocs-static-i18n's switcher drops it), and old section IDs sent on to their new
    place (the table comes from `extra: section_redirects` in mkdocs.yml). */
 (function () {
@@ -53,30 +54,92 @@
     return Promise.resolve();
   }
 
+  var FORMS = ["url", "markdown", "html", "mediawiki", "confluence"];
+  var linkForms = (function () {
+    var data = document.getElementById("handbook-link-forms");
+    try { return data ? JSON.parse(data.textContent) : {}; } catch (e) { return {}; }
+  })();
+
+  function formCopied(name) {
+    return label("form-copied").replace("{form}", name);
+  }
+
+  function button(className, text, name) {
+    var element = document.createElement("button");
+    element.type = "button";
+    element.className = className;
+    element.textContent = text;
+    element.setAttribute("aria-label", name);
+    return element;
+  }
+
+  /* A disclosure button beside the copy button; it opens a group with one button per wiki form. */
+  function addFormButtons(heading, title, status) {
+    var forms = linkForms[heading.id];
+    if (!forms) return;
+    var toggle = button("copy-forms", "wiki", label("copy-forms") + ": " + title);
+    toggle.title = label("copy-forms");
+    toggle.setAttribute("aria-expanded", "false");
+    var group = document.createElement("span");
+    group.className = "copy-forms-menu";
+    group.id = "copy-forms-" + heading.id;
+    group.setAttribute("role", "group");
+    group.setAttribute("aria-label", label("copy-forms") + ": " + title);
+    group.hidden = true;
+    toggle.setAttribute("aria-controls", group.id);
+    function show(open) {
+      group.hidden = !open;
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    }
+    toggle.addEventListener("click", function () { show(group.hidden); });
+    group.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { show(false); toggle.focus(); }
+    });
+    FORMS.forEach(function (form) {
+      if (typeof forms[form] !== "string") return;
+      var name = label("form-" + form);
+      var item = button("copy-form", name, label("copy-as").replace("{form}", name) + ": " + title);
+      item.setAttribute("data-form", form);
+      item.addEventListener("click", function () {
+        copy(forms[form]).then(function () { status.textContent = formCopied(name); });
+      });
+      group.appendChild(item);
+    });
+    heading.appendChild(toggle);
+    heading.appendChild(group);
+  }
+
   function addCopyButtons() {
     var headings = document.querySelectorAll(".md-content h2[id], .md-content h3[id]");
     Array.prototype.forEach.call(headings, function (heading) {
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "copy-link";
-      button.setAttribute("aria-label", label("copy-link") + ": " + heading.textContent.replace("¶", "").trim());
-      button.title = label("copy-link");
-      button.textContent = "#";
+      var title = heading.textContent.replace("¶", "").trim();
+      var copyButton = button("copy-link", "#", label("copy-link") + ": " + title);
+      copyButton.title = label("copy-link");
       var status = document.createElement("span");
       status.className = "copy-link-status";
       status.setAttribute("role", "status");
-      button.addEventListener("click", function () {
+      copyButton.addEventListener("click", function () {
         copy(sectionUrl(heading.id)).then(function () { status.textContent = label("link-copied"); });
       });
-      heading.appendChild(button);
+      heading.appendChild(copyButton);
+      addFormButtons(heading, title, status);
       heading.appendChild(status);
     });
     var listed = document.querySelectorAll("button.copy-url[data-url]");
-    Array.prototype.forEach.call(listed, function (button) {
-      var status = button.nextElementSibling;
-      button.addEventListener("click", function () {
-        copy(button.getAttribute("data-url")).then(function () {
+    Array.prototype.forEach.call(listed, function (listedButton) {
+      var status = listedButton.nextElementSibling;
+      listedButton.addEventListener("click", function () {
+        copy(listedButton.getAttribute("data-url")).then(function () {
           if (status) status.textContent = label("link-copied");
+        });
+      });
+    });
+    var listedForms = document.querySelectorAll("button.copy-form[data-copy]");
+    Array.prototype.forEach.call(listedForms, function (formButton) {
+      var status = formButton.parentElement.querySelector(".copy-link-status");
+      formButton.addEventListener("click", function () {
+        copy(formButton.getAttribute("data-copy")).then(function () {
+          if (status) status.textContent = formCopied(formButton.textContent);
         });
       });
     });

@@ -1,0 +1,52 @@
+"""One typeface on screen and paper: the site serves the PDFs' faces itself, cut to the characters it uses."""
+
+from __future__ import annotations
+
+import pytest
+from fontTools.ttLib import TTFont
+
+from handbook.printing.fonts import font_files
+from handbook.web_fonts import FONT_DIR, face_name, subset_woff2
+
+FAMILIES = """() => {
+  const family = selector => getComputedStyle(document.querySelector(selector)).fontFamily.split(",")[0].trim();
+  return {body: family(".md-typeset p"), heading: family(".md-typeset h1"), nav: family(".md-nav")};
+}"""
+LOADED = """async () => {
+  await document.fonts.ready;
+  return [...document.fonts].filter(f => f.status === "loaded").map(f => `${f.family} ${f.weight} ${f.style}`);
+}"""
+
+
+@pytest.mark.parametrize("path", ["/en/", "/conversation/"])
+def test_text_and_headings_are_set_in_the_served_faces(browser, served_site, path):
+    context = browser.new_context()
+    page = context.new_page()
+    fonts = []
+    page.on("response", lambda response: fonts.append(response.url) if response.url.endswith(".woff2") else None)
+    page.goto(served_site + path, wait_until="networkidle")
+    assert page.evaluate(FAMILIES) == {"body": '"Handbook Serif"', "heading": '"Handbook Sans"', "nav": '"Handbook Sans"'}
+    loaded = page.evaluate(LOADED)
+    assert "Handbook Serif 400 normal" in loaded and "Handbook Sans 400 normal" in loaded
+    assert fonts and all(url.startswith(served_site + "/assets/fonts/") for url in fonts)
+    context.close()
+
+
+def test_every_character_of_the_site_is_in_the_served_faces(built_site):
+    characters = {c for page in built_site.rglob("*.html") for c in page.read_text(encoding="utf-8") if c.isprintable()}
+    for family, weight, style, path in font_files():
+        original = set(chr(code) for code in TTFont(str(path)).getBestCmap())
+        served_path = built_site / FONT_DIR / face_name(family, weight, style)
+        served = TTFont(str(served_path))
+        assert served.flavor == "woff2"
+        kept = set(chr(code) for code in served.getBestCmap())
+        assert characters & original <= kept, (path.name, sorted((characters & original) - kept)[:10])
+        assert served_path.stat().st_size < path.stat().st_size / 5  # cut down and compressed
+    css = (built_site / FONT_DIR / "fonts.css").read_text(encoding="utf-8")
+    assert css.count("font-display: swap") == len(font_files()) and "//" not in css
+
+
+def test_a_face_is_cut_to_the_same_bytes_every_time():
+    path = font_files()[0][3]
+    assert subset_woff2(path, "Blijf kalm") == subset_woff2(path, "Blijf kalm")
+    assert len(subset_woff2(path, "Blijf kalm")) < len(subset_woff2(path, "Blijf kalm, luister goed"))
