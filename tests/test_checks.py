@@ -167,7 +167,8 @@ def test_unsafe_html_in_markdown_is_an_error(fixture_site):
 def test_malformed_front_matter_is_located(fixture_site):
     pages = {**GOOD_PAGES, "talk.nl.md": "---\nsources: [a, b\n---\n" + GOOD_PAGES["talk.nl.md"]}
     found = [p for p in run_checks(fixture_site(pages)) if p.code == "INPUT-FRONT-MATTER"]
-    assert [(p.path, p.line) for p in found] == [("docs/talk.nl.md", 3)]
+    # At the `[` that is never closed, not at the `---` where YAML noticed.
+    assert [(p.path, p.line, p.col) for p in found] == [("docs/talk.nl.md", 2, 10)]
 
 
 def test_front_matter_values_mean_what_yaml_says():
