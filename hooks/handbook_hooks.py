@@ -31,7 +31,7 @@ from handbook.printing.report import print_summary, write_print_report
 from handbook.published_links import redirects_for_language
 from handbook.render import expand_page
 from handbook.settings import settings_from_mkdocs
-from handbook.site_output import finish_site, scope_search_to_language
+from handbook.site_output import finish_site, scope_search_to_language, valid_toggles
 from handbook.translation_notices import with_lag_notices, with_status
 from handbook.validate import validate
 
@@ -160,17 +160,17 @@ def on_post_page(output, page, config):
     language = state["validation"].handbook.settings.language(_language(config))
     if not language.default:
         output = scope_search_to_language(output, language.locale)
-    return _with_policy(output)
+    return _finished_page(output)
 
 
 def on_post_template(output, template_name, config):
     if template_name == "404.html":
-        state["not_found"][_language(config)] = _with_policy(output)
+        state["not_found"][_language(config)] = _finished_page(output)
     return output
 
 
-def _with_policy(html: str) -> str:
-    html, hashes = add_policy(html, preview=state.get("command") == "serve")
+def _finished_page(html: str) -> str:
+    html, hashes = add_policy(valid_toggles(html), preview=state.get("command") == "serve")
     state["script_hashes"].update(hashes)
     return html
 
