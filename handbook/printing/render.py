@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from handbook.printing.document import numbered_targets, with_page_numbers
+from handbook.printing.structure import finish_structure, recorded_text_languages
 from handbook.problems import Problem
 
 # How every PDF is written: tagged for screen readers, streams compressed. Part of a PDF's cache key.
@@ -134,7 +135,9 @@ def render_job(job: PrintJob, out_dir: str) -> PrintResult:
             return result
         target = Path(out_dir) / job.name
         partial = target.with_suffix(".pdf.part")
-        document.write_pdf(partial, **PDF_OPTIONS)
+        with recorded_text_languages() as languages:
+            document.write_pdf(partial, **PDF_OPTIONS)
+        finish_structure(partial, languages)
         partial.replace(target)
     except Exception as error:  # WeasyPrint raises many types; each must become a clean message
         result.errors.append(_layout_problem(job, f"cannot lay out: {error}"))
