@@ -1,12 +1,15 @@
 #!/bin/sh
 # Installs the Debian packages a target needs when they are missing: `build` needs only the faster font
-# subsetter for the PDFs; `test` also needs chromium and poppler-utils for the browser and PDF tests.
+# subsetter for the PDFs; `test` also needs chromium and poppler-utils for the browser and PDF tests, Java for the Nu HTML
+# Checker and qpdf for the PDF check.
 # Only root can install; anyone else gets a note, and the tests that need them skip with the same reason.
 missing=""
 ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset || missing="$missing libharfbuzz-subset0"
 if [ "${1:-build}" = test ]; then
   [ -x /usr/bin/chromium ] || missing="$missing chromium"
   command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
+  command -v java >/dev/null 2>&1 || missing="$missing default-jre-headless"
+  command -v qpdf >/dev/null 2>&1 || missing="$missing qpdf"
 fi
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
