@@ -49,6 +49,9 @@ lint: setup
 test: setup
 	sh scripts/system_packages.sh test
 	test -f tests/axe/node_modules/axe-core/axe.min.js || npm ci --prefix tests/axe --no-audit --no-fund
+	# No install scripts: vnu-jar's would fetch a Java runtime and Puppeteer's a browser; Debian's are used.
+	test -f tests/vnu/node_modules/vnu-jar/build/dist/vnu.jar || npm ci --prefix tests/vnu --no-audit --no-fund --ignore-scripts
+	test -d tests/pa11y/node_modules/pa11y || PUPPETEER_SKIP_DOWNLOAD=true npm ci --prefix tests/pa11y --no-audit --no-fund --ignore-scripts
 	HANDBOOK_REQUIRE_TOOLS=1 $(PY) -m pytest
 
 screenshots: build

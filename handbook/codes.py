@@ -72,7 +72,7 @@ CODES: dict[str, tuple[str, str]] = {
     ),
     "WRONG-LANGUAGE": (
         "A paragraph, or a short text among a page's or card's short texts, reads as the other language.",
-        "Translate it, or put text that is meant literally in quotes (or mark it with `lang`).",
+        "Translate it; a quotation in the other language stays, marked with its language: `*Titel*{lang=nl}`.",
     ),
     "UI-STRING": (
         "A label used by the site templates is missing in a language.",

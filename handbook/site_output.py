@@ -51,6 +51,19 @@ def scope_search_to_language(html: str, language_dir: str) -> str:
     return CONFIG_SCRIPT.sub(rewrite, html, count=1)
 
 
+# Material's base.html gives its two menu toggles `autocomplete="off"`, which HTML allows on text-like inputs only
+# (the Nu HTML Checker's error on every page). The lines sit outside any template block, so no partial override
+# can reach them; the attribute is dropped here, the one change made to Material's markup after rendering.
+TOGGLE_AUTOCOMPLETE = re.compile(
+    r'(<input class="md-toggle" data-md-toggle="[a-z]+" type="checkbox" id="__[a-z]+") autocomplete="off">'
+)
+
+
+def valid_toggles(html: str) -> str:
+    """Material's page with its checkbox toggles valid HTML (no `autocomplete` on a checkbox)."""
+    return TOGGLE_AUTOCOMPLETE.sub(r"\1>", html)
+
+
 def finish_site(
     site_dir: Path, handbook: Handbook, not_found_pages: dict[str, str], script_hashes: list[str], served_from: Path
 ) -> None:

@@ -37,7 +37,8 @@ LOCK_HEADER = (
 FINGERPRINT_DIGITS = 12
 
 # Markdown reduced to its words, in this order.
-ATTRIBUTE_LIST = re.compile(r"\{:?[ \t]*[#.][^}\n]*\}")
+ATTRIBUTE_LIST = re.compile(r"\{:?[ \t]*(?:[#.]|[\w-]+=)[^}\n]*\}")
+AROUND_BRACKETS = re.compile(r"\s*([()\[\]])\s*")  # a tag or attribute list gone leaves a space beside them
 IMAGE_OR_LINK = re.compile(r"!?\[((?:[^\[\]]|\[[^\]]*\])*)\](?:\([^)\n]*\)|\[[^\]\n]*\])")
 AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>", re.IGNORECASE)
 HTML_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
@@ -59,7 +60,7 @@ def normalise(markdown: str) -> str:
     text = TABLE_RULE.sub(" ", text)
     text = LINE_MARKER.sub(" ", text)
     text = EMPHASIS.sub("", text.replace("|", " ").replace("\\", ""))
-    return SPACE.sub(" ", text).strip()
+    return AROUND_BRACKETS.sub(r"\1", SPACE.sub(" ", text)).strip()
 
 
 def fingerprint(normalised: str) -> str:

@@ -34,7 +34,7 @@ from handbook.printing.report import print_summary, write_print_report
 from handbook.published_links import link_index, redirects_for_language
 from handbook.render import expand_page
 from handbook.settings import published_site_dir, settings_from_mkdocs
-from handbook.site_output import finish_site, scope_search_to_language, write_links
+from handbook.site_output import finish_site, scope_search_to_language, valid_toggles, write_links
 from handbook.translation_notices import with_lag_notices, with_status
 from handbook.validate import validate
 
@@ -176,7 +176,7 @@ def on_post_template(output, template_name, config):
 
 
 def _with_policy(html: str) -> str:
-    html, hashes = add_policy(without_head_alternates(html), preview=state.get("command") == "serve")
+    html, hashes = add_policy(valid_toggles(without_head_alternates(html)), preview=state.get("command") == "serve")
     state["script_hashes"].update(hashes)
     return html
 

@@ -1,8 +1,8 @@
 #!/bin/sh
 # Installs the Debian packages a target needs when they are missing: `build` needs the faster font subsetter
 # for the PDFs and libgs-common (its CMYK profile is the output intent of the print-shop phrase cards); `test`
-# also needs chromium and poppler-utils for the browser and PDF tests, and nginx with its Brotli module to serve
-# the site with the generated build/nginx-site.conf.
+# also needs chromium and poppler-utils for the browser and PDF tests, nginx with its Brotli module to serve the
+# site with the generated build/nginx-site.conf, Java for the Nu HTML Checker and qpdf for the PDF check.
 # Only root can install; anyone else gets a note, and the tests that need them skip with the same reason.
 missing=""
 ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset || missing="$missing libharfbuzz-subset0"
@@ -12,6 +12,8 @@ if [ "${1:-build}" = test ]; then
   command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
   [ -x /usr/sbin/nginx ] || missing="$missing nginx"
   [ -f /usr/share/nginx/modules-available/mod-http-brotli-static.conf ] || missing="$missing libnginx-mod-http-brotli-static"
+  command -v java >/dev/null 2>&1 || missing="$missing default-jre-headless"
+  command -v qpdf >/dev/null 2>&1 || missing="$missing qpdf"
 fi
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

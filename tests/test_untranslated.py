@@ -226,3 +226,22 @@ def test_the_real_handbook_has_no_untranslated_text():
     problems = run_checks(handbook)
     assert [p.format() for p in problems if p.code in TRANSLATION_CODES] == []
     assert translation_coverage(handbook, problems) == {"nl": 1.0, "en": 1.0}
+
+
+def test_an_unmarked_quotation_in_the_other_language_is_reported_with_the_mark_to_add(fixture_site):
+    quoted = "The article *Dealen met lastige klanten* explains this well.\n"
+    marked = "The article *Dealen met lastige klanten*{lang=nl} explains this well.\n"
+    dutch = "Het artikel *Dealen met lastige klanten* legt dit goed uit.\n"
+    pages = {**GOOD_PAGES, "talk.nl.md": GOOD_PAGES["talk.nl.md"] + "\n" + dutch}
+    found = [p.format() for p in run_checks(fixture_site({**pages, "talk.en.md": GOOD_PAGES["talk.en.md"] + "\n" + quoted}))]
+    assert (
+        "docs/talk.en.md:7:13: WRONG-LANGUAGE 'Dealen met lastige klanten' reads as 'nl' but is not marked as 'nl' "
+        "(mark the quotation with its language: `*Dealen met lastige klanten*{lang=nl}`)" in found
+    )
+    found = [p for p in run_checks(fixture_site({**pages, "talk.en.md": GOOD_PAGES["talk.en.md"] + "\n" + marked}))]
+    assert [p.code for p in found if p.code == "WRONG-LANGUAGE"] == []
+
+
+def test_marked_quotation_carries_its_language_on_the_web(built_site):
+    html = (built_site / "en" / "sources" / "index.html").read_text(encoding="utf-8")
+    assert html.count('<em lang="nl">') >= 5

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from handbook.printing import print_shop
 from handbook.printing.document import numbered_targets, with_page_numbers
+from handbook.printing.structure import finish_structure, recorded_text_languages
 from handbook.problems import Problem
 
 # How every PDF is written: streams compressed, in its job's PDF variant. Part of a PDF's cache key.
@@ -140,7 +141,9 @@ def render_job(job: PrintJob, out_dir: str) -> PrintResult:
             return result
         target = Path(out_dir) / job.name
         partial = target.with_suffix(".pdf.part")
-        document.write_pdf(partial, pdf_variant=job.variant, **PDF_OPTIONS)
+        with recorded_text_languages() as languages:
+            document.write_pdf(partial, pdf_variant=job.variant, **PDF_OPTIONS)
+        finish_structure(partial, languages)
         if job.variant == print_shop.VARIANT:
             print_shop.finish(partial, job.html)
         partial.replace(target)
