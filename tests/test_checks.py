@@ -110,7 +110,7 @@ def test_english_page_with_dutch_paragraph_is_reported(fixture_site):
     pages = {**GOOD_PAGES, "talk.en.md": GOOD_PAGES["talk.en.md"] + "\n" + dutch + "\n"}
     assert messages(fixture_site(pages)) == [
         "docs/talk.en.md:7:1: WRONG-LANGUAGE paragraph reads as 'nl', not 'en' "
-        "(translate it into 'en', or put literal text in quotes)"
+        "(translate it into 'en'; a quotation in 'nl' stays, marked: `*...*{lang=nl}`)"
     ]
 
 

@@ -97,5 +97,5 @@ def finish_structure(path: Path, languages: list[list[str]]) -> int:
             for top in _kids(tree):
                 collect(top)
                 mark(top)
-        pdf.save(path)
+        pdf.save(path, deterministic_id=True)  # two builds of the same PDF stay byte-identical
     return marked
