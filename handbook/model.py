@@ -61,6 +61,12 @@ class Handbook:
     def page(self, slug: str, lang: str) -> Page | None:
         return self.pages.get(slug, {}).get(lang)
 
+    def page_for_file(self, src_uri: str, lang: str) -> Page | None:
+        """The page MkDocs builds from `src_uri` (`conversation.en.md`, or `conversation.md` as the i18n plugin
+        may name it) in `lang`."""
+        match = PAGE_NAME.match(src_uri)
+        return self.page(match.group("slug") if match else src_uri.removesuffix(".md"), lang)
+
     def pages_in(self, lang: str) -> list[Page]:
         return [langs[lang] for _, langs in sorted(self.pages.items()) if lang in langs]
 

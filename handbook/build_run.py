@@ -1,0 +1,87 @@
+"""One run of MkDocs over the handbook (a build, a deploy or a live-preview rebuild) as the hook drives it.
+
+mkdocs-static-i18n runs every event from `on_config` on once per language, and only the first run knows it is
+the start. This object carries what the run has read, rendered and found from that start to its end, and does
+the steps that are not page-by-page (validation at the start; the site's finishing, the print step and the
+compressed copies at the end), so the hook only passes MkDocs' events on.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from handbook.model import Page
+from handbook.printing.document import RenderedPage
+from handbook.problems import Problem
+from handbook.published_links import link_index
+from handbook.settings import Language, Settings, published_site_dir
+from handbook.validate import Validation, validate
+
+
+def is_live_preview(command: str) -> bool:
+    """`mkdocs serve` says "serve" to plugins, but `mkdocs serve --clean` says "build"; neither may print or stop."""
+    return command == "serve" or sys.argv[1:2] == ["serve"]
+
+
+@dataclass
+class BuildRun:
+    command: str  # as MkDocs names it: "build", "serve", "gh-deploy"
+    site_dir: Path
+    validation: Validation
+    link_index: list[dict]  # every section with its links in every wiki form, for the copy buttons
+    rendered: dict[str, dict[str, RenderedPage]] = field(default_factory=dict)  # lang -> slug -> page
+    rendered_problems: list[Problem] = field(default_factory=list)
+    not_found: dict[str, str] = field(default_factory=dict)  # lang -> its 404 page
+    script_hashes: set[str] = field(default_factory=set)
+
+    @property
+    def handbook(self):
+        return self.validation.handbook
+
+    @property
+    def preview(self) -> bool:
+        return is_live_preview(self.command)
+
+    def page(self, src_uri: str, lang: str) -> Page | None:
+        return self.handbook.page_for_file(src_uri, lang)
+
+    def keep_rendered(self, page: Page, url: str, title: str, html: str) -> None:
+        self.rendered.setdefault(page.lang, {})[page.slug] = RenderedPage(page.slug, page.lang, url, title, html, page.path)
+
+
+def start_run(settings: Settings, command: str, site_dir: str) -> BuildRun:
+    result = validate(settings)
+    return BuildRun(command, Path(site_dir), result, link_index(result.handbook))
+
+
+def page_prefixes(page_url: str, language: Language) -> tuple[str, str]:
+    """The relative way up from a page to its language's root and to the site's root (`../`, `../../`)."""
+    depth = page_url.count("/")
+    return "../" * (depth - (0 if language.default else 1)), "../" * depth
+
+
+def finish_run(run: BuildRun) -> tuple[list[Problem], str]:
+    """The site finished; for a publishing run also the PDFs and the compressed copies. (Print problems, summary.)"""
+    from handbook.precompress import precompress_site
+    from handbook.site_output import finish_site, write_links
+
+    handbook = run.handbook
+    finish_site(run.site_dir, handbook, run.not_found, sorted(run.script_hashes), published_site_dir(run.site_dir))
+    if run.preview or run.rendered_problems or os.environ.get("HANDBOOK_SKIP_PRINT") == "1":
+        return [], ""  # a preview, a run about to fail, or a site-only build (make check, the benchmark's floor)
+    # Imported here: live previews and site-only builds never load the print machinery.
+    from handbook.printing.build import print_all
+    from handbook.printing.report import REPORT, print_summary, write_print_report
+
+    started = time.perf_counter()
+    fresh = os.environ.get("HANDBOOK_FRESH_PRINT") == "1"  # as on a fresh clone: nothing from the last build
+    results, problems = print_all(handbook, run.rendered, run.site_dir, reuse=not fresh)
+    write_print_report(handbook.settings.build_dir / REPORT, results, problems, time.perf_counter() - started)
+    write_links(run.site_dir, handbook, results)  # now with each section's place in the PDFs
+    # Last, so links.json is compressed as it ends up; for nginx's gzip_static and brotli_static.
+    precompress_site(run.site_dir)
+    return problems, print_summary(results, detailed=sys.stderr.isatty())
