@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 from pathlib import Path
 
 import yaml
@@ -118,3 +119,14 @@ def reporting_config_problems(builder, path: str | Path):
             raise SystemExit("\n".join(lines)) from None
 
     return rebuild
+
+
+def settings_or_report():
+    """The handbook's settings from ./mkdocs.yml for a script; None after printing why it cannot be read."""
+    from handbook.settings import settings_from_mkdocs
+
+    config, problems = load_site_config("mkdocs.yml")
+    if config is None:
+        print("\n".join(problem.format() for problem in problems), file=sys.stderr)
+        return None
+    return settings_from_mkdocs(config)

@@ -2,18 +2,15 @@
 
 import sys
 
-from handbook.config_file import load_site_config
+from handbook.config_file import settings_or_report
 from handbook.model import load_handbook
 from handbook.published_links import LOCK_FILE, updated_lock
-from handbook.settings import settings_from_mkdocs
 
 
 def main() -> int:
-    config, problems = load_site_config("mkdocs.yml")
-    if config is None:
-        print("\n".join(problem.format() for problem in problems), file=sys.stderr)
+    settings = settings_or_report()
+    if settings is None:
         return 1
-    settings = settings_from_mkdocs(config)
     lock = settings.root / LOCK_FILE
     text, added = updated_lock(lock, load_handbook(settings))
     lock.write_text(text, encoding="utf-8")

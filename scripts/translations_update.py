@@ -7,18 +7,15 @@ translation, such as a typo fix). Only translations.lock is written.
 import os
 import sys
 
-from handbook.config_file import load_site_config
+from handbook.config_file import settings_or_report
 from handbook.model import load_handbook
-from handbook.settings import settings_from_mkdocs
 from handbook.translation_lock import LOCK_FILE, read_lock_file, section_states, updated_lock
 
 
 def main() -> int:
-    config, problems = load_site_config("mkdocs.yml")
-    if config is None:
-        print("\n".join(problem.format() for problem in problems), file=sys.stderr)
+    settings = settings_or_report()
+    if settings is None:
         return 1
-    settings = settings_from_mkdocs(config)
     lock = settings.root / LOCK_FILE
     records = read_lock_file(lock)
     handbook = load_handbook(settings)

@@ -101,6 +101,21 @@ GOOD_PAGES = {
 }
 
 
+# A valid phrase card for the small test handbook (its section is GOOD_PAGES' talk#stay-calm).
+CARD_FILE = """cards:
+  - id: calm
+    section: talk#stay-calm
+    title: {nl: "Boos", en: "Angry"}
+    phrases:
+      - nl: "Ik hoor dat u boos bent."
+        en: "I can hear you're angry."
+      - nl: "Vertelt u eens."
+        en: "Tell me more."
+      - nl: "Ik zoek het uit."
+        en: "I'll look into it."
+"""
+
+
 def write_site(root: Path, pages: dict[str, str], config_changes: dict | None = None) -> Path:
     """Write a small handbook (mkdocs.yml + docs/) under `root` and return the config path."""
     config = {**MINIMAL_CONFIG, **(config_changes or {})}

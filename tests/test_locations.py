@@ -5,25 +5,12 @@ column of the construct at fault); where a fixture is mkdocs.yml, the place is f
 from __future__ import annotations
 
 import pytest
-from conftest import GOOD_PAGES, write_site
+from conftest import CARD_FILE, GOOD_PAGES, write_site
 from mkdocs.config import load_config
 
 from handbook.checks import run_checks
 from handbook.model import load_handbook
 from handbook.settings import settings_from_mkdocs
-
-CARDS = """cards:
-  - id: calm
-    section: talk#stay-calm
-    title: {nl: "Boos", en: "Angry"}
-    phrases:
-      - nl: "Ik hoor dat u boos bent."
-        en: "I can hear you're angry."
-      - nl: "Vertelt u eens."
-        en: "Tell me more."
-      - nl: "Ik zoek het uit."
-        en: "I'll look into it."
-"""
 
 
 def both(nl_extra: str, en_extra: str) -> dict:
@@ -76,20 +63,20 @@ CASES = {
         "docs/talk.nl.md:7:1: BOX-INDENT",
     ),
     # the second card's `id:` key
-    "card defined twice": ({**GOOD_PAGES, "phrases.yml": CARDS + CARDS[7:]}, "docs/phrases.yml:12:5: CARD-DUPLICATE"),
+    "card defined twice": ({**GOOD_PAGES, "phrases.yml": CARD_FILE + CARD_FILE[7:]}, "docs/phrases.yml:12:5: CARD-DUPLICATE"),
     # the phrase that lacks its English line
     "card phrase without English": (
-        {**GOOD_PAGES, "phrases.yml": CARDS.replace('        en: "Tell me more."\n', "")},
+        {**GOOD_PAGES, "phrases.yml": CARD_FILE.replace('        en: "Tell me more."\n', "")},
         "docs/phrases.yml:8:9: CARD-LANGUAGE",
     ),
     # the first phrase of a card with one
     "card with one phrase": (
-        {**GOOD_PAGES, "phrases.yml": CARDS.split('      - nl: "Vertelt')[0]},
+        {**GOOD_PAGES, "phrases.yml": CARD_FILE.split('      - nl: "Vertelt')[0]},
         "docs/phrases.yml:6:7: CARD-SIZE",
     ),
     # the section value
     "card section": (
-        {**GOOD_PAGES, "phrases.yml": CARDS.replace("talk#stay-calm", "talk#stay-clam")},
+        {**GOOD_PAGES, "phrases.yml": CARD_FILE.replace("talk#stay-calm", "talk#stay-clam")},
         "docs/phrases.yml:3:14: CARD-SECTION",
     ),
 }

@@ -6,28 +6,16 @@ from __future__ import annotations
 
 import markdown
 import pytest
-from conftest import GOOD_PAGES, MINIMAL_CONFIG
+from conftest import CARD_FILE, GOOD_PAGES, MINIMAL_CONFIG
 
 from handbook.checks import run_checks
 from handbook.printing.document import RenderedPage
 from handbook.printing.jobs import desk_jobs, handbook_jobs
 from handbook.render import expand_page
 
-CARD = """cards:
-  - id: calm
-    section: talk#stay-calm
-    title: {nl: "Boos", en: "Angry"}
-    phrases:
-      - nl: "Ik hoor dat u boos bent."
-        en: "I can hear you're angry."
-      - nl: "Vertelt u eens."
-        en: "Tell me more."
-      - nl: "Ik zoek het uit."
-        en: "I'll look into it."
-"""
 WITH_CARD = {
     **GOOD_PAGES,
-    "phrases.yml": CARD,
+    "phrases.yml": CARD_FILE,
     "talk.nl.md": GOOD_PAGES["talk.nl.md"] + "\n{% phrases calm %}\n\n{% downloads %}\n",
     "talk.en.md": GOOD_PAGES["talk.en.md"] + "\n{% phrases calm %}\n\n{% downloads %}\n",
     "sources.nl.md": "# Bronnen {#sources}\n\n## Dealen met lastige klanten {#tissink}\n\nEen artikel.\n",
@@ -45,9 +33,12 @@ FAULTY = {
     "every UI label missing in every language": (WITH_CARD, without_ui_labels()),
     "sources as a string": ({**WITH_CARD, "talk.en.md": "---\nsources: tissink\n---\n" + WITH_CARD["talk.en.md"]}, None),
     "sources as a number": ({**WITH_CARD, "talk.en.md": "---\nsources: 3\n---\n" + WITH_CARD["talk.en.md"]}, None),
-    "a card without a title": ({**WITH_CARD, "phrases.yml": CARD.replace('    title: {nl: "Boos", en: "Angry"}\n', "")}, None),
-    "a card phrase without English": ({**WITH_CARD, "phrases.yml": CARD.replace('        en: "Tell me more."\n', "")}, None),
-    "a card file that does not read": ({**WITH_CARD, "phrases.yml": CARD.replace("    title:", "   title:")}, None),
+    "a card without a title": (
+        {**WITH_CARD, "phrases.yml": CARD_FILE.replace('    title: {nl: "Boos", en: "Angry"}\n', "")},
+        None,
+    ),
+    "a card phrase without English": ({**WITH_CARD, "phrases.yml": CARD_FILE.replace('        en: "Tell me more."\n', "")}, None),
+    "a card file that does not read": ({**WITH_CARD, "phrases.yml": CARD_FILE.replace("    title:", "   title:")}, None),
     "an unknown directive": ({**WITH_CARD, "talk.nl.md": WITH_CARD["talk.nl.md"] + "\n{% phrase calm %}\n"}, None),
     "a missing translation": ({k: v for k, v in WITH_CARD.items() if k != "talk.en.md"}, None),
     "front matter that does not close": ({**WITH_CARD, "talk.en.md": "---\nsources: [x]\n" + WITH_CARD["talk.en.md"]}, None),
