@@ -1,0 +1,83 @@
+// The handbook's service worker; the build puts VERSION and FILES (per language, relative to this file) above.
+// A language is cached when a page of it asks (see assets/javascripts/offline.js); a new version caches again,
+// in full, every language the reader had, then takes over and deletes the old caches: one version, never mixed.
+const PREFIX = "handbook-";
+const cacheName = (part) => `${PREFIX}${part}-${VERSION}`;
+const FILED = "files"; // PDFs and other files kept once opened online
+
+const fresh = (address) => new Request(address, { cache: "reload" });
+
+async function cacheLanguage(lang) {
+  const name = cacheName(lang);
+  if (!FILES[lang] || (await caches.has(name))) return;
+  // addAll stores nothing unless every file arrived; only then does the cache get its name.
+  const staging = await caches.open(`${name}-staging`);
+  await staging.addAll(FILES[lang].map(fresh));
+  const cache = await caches.open(name);
+  for (const request of await staging.keys()) await cache.put(request, await staging.match(request));
+  await caches.delete(`${name}-staging`);
+}
+
+async function cacheWhatTheReaderHad() {
+  for (const key of await caches.keys()) {
+    const match = key.match(/^handbook-([\w-]+?)-([0-9a-f]{16})$/);
+    if (!match || match[2] === VERSION) continue;
+    if (match[1] === FILED) {
+      const old = await caches.open(key);
+      const kept = await caches.open(cacheName(FILED));
+      await kept.addAll((await old.keys()).map((request) => fresh(request.url)));
+    } else {
+      await cacheLanguage(match[1]);
+    }
+  }
+}
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(cacheWhatTheReaderHad().then(() => self.skipWaiting()));
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((key) => key.startsWith(PREFIX) && !key.endsWith(VERSION)).map((key) => caches.delete(key))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data && event.data.cache) {
+    const done = cacheLanguage(event.data.cache).then(
+      () => ({ cached: event.data.cache }),
+      () => ({ failed: event.data.cache }),
+    );
+    event.waitUntil(done.then((answer) => event.source && event.source.postMessage(answer)));
+  }
+});
+
+async function fromCache(request) {
+  for (const part of [...Object.keys(FILES), FILED]) {
+    const name = cacheName(part);
+    if (!(await caches.has(name))) continue;
+    const hit = await (await caches.open(name)).match(request, { ignoreSearch: true });
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+async function respond(request) {
+  const cached = await fromCache(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.status === 200 && new URL(request.url).pathname.endsWith(".pdf")) {
+    const kept = await caches.open(cacheName(FILED));
+    await kept.put(request, response.clone());
+  }
+  return response;
+}
+
+self.addEventListener("fetch", (event) => {
+  const url = new URL(event.request.url);
+  if (event.request.method !== "GET" || url.origin !== self.location.origin) return;
+  event.respondWith(respond(event.request));
+});
