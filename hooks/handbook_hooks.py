@@ -196,7 +196,8 @@ def on_post_build(config):
         return  # only the outermost run ends after every language is built
     handbook = state["validation"].handbook
     site_dir = Path(state["site_dir"])
-    finish_site(site_dir, handbook, state["not_found"], sorted(state["script_hashes"]), published_site_dir(site_dir))
+    hashes, published = sorted(state["script_hashes"]), published_site_dir(site_dir)
+    finish_site(site_dir, handbook, state["not_found"], hashes, published, offline=state.get("command") != "serve")
     rendered = state["rendered_problems"]
     if state.get("command") == "serve":
         log.info(serve_last_pdfs(handbook.settings.root / "site", Path(state["site_dir"])))
