@@ -23,9 +23,12 @@ async function cacheWhatTheReaderHad() {
     const match = key.match(/^handbook-([\w-]+?)-([0-9a-f]{16})$/);
     if (!match || match[2] === VERSION) continue;
     if (match[1] === FILED) {
-      const old = await caches.open(key);
+      // Kept again if the new build still has them; a PDF it dropped must not stop the update.
       const kept = await caches.open(cacheName(FILED));
-      await kept.addAll((await old.keys()).map((request) => fresh(request.url)));
+      for (const request of await (await caches.open(key)).keys()) {
+        const response = await fetch(fresh(request.url)).catch(() => undefined);
+        if (response && response.status === 200) await kept.put(request, response);
+      }
     } else {
       await cacheLanguage(match[1]);
     }
