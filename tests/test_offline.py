@@ -97,7 +97,7 @@ def test_pages_open_offline_and_a_new_build_replaces_the_cache(browser, two_buil
         assert page.evaluate(HEADER_COLOUR) == TEAL
         assert page.locator("h1").first.inner_text().strip()
         assert page.evaluate("fetch('../../downloads/handbook-en.pdf').then((r) => r.status)") == 200
-        with pytest.raises(PlaywrightError, match="ERR_INTERNET_DISCONNECTED"):
+        with pytest.raises(PlaywrightError, match="net::ERR_(FAILED|INTERNET_DISCONNECTED)"):
             page.goto(base + "quick-help/")  # Dutch was never opened: not on this device
 
         context.set_offline(False)
@@ -155,3 +155,23 @@ def test_the_version_changes_with_any_byte_and_only_then(tmp_path):
     assert cache_version(tmp_path, ["a.html"]) == version
     (tmp_path / "a.html").write_text("two", encoding="utf-8")
     assert cache_version(tmp_path, ["a.html"]) != version
+
+
+def test_dutch_pages_open_offline_and_the_switch_names_english(browser, two_builds, tmp_path):
+    served = tmp_path / "www" / PREFIX
+    _publish(two_builds[0], served)
+    with serve_directory(tmp_path / "www") as url:
+        base = f"{url}/{PREFIX}/"
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(base)
+        keys = page.evaluate(WAIT_FOR_CACHE, [f"handbook-nl-{_version(two_builds[0])}", None])
+        assert not any(key.startswith("handbook-en-") for key in keys), keys
+        context.set_offline(True)
+        for path in ("quick-help/", "conversation/"):
+            page.goto(base + path)
+            assert page.evaluate(HEADER_COLOUR) == TEAL, path
+            assert page.locator("html").get_attribute("lang") == "nl"
+        note = page.locator(".md-select__link[hreflang='en'] .handbook-offline-note")
+        assert note.count() == 1 and "niet offline bewaard" in note.text_content()
+        context.close()
