@@ -97,7 +97,7 @@ def test_pages_open_offline_and_a_new_build_replaces_the_cache(browser, two_buil
         assert page.evaluate(HEADER_COLOUR) == TEAL
         assert page.locator("h1").first.inner_text().strip()
         assert page.evaluate("fetch('../../downloads/handbook-en.pdf').then((r) => r.status)") == 200
-        with pytest.raises(PlaywrightError, match="net::ERR_(FAILED|INTERNET_DISCONNECTED)"):
+        with pytest.raises(PlaywrightError, match=r"net::ERR_(FAILED|INTERNET_DISCONNECTED)"):
             page.goto(base + "quick-help/")  # Dutch was never opened: not on this device
 
         context.set_offline(False)
