@@ -32,12 +32,14 @@
     });
   }
 
-  var url = new URL(ui["offline-worker"], location.href);
-  navigator.serviceWorker
-    .register(url.href, { updateViaCache: "none" })
-    .then(function () { return navigator.serviceWorker.ready; })
-    .then(keepLanguage)
-    .catch(function () { /* no worker (a live preview has none): the site stays online-only */ });
+  // After the page has loaded: keeping the language offline never competes with the first paint.
+  window.addEventListener("load", function () {
+    navigator.serviceWorker
+      .register(new URL(ui["offline-worker"], location.href).href, { updateViaCache: "none" })
+      .then(function () { return navigator.serviceWorker.ready; })
+      .then(keepLanguage)
+      .catch(function () { /* no worker (a live preview has none): the site stays online-only */ });
+  });
   markMissingLanguages();
   window.addEventListener("offline", markMissingLanguages);
 })();
