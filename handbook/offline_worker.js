@@ -7,15 +7,19 @@ const FILED = "files"; // PDFs and other files kept once opened online
 
 const fresh = (address) => new Request(address, { cache: "reload" });
 
+// An address no page has: a language's cache holds it once every one of its files is in.
+const COMPLETE = "handbook-complete";
+
+async function isComplete(name) {
+  return (await caches.has(name)) && Boolean(await (await caches.open(name)).match(COMPLETE));
+}
+
 async function cacheLanguage(lang) {
   const name = cacheName(lang);
-  if (!FILES[lang] || (await caches.has(name))) return;
-  // addAll stores nothing unless every file arrived; only then does the cache get its name.
-  const staging = await caches.open(`${name}-staging`);
-  await staging.addAll(FILES[lang].map(fresh));
+  if (!FILES[lang] || (await isComplete(name))) return;
   const cache = await caches.open(name);
-  for (const request of await staging.keys()) await cache.put(request, await staging.match(request));
-  await caches.delete(`${name}-staging`);
+  await cache.addAll(FILES[lang].map(fresh)); // stores nothing unless every file arrived
+  await cache.put(COMPLETE, new Response(VERSION));
 }
 
 async function cacheWhatTheReaderHad() {

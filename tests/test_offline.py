@@ -55,10 +55,14 @@ def _publish(site: Path, served: Path, pdf: bytes | None = None) -> None:
         (served / "downloads" / "handbook-en.pdf").write_bytes(pdf)
 
 
+# Until the worker has kept every file of a language (its cache then holds the `handbook-complete` entry) and
+# has deleted the caches of the version `gone`.
 WAIT_FOR_CACHE = """async ([name, gone]) => {
+  const complete = async () => (await caches.has(name)) &&
+    (await (await caches.open(name)).keys()).some((request) => request.url.endsWith("/handbook-complete"));
   for (let i = 0; i < 200; i++) {
     const keys = await caches.keys();
-    if (keys.includes(name) && !keys.some((key) => gone && key.endsWith(gone))) return keys;
+    if ((await complete()) && !keys.some((key) => gone && key.endsWith(gone))) return keys;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return await caches.keys();
