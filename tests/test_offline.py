@@ -55,6 +55,15 @@ def _publish(site: Path, served: Path, pdf: bytes | None = None) -> None:
         (served / "downloads" / "handbook-en.pdf").write_bytes(pdf)
 
 
+def _manifest_as_chromium_reads_it(context, page, base: str, folder: str) -> None:
+    """Chromium finds the page's language manifest, parses it without an error and scopes it to that folder."""
+    session = context.new_cdp_session(page)
+    manifest = session.send("Page.getAppManifest")
+    session.detach()
+    assert manifest["url"] == f"{base}{folder}manifest.webmanifest" and manifest["errors"] == []
+    assert manifest["parsed"]["scope"] == base + folder
+
+
 # Until the worker has kept every file of a language (its cache then holds the `handbook-complete` entry) and
 # has deleted the caches of the version `gone`.
 WAIT_FOR_CACHE = """async ([name, gone]) => {
@@ -84,6 +93,7 @@ def test_pages_open_offline_and_a_new_build_replaces_the_cache(browser, two_buil
         page = context.new_page()
         page.on("console", lambda message: message.type == "error" and errors.append(message.text))
         page.goto(base + "en/")
+        _manifest_as_chromium_reads_it(context, page, base, "en/")
         keys = page.evaluate(WAIT_FOR_CACHE, [f"handbook-en-{_version(first)}", None])
         assert f"handbook-en-{_version(first)}" in keys
         assert not any(key.startswith("handbook-nl-") for key in keys), "only the language being read is kept"
@@ -95,6 +105,7 @@ def test_pages_open_offline_and_a_new_build_replaces_the_cache(browser, two_buil
         assert page.evaluate(HEADER_COLOUR) == TEAL, "the stylesheets come from the cache too"
         assert "Three things to do right now" in page.locator(".md-banner").inner_text()
         note = page.locator(".md-select__link[hreflang='nl'] .handbook-offline-note")
+        note.wait_for(state="attached", timeout=5000)  # marked once the page has looked in its caches
         assert note.count() == 1 and "not saved for offline use" in note.text_content()
         assert page.locator(".md-select__link[hreflang='en'] .handbook-offline-note").count() == 0
         page.goto(base + "en/conversation/")
@@ -169,6 +180,7 @@ def test_dutch_pages_open_offline_and_the_switch_names_english(browser, two_buil
         context = browser.new_context()
         page = context.new_page()
         page.goto(base)
+        _manifest_as_chromium_reads_it(context, page, base, "")
         keys = page.evaluate(WAIT_FOR_CACHE, [f"handbook-nl-{_version(two_builds[0])}", None])
         assert not any(key.startswith("handbook-en-") for key in keys), keys
         context.set_offline(True)
@@ -177,5 +189,6 @@ def test_dutch_pages_open_offline_and_the_switch_names_english(browser, two_buil
             assert page.evaluate(HEADER_COLOUR) == TEAL, path
             assert page.locator("html").get_attribute("lang") == "nl"
         note = page.locator(".md-select__link[hreflang='en'] .handbook-offline-note")
+        note.wait_for(state="attached", timeout=5000)  # marked once the page has looked in its caches
         assert note.count() == 1 and "niet offline bewaard" in note.text_content()
         context.close()
