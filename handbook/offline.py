@@ -23,7 +23,7 @@ THEME_COLOR = "#0f4c5c"  # the logo's teal, as in handbook.css
 # Material's search loads only the stemmers of the site's languages; the other 30 stay online-only.
 LUNR = "assets/javascripts/lunr/"
 LUNR_SHARED = ("lunr.stemmer.support.min.js", "lunr.multi.min.js")
-SKIPPED_SUFFIXES = (".map", ".gz", ".br", ".pdf", ".xml", ".webmanifest")
+SKIPPED_SUFFIXES = (".map", ".gz", ".br", ".pdf", ".xml")
 
 
 def language_folders(settings: Settings) -> dict[str, str]:

@@ -157,11 +157,12 @@ def test_precache_lists_hold_one_language_and_the_shared_assets():
         "en/index.html", "en/quick-help/index.html", "assets/handbook.css", "assets/handbook.css.gz",
         "assets/stylesheets/main.1234abcd.min.css.map", "assets/javascripts/lunr/min/lunr.nl.min.js",
         "assets/javascripts/lunr/min/lunr.de.min.js", "downloads/handbook-nl.pdf", "sitemap.xml",
+        "manifest.webmanifest", "en/manifest.webmanifest",
     ]  # fmt: skip
     lists = precache_lists(files, {"nl": "", "en": "en/"})
     shared = ["assets/handbook.css", "assets/javascripts/lunr/min/lunr.nl.min.js"]
-    assert lists["nl"] == ["./", "404.html", "quick-help/", "search/search_index.json", *shared]
-    assert lists["en"] == ["en/", "en/quick-help/", *shared]
+    assert lists["nl"] == ["./", "404.html", "manifest.webmanifest", "quick-help/", "search/search_index.json", *shared]
+    assert lists["en"] == ["en/", "en/manifest.webmanifest", "en/quick-help/", *shared]
 
 
 def test_the_version_changes_with_any_byte_and_only_then(tmp_path):
