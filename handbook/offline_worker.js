@@ -53,13 +53,8 @@ self.addEventListener("activate", (event) => {
 });
 
 self.addEventListener("message", (event) => {
-  if (event.data && event.data.cache) {
-    const done = cacheLanguage(event.data.cache).then(
-      () => ({ cached: event.data.cache }),
-      () => ({ failed: event.data.cache }),
-    );
-    event.waitUntil(done.then((answer) => event.source && event.source.postMessage(answer)));
-  }
+  // A language that fails to arrive whole is asked for again on the next page of it.
+  if (event.data && event.data.cache) event.waitUntil(cacheLanguage(event.data.cache).catch(() => undefined));
 });
 
 async function fromCache(request) {
