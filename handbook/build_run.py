@@ -70,7 +70,9 @@ def finish_run(run: BuildRun) -> tuple[list[Problem], str]:
     from handbook.site_output import finish_site, write_links
 
     handbook = run.handbook
-    finish_site(run.site_dir, handbook, run.not_found, sorted(run.script_hashes), published_site_dir(run.site_dir))
+    published = published_site_dir(run.site_dir)
+    # A live preview gets no offline worker: an author must never read a cached page.
+    finish_site(run.site_dir, handbook, run.not_found, sorted(run.script_hashes), published, offline=not run.preview)
     if run.preview or run.rendered_problems or os.environ.get("HANDBOOK_SKIP_PRINT") == "1":
         return [], ""  # a preview, a run about to fail, or a site-only build (make check, the benchmark's floor)
     # Imported here: live previews and site-only builds never load the print machinery.

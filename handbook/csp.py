@@ -32,6 +32,7 @@ def policy(hashes: list[str], preview: bool = False) -> str:
         "default-src 'self'; "
         f"script-src {scripts}; "
         "style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; "
+        "manifest-src 'self'; "
         "object-src 'none'; base-uri 'self'; form-action 'self'"
     )
 

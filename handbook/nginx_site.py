@@ -19,7 +19,7 @@ IMMUTABLE = "public, max-age=31536000, immutable"
 # changes: the browser may keep a copy but asks first (a cheap 304 when nothing changed).
 REVALIDATE = "no-cache"
 # Text types nginx labels with `charset utf-8` besides its default text/html, text/xml and text/plain.
-CHARSET_TYPES = "text/css application/javascript application/json image/svg+xml application/xml"
+CHARSET_TYPES = "text/css application/javascript application/json image/svg+xml application/xml application/manifest+json"
 
 
 def security_headers(csp: str) -> dict[str, str]:
@@ -67,6 +67,9 @@ def site_config(site_root: Path, csp: str, languages: list[Language], page_redir
         if not language.default:
             lines.append(f"location /{language.locale}/ {{ error_page 404 /{language.locale}/404.html; }}")
     lines += [f'location ~ "{FINGERPRINTED}" {{', *_headers(csp, IMMUTABLE, "    "), "}"]
+    # Debian's mime.types has no entry for the web app manifests; the service worker (sw.js) keeps the default
+    # revalidation above, so a new build's worker is found on the next visit.
+    lines.append('location ~ "\\.webmanifest$" { default_type application/manifest+json; }')
     for language in languages:
         folder = "" if language.default else f"{language.locale}/"
         for old, new in sorted(page_redirects.items()):

@@ -33,6 +33,7 @@ def published_site_dir(site_dir: Path) -> Path:
 # Validation requires each in every language; `Language.label` never fails on one, for the live preview,
 # which renders whatever validation reported.
 CODE_UI_KEYS = (
+    "app_short_name",
     "card_section_link",
     "cards_duplex_instructions",
     "checklist_customer",

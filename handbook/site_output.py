@@ -14,6 +14,7 @@ from handbook.csp import policy
 from handbook.downloads import HANDBOOK
 from handbook.model import Handbook
 from handbook.nginx_site import site_config
+from handbook.offline import write_offline
 from handbook.published_links import link_index
 from handbook.web_fonts import write_web_fonts
 
@@ -65,9 +66,16 @@ def valid_toggles(html: str) -> str:
 
 
 def finish_site(
-    site_dir: Path, handbook: Handbook, not_found_pages: dict[str, str], script_hashes: list[str], served_from: Path
+    site_dir: Path,
+    handbook: Handbook,
+    not_found_pages: dict[str, str],
+    script_hashes: list[str],
+    served_from: Path,
+    offline: bool = True,
 ) -> None:
-    """`served_from` is where the site will be published (site/ for `make build`, which builds in a staging folder)."""
+    """`served_from` is where the site will be published (site/ for `make build`, which builds in a staging folder).
+    `offline` writes the service worker and manifests last, from the finished files; a live preview has none, so
+    an author never reads a cached page."""
     settings = handbook.settings
     prefixes = {lang.locale: "" if lang.default else f"{lang.locale}/" for lang in settings.languages}
     index_path = site_dir / SEARCH_INDEX
@@ -91,6 +99,8 @@ def finish_site(
     nginx.write_text(config, encoding="utf-8")
     write_links(site_dir, handbook)
     write_web_fonts(site_dir, settings.build_dir)
+    if offline:
+        write_offline(site_dir, settings)
 
 
 def write_links(site_dir: Path, handbook: Handbook, printed: list | None = None) -> None:

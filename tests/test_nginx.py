@@ -98,19 +98,24 @@ def test_fingerprinted_assets_are_kept_a_year_everything_else_is_revalidated(ngi
     script = next(built_site.glob("assets/javascripts/bundle.*.min.js")).relative_to(built_site).as_posix()
     for path in (f"/{css}", f"/{script}"):
         assert get(nginx_site, path)[1]["cache-control"] == "public, max-age=31536000, immutable", path
-    for path in ("/", "/en/quick-help/", "/assets/handbook.css", "/search/search_index.json", "/downloads/handbook-nl.pdf"):
+    revalidated = ("/", "/en/quick-help/", "/assets/handbook.css", "/search/search_index.json", "/sw.js")
+    for path in (*revalidated, "/downloads/handbook-nl.pdf"):
         assert get(nginx_site, path)[1]["cache-control"] == "no-cache", path
     _, headers, _ = get(nginx_site, "/quick-help/", **{"Accept-Encoding": "br"})
     status, _, body = get(nginx_site, "/quick-help/", **{"Accept-Encoding": "br", "If-None-Match": headers["etag"]})
     assert (status, body) == (304, b"")
 
 
-def test_pdfs_and_json_come_with_their_types(nginx_site, built_site):
+def test_pdfs_json_and_manifests_come_with_their_types(nginx_site, built_site):
     for name in ("handbook-nl.pdf", "phrase-cards-en.pdf"):
         status, headers, body = get(nginx_site, f"/downloads/{name}", **{"Accept-Encoding": "br, gzip"})
         assert (status, headers["content-type"], headers.get("content-encoding")) == (200, "application/pdf", None)
         assert body == (built_site / "downloads" / name).read_bytes()
     assert get(nginx_site, "/links.json")[1]["content-type"] == "application/json; charset=utf-8"
+    for path in ("/manifest.webmanifest", "/en/manifest.webmanifest"):
+        status, headers, _ = get(nginx_site, path)
+        assert (status, headers["content-type"]) == (200, "application/manifest+json; charset=utf-8"), path
+        assert "manifest-src 'self'" in headers["content-security-policy"], path
 
 
 def test_renamed_pages_answer_with_a_permanent_redirect_in_each_language(built_site, tmp_path):
