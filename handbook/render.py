@@ -23,14 +23,18 @@ def page_link(prefix: str, slug: str, anchor: str = "") -> str:
     return f"{prefix}{path}" + (f"#{anchor}" if anchor else "")
 
 
+def card_text(card: Card, lang: str, when_class: str) -> str:
+    """A card's situation line and its phrases as HTML: the one markup of a card's text, on the web and on paper."""
+    when = f'<p class="{when_class}">{escape(card.when_in(lang))}</p>' if card.when_in(lang) else ""
+    return when + "<ul>" + "".join(f"<li>{escape(phrase)}</li>" for phrase in card.phrases_in(lang)) + "</ul>"
+
+
 def render_phrase_box(card: Card, language: Language) -> str:
     lang = language.locale
-    items = "".join(f"<li>{escape(p)}</li>" for p in card.phrases_in(lang))
-    when = f'<p class="phrases-when">{escape(card.when_in(lang))}</p>' if card.when_in(lang) else ""
     return (
         f'<div class="phrases" id="phrases-{card.id}" data-card="{card.id}">'
         f'<p class="phrases-title">{escape(language.label("phrases_title"))}: {escape(card.title_in(lang))}</p>'
-        f"{when}<ul>{items}</ul></div>"
+        f"{card_text(card, lang, 'phrases-when')}</div>"
     )
 
 
@@ -39,12 +43,10 @@ def render_card_overview(handbook: Handbook, language: Language, prefix: str) ->
     cards = []
     for number, card in enumerate(handbook.cards, 1):
         lang = language.locale
-        items = "".join(f"<li>{escape(p)}</li>" for p in card.phrases_in(lang))
-        when = f'<p class="phrases-when">{escape(card.when_in(lang))}</p>' if card.when_in(lang) else ""
         link = page_link(prefix, card.page, card.anchor)
         cards.append(
             f'<article class="phrase-card" id="card-{card.id}">'
-            f'<h3 class="phrase-card-title">{escape(card.title_in(lang))}</h3>{when}<ul>{items}</ul>'
+            f'<h3 class="phrase-card-title">{escape(card.title_in(lang))}</h3>{card_text(card, lang, "phrases-when")}'
             f'<p class="phrase-card-foot"><a href="{link}">{escape(language.label("card_section_link"))}</a>'
             f' <span class="phrase-card-number">{number}/{total}</span></p></article>'
         )

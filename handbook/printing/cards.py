@@ -14,6 +14,7 @@ from handbook.markdown_scan import without_links
 from handbook.model import Handbook
 from handbook.phrases import Card
 from handbook.problems import Problem
+from handbook.render import card_text
 from handbook.settings import Language
 
 PAGE_W, PAGE_H = 210.0, 297.0
@@ -61,11 +62,9 @@ def end_marker_id(card: Card, lang: str) -> str:
 
 
 def card_html(card: Card, number: int, total: int, lang: str, at: Slot) -> str:
-    when = f'<p class="when">{escape(card.when_in(lang))}</p>' if card.when_in(lang) else ""
-    phrases = "".join(f"<li>{escape(p)}</li>" for p in card.phrases_in(lang))
     return (
         f'<article class="card" lang="{lang}" style="left:{at.x:.2f}mm;top:{at.y:.2f}mm">'
-        f'<h2 class="title">{escape(card.title_in(lang))}</h2>{when}<ul>{phrases}</ul>'
+        f'<h2 class="title">{escape(card.title_in(lang))}</h2>{card_text(card, lang, "when")}'
         f'<span class="end" id="{end_marker_id(card, lang)}"></span>'
         f'<p class="number">{number}/{total}</p></article>'
     )

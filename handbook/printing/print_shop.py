@@ -21,6 +21,7 @@ from pathlib import Path
 from handbook.phrases import Card
 from handbook.printing.cards import CARD_H, end_marker_id
 from handbook.problems import Problem
+from handbook.render import card_text
 
 BLEED = 3.0  # mm beyond the trim on every side (print-shop.css)
 SAFE = 4.0  # mm inside the trim that no text may enter
@@ -38,12 +39,10 @@ def profile_css(profile: Path = PROFILE) -> str:
 
 def shop_card_html(card: Card, number: int, total: int, lang: str) -> str:
     """One page: a coloured band with the title and number, running into the bleed, then the situation and phrases."""
-    when = f'<p class="when">{escape(card.when_in(lang))}</p>' if card.when_in(lang) else ""
-    phrases = "".join(f"<li>{escape(p)}</li>" for p in card.phrases_in(lang))
     return (
         f'<section class="shop-card" lang="{lang}" data-card="{escape(card.id)}"><div class="content">'
         f'<div class="band"><h2 class="title">{escape(card.title_in(lang))}</h2><p class="number">{number}/{total}</p></div>'
-        f'<div class="text">{when}<ul>{phrases}</ul><span class="end" id="{end_marker_id(card, lang)}"></span></div>'
+        f'<div class="text">{card_text(card, lang, "when")}<span class="end" id="{end_marker_id(card, lang)}"></span></div>'
         "</div></section>"
     )
 
