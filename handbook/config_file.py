@@ -17,20 +17,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.yaml import get_yaml_loader
 
+from handbook.log_messages import MessageCollector
 from handbook.problems import Problem
 from handbook.yaml_lines import error_mark
 
 EMPTY_BLOCK = re.compile(r"^(\s*[\w-]+):\s*(\{\s*\}|\[\s*\])\s*(#.*)?$")
 CONFIG_KEY = re.compile(r"'([\w.-]+)'")
-
-
-class _Collect(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.ERROR)
-        self.messages: list[str] = []
-
-    def emit(self, record):
-        self.messages.append(record.getMessage())
 
 
 def syntax_problem(text: str, display: str) -> Problem | None:
@@ -75,7 +67,7 @@ def load_site_config(path: str | Path = "mkdocs.yml") -> tuple[MkDocsConfig | No
     problem = syntax_problem(text, display)
     if problem:
         return None, [problem]
-    collector = _Collect()
+    collector = MessageCollector(logging.ERROR)
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     try:

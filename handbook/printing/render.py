@@ -14,6 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from handbook.log_messages import MessageCollector
 from handbook.printing import print_shop
 from handbook.printing.document import numbered_targets, with_page_numbers
 from handbook.printing.structure import finish_structure, recorded_text_languages
@@ -49,15 +50,6 @@ class PrintResult:
     layouts: int = 0
     # Of a numbered document: the page of every ID a chapter gave it (`page--section`), for links.json.
     anchor_pages: dict[str, int] = field(default_factory=dict)
-
-
-class _Collect(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record):
-        self.messages.append(record.getMessage())
 
 
 def _layout_problem(job: PrintJob, message: str) -> Problem:
@@ -129,7 +121,7 @@ def lay_out(job: PrintJob, result: PrintResult, max_layouts: int = 4):
 def render_job(job: PrintJob, out_dir: str) -> PrintResult:
     started = time.perf_counter()
     result = PrintResult(job.name)
-    collector = _Collect()
+    collector = MessageCollector(logging.WARNING)
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collector)
     try:
