@@ -150,15 +150,23 @@ def test_cross_reference_prints_its_page_number(built_site):
     assert re.search(r"\(p\. \d+\)", text)
 
 
-@pytest.mark.parametrize(("hint", "layouts"), [({}, 2), ({"target": 9}, 2), ({"target": 3}, 1)])
-def test_printed_page_numbers_follow_the_layout_whatever_the_guess(tmp_path, hint, layouts):
-    html = (
+def numbered_document(target_page: int) -> str:
+    breaks = "".join('<p style="break-before: page">Filler</p>' for _ in range(target_page - 2))
+    return (
         "<html><head><style>@page { size: A6 } a::after { content: ' ' attr(data-page) }</style></head><body>"
         '<p><a data-page="00" href="#target">Where it is</a></p>'
-        '<p style="break-before: page">Two</p><h2 id="target" style="break-before: page">Three</h2></body></html>'
+        f'{breaks}<h2 id="target" style="break-before: page">Target</h2></body></html>'
     )
-    job = PrintJob("numbers.pdf", html, tmp_path.as_uri() + "/", "docs/x.md", "en", page_hint=hint)
+
+
+# One layout whatever the guess, as long as the number fits the room of the guess's digits; a guess with
+# fewer digits than the page costs a second layout.
+@pytest.mark.parametrize(
+    ("target_page", "hint", "layouts"), [(3, {}, 1), (3, {"target": 9}, 1), (3, {"target": 3}, 1), (12, {"target": 3}, 2)]
+)
+def test_printed_page_numbers_follow_the_layout_whatever_the_guess(tmp_path, target_page, hint, layouts):
+    job = PrintJob("numbers.pdf", numbered_document(target_page), tmp_path.as_uri() + "/", "docs/x.md", "en", page_hint=hint)
     result = render_job(job, str(tmp_path))
     assert result.errors == []
-    assert (result.page_numbers, result.layouts) == ({"target": 3}, layouts)
-    assert "Where it is 3" in page_text(tmp_path / "numbers.pdf", 1)
+    assert (result.page_numbers, result.layouts) == ({"target": target_page}, layouts)
+    assert f"Where it is {target_page}" in page_text(tmp_path / "numbers.pdf", 1)

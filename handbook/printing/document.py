@@ -42,11 +42,12 @@ ID_REFERENCES = (
 )
 # The parser drops a newline right after these start tags, so writing them out must add one to keep the text.
 FIRST_NEWLINE_DROPPED = ("pre", "textarea", "listing")
-# Where a page number goes: the contents and cross-references carry their target's page as `data-page`, filled
-# in by `with_page_numbers` once a layout has shown where the targets fall (see render.py). This document writes
-# every slot itself, `data-page` right before `href`, so a pattern on its own output finds them all.
+# Where a page number goes: the contents and cross-references carry a guess of their target's page as
+# `data-page` (`with_page_numbers`), replaced in the laid-out document once the layout has shown where the
+# targets fall (page_slots.py). This document writes every slot itself, `data-page` right before `href`, so a
+# pattern on its own output finds them all.
 PAGE_NUMBER_SLOT = re.compile(r'data-page="[^"]*" href="#([^"]+)"')
-UNKNOWN_PAGE = "00"  # as wide as most page numbers, so a first layout is already close to the final one
+UNKNOWN_PAGE = "00"  # as wide as most page numbers
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from pathlib import Path
 from handbook.log_messages import MessageCollector
 from handbook.printing import print_shop
 from handbook.printing.document import numbered_targets, with_page_numbers
+from handbook.printing.page_slots import estimated_pages, fill_page_numbers, printed_page_numbers
 from handbook.printing.structure import finish_structure, recorded_text_languages
 from handbook.problems import Problem
 
@@ -89,11 +90,10 @@ def anchor_pages(document) -> dict[str, int]:
     return pages
 
 
-def lay_out(job: PrintJob, result: PrintResult, max_layouts: int = 4):
-    """Lay the document out with literal page numbers, again until every printed number is where its target is.
+def lay_out(job: PrintJob, result: PrintResult, max_layouts: int = 3):
+    """Lay the document out once, then write the page numbers into it (handbook.printing.page_slots).
 
-    WeasyPrint's own target-counter() re-lays out every page with a reference up to twice more; numbers written
-    into the HTML need one layout when the guess from the last build still holds, and two after most edits.
+    Only a number with more digits than its guess needs another layout, with the numbers just found.
     """
     from weasyprint import HTML  # loaded by render_all before its workers start
 
@@ -101,7 +101,7 @@ def lay_out(job: PrintJob, result: PrintResult, max_layouts: int = 4):
         result.layouts = 1
         return HTML(string=job.html, base_url=job.base_url).render()
     targets = numbered_targets(job.html)
-    guess = {target: job.page_hint[target] for target in targets if target in job.page_hint}
+    guess = estimated_pages(job.html, targets) | {target: job.page_hint[target] for target in targets if target in job.page_hint}
     for result.layouts in range(1, max_layouts + 1):
         # A laid-out handbook of hundreds of pages takes hundreds of MB: never hold two at once.
         document = None
@@ -109,11 +109,16 @@ def lay_out(job: PrintJob, result: PrintResult, max_layouts: int = 4):
         document = HTML(string=with_page_numbers(job.html, guess), base_url=job.base_url).render()
         found = anchor_pages(document)
         result.page_numbers = {target: found[target] for target in targets if target in found}
-        if result.page_numbers == guess:
+        too_wide = fill_page_numbers(document, result.page_numbers)
+        if not too_wide:
             break
         guess = result.page_numbers
     else:
-        result.errors.append(_layout_problem(job, f"page numbers still moving after {max_layouts} layouts"))
+        result.errors.append(_layout_problem(job, f"page numbers still too wide for their place after {max_layouts} layouts"))
+    printed = printed_page_numbers(document)
+    misprinted = sorted(target for target, page in result.page_numbers.items() if printed.get(target) != {page})
+    if misprinted:
+        result.errors.append(_layout_problem(job, f"page numbers not those of their targets: {', '.join(misprinted)}"))
     result.anchor_pages = {anchor: page for anchor, page in sorted(found.items()) if "--" in anchor}
     return document
 

@@ -1,0 +1,100 @@
+"""Page numbers written into a document that is already laid out, so that a handbook is laid out once.
+
+The contents and the cross-references print the page of their target, which only a layout can tell. Laying the
+whole document out a second time with the right numbers would double the cost of a handbook. Instead each number
+is laid out as a guess of the same number of digits, in a slot as wide as that guess (the digits of both fonts
+are equally wide and kerning is off, see handbook.css and `page_css`), and once the layout shows on which page
+every target fell, the guessed digits are replaced in the laid-out text itself: no line moves. A number needs
+another layout only when it has more digits than its guess; one with fewer leaves the rest of its slot blank.
+
+The guess comes from the previous build when there is one, otherwise from how far into the document the target
+stands; it only has to have the right number of digits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# Measured on the real handbook (A4, handbook.css): about 2,400 characters of chapter HTML and 3,700 of
+# contents HTML fill a page. Off by a page or two in a long book, which changes a number's digits only near 10
+# and 100.
+BODY_HTML_PER_PAGE = 2400
+CONTENTS_HTML_PER_PAGE = 3700
+CONTENTS_END = "</nav>"
+
+
+def estimated_pages(html: str, targets: set[str]) -> dict[str, int]:
+    """A first guess of each target's page from its position in the document: cover, contents, then chapters."""
+    contents_start = html.find("<body")
+    contents_end = html.find(CONTENTS_END, contents_start)
+    if contents_start < 0 or contents_end < 0:
+        return {}
+    first_chapter_page = 2 + (contents_end - contents_start) // CONTENTS_HTML_PER_PAGE + 1
+    guesses = {}
+    for target in targets:
+        offset = html.find(f'id="{target}"', contents_end)
+        if offset >= 0:
+            guesses[target] = first_chapter_page + (offset - contents_end) // BODY_HTML_PER_PAGE
+    return guesses
+
+
+def page_number_boxes(document) -> Iterator[tuple[str, object]]:
+    """(target ID, laid-out text box) of every page number the document prints: the `::after` text of a link
+    that carries a `data-page` slot."""
+    from weasyprint.formatting_structure.boxes import TextBox
+
+    for page in document.pages:
+        # The contents numbers are positioned absolutely: WeasyPrint keeps them behind placeholders.
+        for box in page._page_box.descendants(placeholders=True):
+            if not isinstance(box, TextBox) or not (box.element_tag or "").endswith("::after"):
+                continue
+            element = box.element
+            if element is not None and element.get("data-page") is not None:
+                yield element.get("href", "").removeprefix("#"), box
+
+
+def _right_aligned(box) -> bool:
+    return box.style["text_align_all"] in ("right", "end")
+
+
+def fill_page_numbers(document, pages: dict[str, int]) -> set[str]:
+    """Write each target's page into its laid-out slots; the targets whose number does not fit its slot.
+
+    A right-aligned number (the contents column) moves right by the room it does not use; any other keeps its
+    left edge, so the words after it stay where the layout put them.
+    """
+    from weasyprint.text.line_break import line_size
+
+    too_wide = set()
+    for target, box in page_number_boxes(document):
+        page = pages.get(target)
+        digits = re.search(r"\d+(?!.*\d)", box.text)
+        if page is None or digits is None:
+            continue
+        if len(str(page)) > len(digits.group()):
+            too_wide.add(target)
+            continue
+        text = box.text[: digits.start()] + str(page) + box.text[digits.end() :]
+        if text == box.text:
+            continue
+        box.text = text
+        # After layout WeasyPrint keeps only the text of a line's Pango layout; drawing rebuilds it from that.
+        box.pango_layout.text = text
+        if _right_aligned(box):
+            box.pango_layout.reactivate(box.style)
+            width, _ = line_size(box.pango_layout.get_first_line()[0], box.style)
+            box.pango_layout.deactivate()
+            box.position_x += box.width - width
+            box.width = width
+    return too_wide
+
+
+def printed_page_numbers(document) -> dict[str, set[int]]:
+    """The numbers the document prints for each target, read back from its laid-out text."""
+    printed: dict[str, set[int]] = {}
+    for target, box in page_number_boxes(document):
+        digits = re.search(r"\d+(?!.*\d)", box.text)
+        if digits:
+            printed.setdefault(target, set()).add(int(digits.group()))
+    return printed
