@@ -13,14 +13,16 @@ stands; it only has to have the right number of digits.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 
 # Measured on the real handbook (A4, handbook.css): about 2,400 characters of chapter HTML and 3,700 of
-# contents HTML fill a page. Off by a page or two in a long book, which changes a number's digits only near 10
-# and 100.
+# contents HTML fill a page, and a target lands up to a page before or after where that puts it. The guess leans
+# late, as a number that turns out shorter than its guess only leaves a blank, while a longer one costs a layout.
 BODY_HTML_PER_PAGE = 2400
 CONTENTS_HTML_PER_PAGE = 3700
+LEAN_LATE = 1.05
 CONTENTS_END = "</nav>"
 
 
@@ -35,7 +37,8 @@ def estimated_pages(html: str, targets: set[str]) -> dict[str, int]:
     for target in targets:
         offset = html.find(f'id="{target}"', contents_end)
         if offset >= 0:
-            guesses[target] = first_chapter_page + (offset - contents_end) // BODY_HTML_PER_PAGE
+            estimate = first_chapter_page + (offset - contents_end) / BODY_HTML_PER_PAGE
+            guesses[target] = math.ceil(estimate * LEAN_LATE) + 1
     return guesses
 
 
