@@ -10,7 +10,7 @@ from handbook.model import Handbook
 from handbook.printing.document import RenderedPage
 from handbook.printing.jobs import desk_jobs, handbook_jobs, print_shop_jobs
 from handbook.printing.previous import STORE, PreviousPrint, input_key
-from handbook.printing.render import PrintResult, render_all
+from handbook.printing.render import PrintJob, PrintResult, render_all
 from handbook.problems import Problem
 
 QUOTED = re.compile(r"at '([^']+)'")
@@ -36,6 +36,14 @@ def print_all(
     jobs += desk_jobs(handbook)
     shop_jobs, problems = print_shop_jobs(handbook)
     jobs += shop_jobs
+    results = print_or_reuse(jobs, previous, out_dir, reuse)
+    for result in results:
+        problems.extend(located(problem, handbook) for problem in result.errors)
+    return results, problems
+
+
+def print_or_reuse(jobs: list[PrintJob], previous: PreviousPrint, out_dir: Path, reuse: bool = True) -> list[PrintResult]:
+    """Each job's PDF in out_dir: the kept one when its inputs are unchanged, else typeset (in parallel) and kept."""
     keys = [input_key(job) for job in jobs]
     results = [previous.restore(job, key, out_dir) if reuse else None for job, key in zip(jobs, keys, strict=True)]
     to_render = [index for index, result in enumerate(results) if result is None]
@@ -44,9 +52,7 @@ def print_all(
         results[index] = result
         if not result.errors:
             previous.keep(jobs[index], keys[index], result, out_dir)
-    for result in results:
-        problems.extend(located(problem, handbook) for problem in result.errors)
-    return results, problems
+    return results
 
 
 def located(problem: Problem, handbook: Handbook) -> Problem:

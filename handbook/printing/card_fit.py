@@ -1,69 +1,50 @@
-"""Whether every phrase card fits its printed 90 x 65 mm, found during validation by laying the cards out.
+"""Whether every phrase card fits its printed 90 x 65 mm, found during validation by typesetting the cards.
 
 Both layouts are checked: the office sheets and the print shop's single cards, whose text keeps 4 mm inside the
 trim. A card that fits neither is reported once per language, as the office sheets see it.
 
 Only a real layout knows: a character-count estimate let cards through that overflowed on paper, and blocked
 cards that fit. Run in validation, the same layout makes `make check`, the live preview and `make build`
-report the same cards. A layout costs about a second, so its result is kept beside the build cache and
-reused while the cards, fonts, stylesheet and typesetter are unchanged.
+report the same cards. The check typesets the very print jobs the print step makes, in parallel, and keeps
+their PDFs in the print cache: the print step then copies them instead of typesetting the cards again, and a
+check after an edit elsewhere typesets nothing.
 """
 
 from __future__ import annotations
 
-import json
-from dataclasses import asdict
+import tempfile
 from pathlib import Path
 
+from handbook.downloads import PHRASE_CARDS, PRINT_SHOP
 from handbook.model import Handbook
-from handbook.printing.jobs import phrase_card_job, print_shop_job, stylesheet
-from handbook.printing.previous import input_key
-from handbook.printing.render import PrintJob
+from handbook.printing.build import print_or_reuse
+from handbook.printing.jobs import desk_jobs, print_shop_job, print_shop_jobs, stylesheet
+from handbook.printing.previous import STORE, PreviousPrint
 from handbook.problems import Problem
 
-STORE = Path("cache") / "card-fit"  # in the build folder (settings.build_dir)
 
-
-def _cached(path: Path, key: str) -> list[Problem] | None:
-    try:
-        entry = json.loads(path.read_text(encoding="utf-8"))
-        if entry.get("key") != key:
-            return None
-        return [Problem(**problem) for problem in entry["problems"]]
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
+def card_jobs(handbook: Handbook):
+    """The print jobs of single cards: the office sheets and the print shop's cards, per language."""
+    names = {name.format(lang=language.locale) for language in handbook.settings.languages for name in (PHRASE_CARDS, PRINT_SHOP)}
+    shop_jobs, missing_profile = print_shop_jobs(handbook)
+    if missing_profile:  # the print step reports it; the cards still fit or not without the colour profile
+        shop_jobs = [
+            print_shop_job(handbook, [language], stylesheet("print-shop.css")) for language in handbook.settings.languages
+        ]
+    return [job for job in desk_jobs(handbook) + shop_jobs if job.name in names]
 
 
 def card_fit_problems(handbook: Handbook) -> list[Problem]:
     """CARD-TOO-LONG for each card that does not fit, per language, from a layout of the printed cards."""
     if not handbook.cards:
         return []
-    sheets, shop = stylesheet("sheets.css"), stylesheet("print-shop.css")
-    store = handbook.settings.build_dir / STORE
+    build_dir = handbook.settings.build_dir
+    build_dir.mkdir(parents=True, exist_ok=True)
     problems: dict[tuple[int, str | None], Problem] = {}
-    for language in handbook.settings.languages:
-        jobs = {
-            language.locale: phrase_card_job(handbook, language, sheets),
-            f"{language.locale}-print-shop": print_shop_job(handbook, [language], shop),
-        }
-        for name, job in jobs.items():
-            for problem in _laid_out(job, store / f"{name}.json"):
+    with tempfile.TemporaryDirectory(dir=build_dir) as scratch:
+        results = print_or_reuse(card_jobs(handbook), PreviousPrint(build_dir / STORE), Path(scratch))
+    for result in results:
+        for problem in result.errors:
+            if problem.code == "CARD-TOO-LONG":
                 problems.setdefault((problem.line, problem.lang), problem)
     return list(problems.values())
-
-
-def _laid_out(job: PrintJob, path: Path) -> list[Problem]:
-    """The job's overflowing cards, from the layout kept at `path` while the job is unchanged."""
-    key = input_key(job)
-    found = _cached(path, key)
-    if found is None:
-        from weasyprint import HTML  # loaded only when the cards changed since the last check
-
-        from handbook.printing.render import overflowing
-
-        found = overflowing(HTML(string=job.html, base_url=job.base_url).render(), job.fit_limits)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(".part")
-        partial.write_text(json.dumps({"key": key, "problems": [asdict(p) for p in found]}), encoding="utf-8")
-        partial.replace(path)
-    return found
