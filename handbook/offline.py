@@ -14,15 +14,13 @@ import json
 from pathlib import Path
 
 from handbook.settings import Settings
+from handbook.theme_files import SEARCH_SCRIPTS, needed_search_scripts
 
 WORKER = "sw.js"
 MANIFEST = "manifest.webmanifest"
 WORKER_BODY = Path(__file__).with_name("offline_worker.js")
 ICONS = ((192, "assets/icons/icon-192.png"), (512, "assets/icons/icon-512.png"))
 THEME_COLOR = "#0f4c5c"  # the logo's teal, as in handbook.css
-# Material's search loads only the stemmers of the site's languages; the other 30 stay online-only.
-LUNR = "assets/javascripts/lunr/"
-LUNR_SHARED = ("lunr.stemmer.support.min.js", "lunr.multi.min.js")
 SKIPPED_SUFFIXES = (".map", ".gz", ".br", ".pdf", ".xml")
 
 
@@ -41,11 +39,13 @@ def precache_lists(files: list[str], folders: dict[str, str]) -> dict[str, list[
     """Per language, the site-root-relative addresses to keep offline: its pages and search index, and the
     shared assets (CSS, scripts, fonts, images) every page uses. PDFs are kept once opened, not up front."""
     others = [folder for folder in folders.values() if folder]
-    lunr = {f"{LUNR}min/{name}" for name in LUNR_SHARED} | {f"{LUNR}min/lunr.{lang}.min.js" for lang in folders}
+    search = needed_search_scripts(list(folders))
     assets = [
         path
         for path in files
-        if path.startswith("assets/") and not path.endswith(SKIPPED_SUFFIXES) and (not path.startswith(LUNR) or path in lunr)
+        if path.startswith("assets/")
+        and not path.endswith(SKIPPED_SUFFIXES)
+        and (not path.startswith(SEARCH_SCRIPTS) or path in search)
     ]
     lists = {}
     for lang, folder in folders.items():

@@ -31,6 +31,7 @@ from handbook.published_links import redirects_for_language
 from handbook.render import expand_page
 from handbook.settings import settings_from_mkdocs
 from handbook.site_output import scope_search_to_language, valid_toggles
+from handbook.theme_files import unused_theme_files
 from handbook.translation_notices import with_lag_notices, with_status
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -84,6 +85,8 @@ def on_files(files, config):
         for uri in shared_assets(handbook.assets, handbook.settings.locales):
             if uri not in files.src_uris and not (config.exclude_docs and config.exclude_docs.match_file(uri)):
                 files.append(File(uri, config.docs_dir, config.site_dir, config.use_directory_urls))
+    for uri in unused_theme_files(files.src_uris, handbook.settings.locales):
+        files.remove(files.get_file_from_path(uri))
     redirects = config.plugins.get("redirects")
     if redirects is not None:
         pages = {file.src_uri: file for file in files.documentation_pages()}
