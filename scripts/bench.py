@@ -130,6 +130,13 @@ def viewer_seconds(pdf: Path) -> list[float]:
     ]
 
 
+def with_lag_notices(config: str) -> str:
+    """mkdocs.yml with `extra: translation_lag: notice`, whether or not it names the setting already."""
+    if re.search(r"^  translation_lag:", config, flags=re.M):
+        return re.sub(r"^  translation_lag:.*$", "  translation_lag: notice", config, count=1, flags=re.M)
+    return config.replace("\nextra:\n", "\nextra:\n  translation_lag: notice\n", 1)
+
+
 def synthetic_handbook(size: int) -> Path:
     """A copy of the project whose chapters appear `size` times (same structure, links, boxes, checklists)."""
     work = OUT / "work" / f"{size}x"
@@ -141,7 +148,7 @@ def synthetic_handbook(size: int) -> Path:
         (shutil.copytree if source.is_dir() else shutil.copy)(source, work / name)
     config_path = work / "mkdocs.yml"
     # The timed rebuilds edit one Dutch page only: publish with a notice instead of failing on the stale English.
-    text = config_path.read_text(encoding="utf-8").replace("\nextra:\n", "\nextra:\n  translation_lag: notice\n", 1)
+    text = with_lag_notices(config_path.read_text(encoding="utf-8"))
     config = yaml.load(text, Loader=yaml.BaseLoader)  # no !ENV resolution needed: only the nav is read
     extra_nav, translations = [], {}
     english = next(line for line in config["plugins"] if "i18n" in line)["i18n"]["languages"][1]["nav_translations"]

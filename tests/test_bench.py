@@ -72,3 +72,10 @@ def test_targets_follow_the_sizes_measured():
 def test_medians_of_rounds_and_the_largest_peak():
     rounds = [Measure(3.0, 5.0, 100), Measure(1.0, 9.0, 300), Measure(2.0, 4.0, 200)]
     assert bench.median(rounds) == Measure(2.0, 5.0, 300)
+
+
+def test_the_timed_edits_publish_with_a_notice():
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert yaml.load(bench.with_lag_notices(text), Loader=yaml.BaseLoader)["extra"]["translation_lag"] == "notice"
+    bare = "site_name: x\nextra:\n  language_root: ''\n"
+    assert yaml.load(bench.with_lag_notices(bare), Loader=yaml.BaseLoader)["extra"]["translation_lag"] == "notice"
