@@ -79,3 +79,12 @@ def test_the_timed_edits_publish_with_a_notice():
     assert yaml.load(bench.with_lag_notices(text), Loader=yaml.BaseLoader)["extra"]["translation_lag"] == "notice"
     bare = "site_name: x\nextra:\n  language_root: ''\n"
     assert yaml.load(bench.with_lag_notices(bare), Loader=yaml.BaseLoader)["extra"]["translation_lag"] == "notice"
+
+
+def test_the_cpu_of_orphaned_helpers_is_counted_and_waited_for(tmp_path):
+    # Like Chromium's renderers: a process whose parent exits without waiting for it.
+    busy = "i=0; while [ $i -lt 20000 ]; do i=$((i+1)); done; touch done"
+    measure = bench.run(["sh", "-c", f"sh -c '{busy}' & exit 0"], tmp_path)
+    assert (tmp_path / "done").exists()
+    assert measure.cpu > 0.01
+    assert measure.wall >= measure.cpu * 0.5
