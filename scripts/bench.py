@@ -462,7 +462,7 @@ def svg_plot(series: dict[str, dict[int, float]], path: Path) -> None:
     top = max(v for points in series.values() for v in points.values()) * 1.1
     x = lambda s: margin + (width - 2 * margin) * (s - sizes[0]) / max(1, sizes[-1] - sizes[0])  # noqa: E731
     y = lambda v: height - margin - (height - 2 * margin) * v / top  # noqa: E731
-    colours = ["#0f4c5c", "#1f7a4d", "#b5542f", "#6a3d9a", "#8a8a00"]
+    colours = ["#0f4c5c", "#1f7a4d", "#b5542f", "#6a3d9a", "#8a8a00", "#555555"]
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif" '
         f'font-size="12"><rect width="100%" height="100%" fill="white"/>',
@@ -520,7 +520,7 @@ def main() -> int:
     preview = time_live_preview(fresh_copy(templates.get(1) or synthetic_handbook(1), "preview"), max(3, args.runs))
     lines = [
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}. "
-        f"Medians of {args.runs} alternating rounds at 1x, 1 round at larger sizes, from one run of `make bench`.",
+        f"Medians of {args.runs} alternating round(s) at 1x, 1 round at larger sizes, from one run of `make bench`.",
         "",
         "| size | what | wall s | CPU s | peak MiB |",
         "|---|---|---|---|---|",
