@@ -1,25 +1,36 @@
-"""`make bench`: time the build against the usual tools, on the real handbook and on synthetic ones 5x and 20x
-its size, as whole processes with the median of several runs. Writes build/bench/results.md and plot.svg.
+"""`make bench`: time the build against the usual tools, fairly, on the real handbook and on a synthetic one 20x its
+size. Writes build/bench/results.md (a table and a line per target, computed from the figures) and plot.svg.
 
-Readers pay too: it also times how long poppler (the renderer of Evince, Okular and other PDF viewers) takes to
-draw each contents page of the handbooks, the pages whose dotted leaders can be slow to draw.
+Fair means: every tool on the same two cores (each peer builds its two languages as two processes at once, as our
+build uses both cores); wall seconds and CPU seconds (user + sys of every process, workers included); "cold" is a
+fresh copy of the project with no build/ or site/, as a fresh clone is; and every round times every tool once,
+in turn, so the machine's drift between minutes touches all of them alike. Figures are medians over the rounds.
 
-The alternatives (mkdocs-to-pdf; mkdocs-print-site + Chromium's print to PDF) are installed in their own
-virtual environment under build/bench/, never into the project's.
+Two floors: `mkdocs build` of the same config without the project's hooks (stock MkDocs and its plugins), and the
+site with the hooks but no PDFs. The typesetter's limit is WeasyPrint laying out the same combined handbook once,
+bare (scripts/bench_typesetter.py). Readers pay too: it times how long poppler (the renderer of Evince, Okular and
+other PDF viewers) takes to draw each contents page of the handbooks, and a live-preview save under `mkdocs serve`.
+
+The peers (mkdocs-to-pdf; mkdocs-print-site + Chromium's print to PDF) are installed in their own virtual
+environment under build/bench/, never into the project's.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import platform
 import re
+import shlex
 import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -34,23 +45,101 @@ OUT = ROOT / "build" / "bench"
 ALTERNATIVES = {"mkdocs-to-pdf": "0.12.1", "mkdocs-print-site-plugin": "2.9"}
 PROJECT_FILES = ("mkdocs.yml", "docs", "hooks", "overrides", "links.lock", "translations.lock")
 NOT_MULTIPLIED = {"index", "quick-help", "phrase-cards", "links", "sources"}
+LANGS = ("nl", "en")
 # The benchmark measures each work copy's own build folder, whatever the calling shell points builds at.
 ENV = {key: value for key, value in os.environ.items() if key != "HANDBOOK_BUILD_DIR"}
 ENV |= {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 EDITED_PAGE = Path("docs") / "conversation.nl.md"  # an author's typical rebuild: one page in one language changed
 
+# What each round times, in this order; the targets name them.
+OURS = "our full build, cold (site + all PDFs)"
+TO_PDF = "mkdocs-to-pdf (2 PDFs, nl and en at once)"
+PRINT_SITE = "print-site + Chromium (2 PDFs, nl and en at once)"
+STOCK = "stock floor: mkdocs build without the hooks (both languages)"
+SITE = "site with hooks, no PDFs (HANDBOOK_SKIP_PRINT=1), cold"
+LIMIT = "typesetter's limit: WeasyPrint, both handbooks once, bare, untagged, at once"
+REBUILD = "rebuild, nothing changed"
+EDITED = "rebuild after editing one Dutch page"
+# Figures from inside the timed processes (wall seconds only).
+VALIDATION = "validation inside the cold build"
+PRINTING = "print step inside the cold build"
+HANDBOOKS = "both handbook PDFs inside that print step (in parallel, slowest)"
+LIMIT_INSIDE = "layout and writing inside the typesetter's limit (slowest language)"
+EDITED_NL = "handbook-nl.pdf inside the rebuild after the edit"
 
-def run(command, cwd, env=None) -> tuple[float, int, str]:
-    """Wall time, peak resident memory (MiB, largest process) and output of one whole process."""
+
+@dataclass(frozen=True)
+class Measure:
+    wall: float  # seconds until the last process ended
+    cpu: float | None = None  # user + sys seconds of every process and of every child it waited for
+    peak: int | None = None  # MiB of the largest single process
+    output: str = ""
+
+
+# Runs a command as a child subreaper and waits for every process under it, orphans included: Chromium's zygote
+# leaves its renderer and GPU processes to be reaped by init, so their CPU time (about 1.4 s of each print) would
+# otherwise go uncounted, and the wall time would stop before they had finished. Costs about 0.05 s per command.
+REAPER = """
+import ctypes, os, sys
+ctypes.CDLL(None).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+pid = os.fork()
+if pid == 0:
+    os.execvp(sys.argv[1], sys.argv[1:])
+code = 1
+while True:
+    try:
+        done, status = os.wait()
+    except ChildProcessError:
+        break
+    if done == pid:
+        code = os.waitstatus_to_exitcode(status)
+sys.exit(code)
+"""
+
+
+def run_together(chains: list[tuple[list[str], Path, dict | None]]) -> Measure:
+    """Start every (command, cwd, env) at once; wall until all have ended, their CPU summed, the largest process.
+
+    os.wait4's rusage covers a process and all the descendants it waited for, and REAPER waits for them all: the
+    print step's worker processes, the shell's mkdocs and Chromium, Chromium's own helpers.
+    """
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=env or ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    output = process.stdout.read()
-    _, status, usage = os.wait4(process.pid, 0)  # rusage of this process and the workers it waited for
-    process.returncode = os.waitstatus_to_exitcode(status)
-    seconds = time.perf_counter() - started
-    if process.returncode:
-        raise RuntimeError(f"{' '.join(map(str, command))} failed:\n{output[-3000:]}")
-    return seconds, int(usage.ru_maxrss / 1024), output
+    cpu, peak, outputs, failed = 0.0, 0, [], []
+    with contextlib.ExitStack() as files:
+        running = []
+        for command, cwd, env in chains:
+            log = files.enter_context(tempfile.TemporaryFile(mode="w+", encoding="utf-8"))  # no process blocks on a pipe
+            reaped = [sys.executable, "-I", "-S", "-c", REAPER, *map(str, command)]
+            process = subprocess.Popen(reaped, cwd=cwd, env=env or ENV, stdout=log, stderr=subprocess.STDOUT, text=True)
+            running.append((command, process, log))
+        for command, process, log in running:
+            _, status, usage = os.wait4(process.pid, 0)
+            process.returncode = os.waitstatus_to_exitcode(status)
+            cpu += usage.ru_utime + usage.ru_stime
+            peak = max(peak, int(usage.ru_maxrss / 1024))
+            log.seek(0)
+            outputs.append(log.read())
+            if process.returncode:
+                failed.append(f"{shlex.join(map(str, command))} failed:\n{outputs[-1][-3000:]}")
+    wall = time.perf_counter() - started
+    if failed:
+        raise RuntimeError("\n".join(failed))
+    return Measure(wall, cpu, peak, "\n".join(outputs))
+
+
+def run(command, cwd, env=None) -> Measure:
+    return run_together([(command, cwd, env)])
+
+
+def median(measures: list[Measure]) -> Measure:
+    """Median wall and median CPU over the rounds, and the largest peak any round reached."""
+    cpus = [m.cpu for m in measures if m.cpu is not None]
+    peaks = [m.peak for m in measures if m.peak is not None]
+    return Measure(
+        statistics.median(m.wall for m in measures),
+        statistics.median(cpus) if cpus else None,
+        max(peaks) if peaks else None,
+    )
 
 
 def viewer_seconds(pdf: Path) -> list[float]:
@@ -58,9 +147,16 @@ def viewer_seconds(pdf: Path) -> list[float]:
     reader = PdfReader(pdf)
     first_chapter = reader.get_destination_page_number(reader.outline[0]) + 1
     return [
-        run(["pdftoppm", "-r", "72", "-f", str(page), "-l", str(page), "-png", str(pdf), str(OUT / "viewer")], OUT)[0]
+        run(["pdftoppm", "-r", "72", "-f", str(page), "-l", str(page), "-png", str(pdf), str(OUT / "viewer")], OUT).wall
         for page in range(2, first_chapter)
     ]
+
+
+def with_lag_notices(config: str) -> str:
+    """mkdocs.yml with `extra: translation_lag: notice`, whether or not it names the setting already."""
+    if re.search(r"^  translation_lag:", config, flags=re.M):
+        return re.sub(r"^  translation_lag:.*$", "  translation_lag: notice", config, count=1, flags=re.M)
+    return config.replace("\nextra:\n", "\nextra:\n  translation_lag: notice\n", 1)
 
 
 def synthetic_handbook(size: int) -> Path:
@@ -74,7 +170,7 @@ def synthetic_handbook(size: int) -> Path:
         (shutil.copytree if source.is_dir() else shutil.copy)(source, work / name)
     config_path = work / "mkdocs.yml"
     # The timed rebuilds edit one Dutch page only: publish with a notice instead of failing on the stale English.
-    text = config_path.read_text(encoding="utf-8").replace("\nextra:\n", "\nextra:\n  translation_lag: notice\n", 1)
+    text = with_lag_notices(config_path.read_text(encoding="utf-8"))
     config = yaml.load(text, Loader=yaml.BaseLoader)  # no !ENV resolution needed: only the nav is read
     extra_nav, translations = [], {}
     english = next(line for line in config["plugins"] if "i18n" in line)["i18n"]["languages"][1]["nav_translations"]
@@ -141,32 +237,135 @@ def single_language_project(work: Path, lang: str, plugin: dict) -> Path:
     return target
 
 
-def time_alternatives(work: Path) -> dict[str, tuple[float, int]]:
-    venv = alternatives_venv()
-    mkdocs = str(venv / "bin" / "mkdocs")
-    to_pdf, print_site = 0.0, 0.0
-    peak_to_pdf = peak_print = 0
-    for lang in ("nl", "en"):
-        project = single_language_project(work, lang, {"to-pdf": {"output_path": f"handbook-{lang}.pdf"}})
-        seconds, peak, _ = run([mkdocs, "build", "-q"], project, {**ENV, "ENABLE_PDF_EXPORT": "1"})
-        to_pdf, peak_to_pdf = to_pdf + seconds, max(peak_to_pdf, peak)
-        project = single_language_project(work, lang, {"print-site": {"add_to_navigation": False}})
-        seconds, peak, _ = run([mkdocs, "build", "-q"], project)
-        printed = project / f"print-{lang}.pdf"
-        chrome = [
-            "/usr/bin/chromium",
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            f"--print-to-pdf={printed}",
-            "--no-pdf-header-footer",
-            (project / "site" / "print_page" / "index.html").as_uri(),
+def fresh_copy(template: Path, name: str) -> Path:
+    """A copy of a synthetic project as a fresh clone has it: no build/, no site/, nothing cached."""
+    target = template.parent / f"{template.name}-{name}"
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(template, target)
+    return target
+
+
+def without_hooks(config: str) -> str:
+    """mkdocs.yml with its top-level `hooks:` list removed: the same site as stock MkDocs and its plugins build it.
+
+    No other option needs removing: everything else in the config (extra:, the theme's overrides) is stock MkDocs,
+    and the config builds with --strict without the hooks.
+    """
+    return re.sub(r"^hooks:[ \t]*\n(?:[ \t]+\S.*\n|[ \t]*\n)*", "", config, flags=re.M)
+
+
+def stock_project(template: Path) -> Path:
+    project = fresh_copy(template, "stock")
+    config = project / "mkdocs.yml"
+    config.write_text(without_hooks(config.read_text(encoding="utf-8")), encoding="utf-8")
+    shutil.rmtree(project / "hooks")  # nothing of the project's code can take part
+    return project
+
+
+class SizeBench:
+    """The tools timed on one synthetic handbook: each method is one timed run (preparation untimed)."""
+
+    def __init__(self, template: Path, alternatives: bool):
+        self.template = template
+        self.cold = template  # the latest cold build's copy, where that round's rebuilds run
+        self.inside: dict[str, list[float]] = {}  # figures from inside the processes, per round
+        self.stock = stock_project(template)
+        self.build = [sys.executable, str(ROOT / "scripts" / "build.py")]
+        # The typesetter's input: the combined handbooks, made once through the project's own print code.
+        self.bare = fresh_copy(template, "bare")
+        documents = self.bare / "build" / "typesetter"
+        run([sys.executable, str(ROOT / "scripts" / "bench_typesetter.py"), "dump", str(documents)], self.bare)
+        self.documents, self.base_url = documents, (documents / "base-url.txt").read_text(encoding="utf-8")
+        self.steps = {OURS: self.ours}
+        if alternatives:
+            venv = alternatives_venv()
+            self.mkdocs = str(venv / "bin" / "mkdocs")
+            self.to_pdf_projects = [
+                single_language_project(template, lang, {"to-pdf": {"output_path": f"handbook-{lang}.pdf"}}) for lang in LANGS
+            ]
+            self.print_projects = [
+                single_language_project(template, lang, {"print-site": {"add_to_navigation": False}}) for lang in LANGS
+            ]
+            self.steps |= {TO_PDF: self.to_pdf, PRINT_SITE: self.print_site}
+        self.steps |= {STOCK: self.stock_floor, SITE: self.site_floor, LIMIT: self.limit}
+        self.steps |= {REBUILD: self.rebuild, EDITED: self.edited}  # last: they start from this round's cold build
+
+    def keep(self, name: str, seconds: float) -> None:
+        self.inside.setdefault(name, []).append(seconds)
+
+    def ours(self, round_number: int) -> Measure:
+        self.cold = fresh_copy(self.template, "cold")
+        measure = run(self.build, self.cold)
+        printing = read_json(self.cold / "build" / PRINT_REPORT)
+        self.keep(VALIDATION, read_json(self.cold / "build" / VALIDATION_REPORT)["seconds"])
+        self.keep(f"{PRINTING} ({len(printing['seconds_per_pdf'])} PDFs in parallel)", printing["seconds"])
+        self.keep(HANDBOOKS, max(s for name, s in printing["seconds_per_pdf"].items() if name.startswith("handbook-")))
+        return measure
+
+    def to_pdf(self, round_number: int) -> Measure:
+        env = {**ENV, "ENABLE_PDF_EXPORT": "1"}
+        return run_together([([self.mkdocs, "build", "-q"], project, env) for project in self.to_pdf_projects])
+
+    def print_site(self, round_number: int) -> Measure:
+        chains = []
+        for lang, project in zip(LANGS, self.print_projects, strict=True):
+            profile = project / "chromium-profile"  # one per language, fresh each run, so the two never meet
+            shutil.rmtree(profile, ignore_errors=True)
+            chrome = [
+                "/usr/bin/chromium",
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                f"--user-data-dir={profile}",
+                f"--print-to-pdf={project / f'print-{lang}.pdf'}",
+                "--no-pdf-header-footer",
+                (project / "site" / "print_page" / "index.html").as_uri(),
+            ]
+            chains.append((["sh", "-c", f"{shlex.join([self.mkdocs, 'build', '-q'])} && {shlex.join(chrome)}"], project, None))
+        return run_together(chains)
+
+    def stock_floor(self, round_number: int) -> Measure:
+        return run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--clean"], self.stock)
+
+    def site_floor(self, round_number: int) -> Measure:
+        work = fresh_copy(self.template, "site")
+        return run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], work, {**ENV, "HANDBOOK_SKIP_PRINT": "1"})
+
+    def limit(self, round_number: int) -> Measure:
+        script = str(ROOT / "scripts" / "bench_typesetter.py")
+        chains = [
+            (
+                [
+                    sys.executable,
+                    script,
+                    "typeset",
+                    str(self.documents / f"handbook-{lang}.html"),
+                    f"handbook-{lang}.pdf",
+                    self.base_url,
+                ],
+                self.documents,
+                None,
+            )
+            for lang in LANGS
         ]
-        more, peak2, _ = run(chrome, project)
-        print_site, peak_print = print_site + seconds + more, max(peak_print, peak, peak2)
-    return {"mkdocs-to-pdf (2 PDFs)": (to_pdf, peak_to_pdf), "print-site + Chromium (2 PDFs)": (print_site, peak_print)}
+        measure = run_together(chains)
+        self.keep(LIMIT_INSIDE, max(float(s) for s in re.findall(r"^seconds ([\d.]+)$", measure.output, flags=re.M)))
+        return measure
+
+    def rebuild(self, round_number: int) -> Measure:
+        return run(self.build, self.cold)
+
+    def edited(self, round_number: int) -> Measure:
+        page = self.cold / EDITED_PAGE
+        page.write_text(
+            page.read_text(encoding="utf-8") + f"\nDit is wijziging {round_number + 1} van deze pagina.\n", encoding="utf-8"
+        )
+        measure = run(self.build, self.cold)
+        self.keep(EDITED_NL, read_json(self.cold / "build" / PRINT_REPORT)["seconds_per_pdf"]["handbook-nl.pdf"])
+        return measure
 
 
 def time_live_preview(work: Path, runs: int) -> list[float]:
@@ -205,31 +404,55 @@ def time_live_preview(work: Path, runs: int) -> list[float]:
     return times
 
 
-def median_run(command, cwd, runs, env=None, before=None) -> tuple[float, int, str]:
-    """Median time, peak memory and last output; `before(run)` prepares each run."""
-    results = []
-    for number in range(runs):
-        if before:
-            before(number)
-        results.append(run(command, cwd, env))
-    return statistics.median(r[0] for r in results), max(r[1] for r in results), results[-1][2]
+@dataclass(frozen=True)
+class Target:
+    size: int
+    subject: str
+    text: str  # how the issue states it
+    other: str = ""  # what the subject is compared with; none: a memory limit
+    faster: bool = False  # True: other / subject >= factor; False: subject / other <= factor
+    factor: float = 1.0
+    metrics: tuple[str, ...] = ("wall",)
 
 
-def time_rebuilds(work: Path, build: list[str], runs: int) -> list[tuple[int, str, float, int]]:
-    """An author's rebuilds: with nothing changed, and after editing one Dutch page (a new edit each run)."""
-    median_run(build, work, 1)  # leaves the PDFs and page numbers a rebuild starts from
-    rows = [(1, "rebuild, nothing changed", *median_run(build, work, runs)[:2])]
-    page = work / EDITED_PAGE
-    original = page.read_text(encoding="utf-8")
+def targets(sizes: list[int]) -> list[Target]:
+    """The build-speed targets, for the sizes measured."""
+    wanted = [
+        Target(1, OURS, "≥1.2x faster than print-site + Chromium", PRINT_SITE, True, 1.2, ("wall", "cpu")),
+        Target(1, OURS, "≥1.5x faster than mkdocs-to-pdf", TO_PDF, True, 1.5, ("wall", "cpu")),
+        Target(1, OURS, "≤3.5x the stock floor", STOCK, False, 3.5),
+        Target(1, EDITED, "≤2x the stock floor", STOCK, False, 2.0),
+        Target(20, OURS, "within 1.5x of print-site + Chromium", PRINT_SITE, False, 1.5, ("wall", "cpu")),
+        Target(20, OURS, "≥2x faster than mkdocs-to-pdf", TO_PDF, True, 2.0, ("wall", "cpu")),
+    ]
+    for size in sizes:
+        wanted += [
+            Target(size, EDITED, "≤1/4 of the cold build", OURS, False, 0.25),
+            Target(size, OURS, "peak memory under 1 GB", factor=1024),
+            Target(size, HANDBOOKS, "within 1.5x of the typesetter's limit", LIMIT_INSIDE, False, 1.5),
+        ]
+    return [target for target in wanted if target.size in sizes]
 
-    def edit(number):
-        page.write_text(original + f"\nDit is wijziging {number + 1} van deze pagina.\n", encoding="utf-8")
 
-    rows.append((1, "rebuild after editing one Dutch page", *median_run(build, work, runs, before=edit)[:2]))
-    edited = read_json(work / "build" / PRINT_REPORT)["seconds_per_pdf"]
-    rows.append((1, "handbook-nl.pdf inside that rebuild", edited["handbook-nl.pdf"], 0))
-    page.write_text(original, encoding="utf-8")
-    return rows
+def target_line(target: Target, figures: dict[tuple[int, str], Measure]) -> str:
+    """'1x, our full build …: ≥1.2x faster than …: measured 0.9x wall, 1.1x CPU — missed' from the figures."""
+    head = f"{target.size}x, {target.subject}: {target.text}"
+    subject = figures.get((target.size, target.subject))
+    other = figures.get((target.size, target.other))
+    if subject is None or (target.other and other is None):
+        return f"{head}: not measured"
+    if not target.other:
+        met = subject.peak is not None and subject.peak < target.factor
+        return f"{head}: measured {subject.peak} MiB — {'met' if met else 'missed'}"
+    found, met = [], True
+    for metric in target.metrics:
+        mine, theirs = getattr(subject, metric), getattr(other, metric)
+        if mine is None or theirs is None:
+            return f"{head}: not measured"
+        ratio = theirs / mine if target.faster else mine / theirs
+        met = met and (ratio >= target.factor if target.faster else ratio <= target.factor)
+        found.append(f"{ratio:.2f}x {'CPU' if metric == 'cpu' else metric}")
+    return f"{head}: measured {', '.join(found)} — {'met' if met else 'missed'}"
 
 
 def svg_plot(series: dict[str, dict[int, float]], path: Path) -> None:
@@ -239,7 +462,7 @@ def svg_plot(series: dict[str, dict[int, float]], path: Path) -> None:
     top = max(v for points in series.values() for v in points.values()) * 1.1
     x = lambda s: margin + (width - 2 * margin) * (s - sizes[0]) / max(1, sizes[-1] - sizes[0])  # noqa: E731
     y = lambda v: height - margin - (height - 2 * margin) * v / top  # noqa: E731
-    colours = ["#0f4c5c", "#1f7a4d", "#b5542f", "#6a3d9a", "#8a8a00"]
+    colours = ["#0f4c5c", "#1f7a4d", "#b5542f", "#6a3d9a", "#8a8a00", "#555555"]
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif" '
         f'font-size="12"><rect width="100%" height="100%" fill="white"/>',
@@ -263,51 +486,48 @@ def svg_plot(series: dict[str, dict[int, float]], path: Path) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3, help="runs per measurement (median reported)")
-    parser.add_argument("--sizes", default="1,5,20", help="handbook sizes, as multiples of the real one")
+    parser.add_argument("--runs", type=int, default=3, help="rounds at 1x (median reported); larger sizes get one")
+    parser.add_argument("--sizes", default="1,20", help="handbook sizes, as multiples of the real one")
     parser.add_argument("--no-alternatives", action="store_true", help="skip mkdocs-to-pdf and print-site")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     OUT.mkdir(parents=True, exist_ok=True)
-    rows, series = [], {}
+    figures: dict[tuple[int, str], Measure] = {}
+    rows: list[tuple[int, str, Measure]] = []
+    series: dict[str, dict[int, float]] = {}
+    templates = {}
     for size in sizes:
-        work = synthetic_handbook(size)
-        runs = args.runs if size == 1 else 1
-        site = ["--site-dir", str(work / "out")]
-        floor, floor_peak, _ = median_run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", *site], work, runs, {**ENV, "HANDBOOK_SKIP_PRINT": "1"}
-        )
-        build = [sys.executable, str(ROOT / "scripts" / "build.py")]
-        # From cold, as on a fresh clone: no PDF or page number is taken from the previous build.
-        full, full_peak, _ = median_run(build, work, runs, {**ENV, "HANDBOOK_FRESH_PRINT": "1"})
-        validation = read_json(work / "build" / VALIDATION_REPORT)["seconds"]
-        printing = read_json(work / "build" / PRINT_REPORT)
-        handbooks = sorted(name for name in printing["seconds_per_pdf"] if name.startswith("handbook-"))
-        measured = {"site only (floor)": (floor, floor_peak), "full build (site + 7 PDFs)": (full, full_peak)}
-        if not args.no_alternatives:
-            measured.update(time_alternatives(work))
-        for name, (seconds, peak) in measured.items():
-            rows.append((size, name, seconds, peak))
-            series.setdefault(name, {})[size] = seconds
-        if size == 1:
-            rows += time_rebuilds(work, build, runs)
-        rows.append((size, "validation inside the full build", validation, 0))
-        rows.append((size, "print step inside the full build (7 PDFs in parallel)", printing["seconds"], 0))
-        slowest = max(printing["seconds_per_pdf"][name] for name in handbooks)
-        rows.append((size, f"both handbook PDFs inside it ({' and '.join(handbooks)} in parallel)", slowest, 0))
-        for name in handbooks:
-            drawn = viewer_seconds(work / "site" / "downloads" / name)
-            rows.append((size, f"PDF viewer: slowest of the {len(drawn)} contents pages of {name} (pdftoppm)", max(drawn), 0))
-        print(f"{size}x: floor {floor:.1f} s, full {full:.1f} s, validation {validation:.2f} s", flush=True)
-    preview = time_live_preview(synthetic_handbook(1), max(3, args.runs))
+        templates[size] = synthetic_handbook(size)
+        bench = SizeBench(templates[size], alternatives=not args.no_alternatives)
+        measured: dict[str, list[Measure]] = {name: [] for name in bench.steps}
+        for number in range(args.runs if size == 1 else 1):
+            for name, step in bench.steps.items():  # round after round, every tool in turn
+                measured[name].append(step(number))
+                print(f"{size}x round {number + 1}: {name}: {measured[name][-1].wall:.1f} s", flush=True)
+        for name, measures in measured.items():
+            figures[size, name] = median(measures)
+            rows.append((size, name, figures[size, name]))
+            if name not in (REBUILD, EDITED):
+                series.setdefault(name.split(":")[0].split(" (")[0], {})[size] = figures[size, name].wall
+        for name, seconds in bench.inside.items():
+            figures[size, name] = Measure(statistics.median(seconds))
+            rows.append((size, name, figures[size, name]))
+        for pdf in sorted((bench.cold / "site" / "downloads").glob("handbook-*.pdf")):
+            drawn = viewer_seconds(pdf)
+            rows.append(
+                (size, f"PDF viewer: slowest of the {len(drawn)} contents pages of {pdf.name} (pdftoppm)", Measure(max(drawn)))
+            )
+    preview = time_live_preview(fresh_copy(templates.get(1) or synthetic_handbook(1), "preview"), max(3, args.runs))
     lines = [
-        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"{platform.system()}; median of {args.runs} runs at 1x, 1 run at larger sizes.",
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}. "
+        f"Medians of {args.runs} alternating round(s) at 1x, 1 round at larger sizes, from one run of `make bench`.",
         "",
-        "| size | what | seconds | peak memory (MiB, largest process) |",
-        "|---|---|---|---|",
+        "| size | what | wall s | CPU s | peak MiB |",
+        "|---|---|---|---|---|",
     ]
-    lines += [f"| {s}x | {name} | {sec:.2f} | {peak or ''} |" for s, name, sec, peak in rows]
+    cell = lambda value, form: "" if value is None else format(value, form)  # noqa: E731
+    lines += [f"| {s}x | {name} | {m.wall:.2f} | {cell(m.cpu, '.2f')} | {cell(m.peak, 'd')} |" for s, name, m in rows]
+    lines += ["", "Targets:", ""] + [f"- {target_line(t, figures)}" for t in targets(sizes)]
     lines += [
         "",
         f"Live preview (save to new HTML served, real handbook): median {statistics.median(preview):.2f} s "

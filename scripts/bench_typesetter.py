@@ -1,0 +1,76 @@
+"""The benchmark's typesetter limit: WeasyPrint laying out each combined handbook once, bare, with nothing around it.
+
+`bench_typesetter.py dump FOLDER` (run in a copy of the project) builds the site without PDFs through the
+project's own hooks, assembles each language's handbook HTML exactly as the print step does (handbook_jobs), swaps
+its print stylesheet for a bare one (the body font only: no page rules, no page numbers) and writes
+FOLDER/handbook-<lang>.html plus FOLDER/base-url.txt. `bench_typesetter.py typeset HTML PDF BASE_URL` lays one out
+once and writes it untagged (no PDF variant), then prints the seconds that took, as the print step times a job.
+scripts/bench.py times the two languages' `typeset` processes at once.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import time
+from pathlib import Path
+
+HOOKS = "hooks/handbook_hooks.py"  # as mkdocs.yml names the hooks, and MkDocs keys their module
+STYLE = re.compile(r"<style>.*?</style>", re.S)
+
+
+def bare_stylesheet() -> str:
+    from handbook.printing.fonts import font_face_css
+
+    return font_face_css() + '\nbody { font-family: "Handbook Serif"; }\n'
+
+
+def with_stylesheet(html: str, css: str) -> str:
+    """The document with its first (only) <style> block replaced by `css`."""
+    return STYLE.sub(lambda _: f"<style>{css}</style>", html, count=1)
+
+
+def dump(folder: Path) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from handbook.printing.jobs import handbook_jobs
+
+    os.environ["HANDBOOK_SKIP_PRINT"] = "1"  # the pages rendered and kept by the hooks are all this needs
+    site_dir = folder / "site"
+    config = load_config("mkdocs.yml", site_dir=str(site_dir))
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+    config.plugins.on_shutdown()
+    run = config.hooks[HOOKS].run
+    jobs, problems = handbook_jobs(run.handbook, run.rendered, site_dir)
+    if problems:
+        raise SystemExit("\n".join(problem.format() for problem in problems))
+    css = bare_stylesheet()
+    for job in jobs:
+        (folder / job.name.replace(".pdf", ".html")).write_text(with_stylesheet(job.html, css), encoding="utf-8")
+    (folder / "base-url.txt").write_text(jobs[0].base_url, encoding="utf-8")
+
+
+def typeset(html: Path, pdf: Path, base_url: str) -> None:
+    from weasyprint import HTML
+
+    started = time.perf_counter()
+    HTML(string=html.read_text(encoding="utf-8"), base_url=base_url).render().write_pdf(pdf)
+    print(f"seconds {time.perf_counter() - started:.3f}")
+
+
+def main(args: list[str]) -> int:
+    if args[:1] == ["dump"] and len(args) == 2:
+        dump(Path(args[1]).resolve())
+    elif args[:1] == ["typeset"] and len(args) == 4:
+        typeset(Path(args[1]), Path(args[2]), args[3])
+    else:
+        print(__doc__, file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
