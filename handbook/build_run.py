@@ -65,25 +65,34 @@ def page_prefixes(page_url: str, language: Language) -> tuple[str, str]:
 
 
 def finish_run(run: BuildRun) -> tuple[list[Problem], str]:
-    """The site finished; for a publishing run also the PDFs and the compressed copies. (Print problems, summary.)"""
-    from handbook.precompress import precompress_site
-    from handbook.site_output import finish_site, write_links
+    """The site finished; for a publishing run also the PDFs and the compressed copies. (Print problems, summary.)
+
+    The PDFs are typeset in worker processes while this process finishes the site and compresses it.
+    """
+    from handbook.precompress import precompress, text_files
+    from handbook.site_output import LINKS, finish_site, write_links
 
     handbook = run.handbook
     published = published_site_dir(run.site_dir)
-    # A live preview gets no offline worker: an author must never read a cached page.
-    finish_site(run.site_dir, handbook, run.not_found, sorted(run.script_hashes), published, offline=not run.preview)
-    if run.preview or run.rendered_problems or os.environ.get("HANDBOOK_SKIP_PRINT") == "1":
-        return [], ""  # a preview, a run about to fail, or a site-only build (make check, the benchmark's floor)
+    no_pdfs = run.preview or run.rendered_problems or os.environ.get("HANDBOOK_SKIP_PRINT") == "1"
+    if no_pdfs:
+        # A preview, a run about to fail, or a site-only build (make check, the benchmark's floor): no PDFs.
+        # A live preview gets no offline worker: an author must never read a cached page.
+        finish_site(run.site_dir, handbook, run.not_found, sorted(run.script_hashes), published, offline=not run.preview)
+        return [], ""
     # Imported here: live previews and site-only builds never load the print machinery.
-    from handbook.printing.build import print_all
+    from handbook.printing.build import start_print
     from handbook.printing.report import REPORT, print_summary, write_print_report
 
     started = time.perf_counter()
     fresh = os.environ.get("HANDBOOK_FRESH_PRINT") == "1"  # as on a fresh clone: nothing from the last build
-    results, problems = print_all(handbook, run.rendered, run.site_dir, reuse=not fresh)
+    pdfs = start_print(handbook, run.rendered, run.site_dir, reuse=not fresh)
+    finish_site(run.site_dir, handbook, run.not_found, sorted(run.script_hashes), published)
+    # For nginx's gzip_static and brotli_static; links.json last, once it knows each section's place in the PDFs.
+    links = run.site_dir / LINKS
+    precompress([path for path in text_files(run.site_dir) if path != links])
+    results, problems = pdfs.finish()
     write_print_report(handbook.settings.build_dir / REPORT, results, problems, time.perf_counter() - started)
-    write_links(run.site_dir, handbook, results)  # now with each section's place in the PDFs
-    # Last, so links.json is compressed as it ends up; for nginx's gzip_static and brotli_static.
-    precompress_site(run.site_dir)
+    write_links(run.site_dir, handbook, results)
+    precompress([links])
     return problems, print_summary(results, detailed=sys.stderr.isatty())

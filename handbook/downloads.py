@@ -1,5 +1,7 @@
 """Names of the files the print step adds under `site/downloads/`, shared by the print step and the download links."""
 
+FOLDER = "downloads"  # in the site
+
 HANDBOOK = "handbook-{lang}.pdf"
 PHRASE_CARDS = "phrase-cards-{lang}.pdf"
 CHECKLISTS = "checklists-{lang}.pdf"

@@ -13,6 +13,7 @@ import hashlib
 import json
 from pathlib import Path
 
+from handbook.downloads import FOLDER as DOWNLOADS
 from handbook.settings import Settings
 from handbook.theme_files import SEARCH_SCRIPTS, needed_search_scripts
 
@@ -100,7 +101,12 @@ def write_offline(site_dir: Path, settings: Settings) -> None:
     for locale, folder in folders.items():
         text = json.dumps(manifest(settings, locale), ensure_ascii=False, indent=1) + "\n"
         (site_dir / folder / MANIFEST).write_text(text, encoding="utf-8")
-    files = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file())
+    # Not the PDFs: kept once opened, not up front, and still being written while the site is finished.
+    files = sorted(
+        p.relative_to(site_dir).as_posix()
+        for p in site_dir.rglob("*")
+        if p.is_file() and p.relative_to(site_dir).parts[0] != DOWNLOADS
+    )
     lists = precache_lists(files, folders)
     precached = sorted({_file(address) for addresses in lists.values() for address in addresses})
     version = cache_version(site_dir, precached)

@@ -26,10 +26,15 @@ def compressed_copies(data: bytes) -> dict[str, bytes]:
     }
 
 
-def precompress_site(site_dir: Path) -> int:
-    """Write `name.gz` and `name.br` beside each text file that shrinks; returns how many files got copies."""
+def text_files(site_dir: Path) -> list[Path]:
+    """The site's text files, in sorted order."""
+    return sorted(p for p in site_dir.rglob("*") if p.suffix in TEXT_SUFFIXES and p.is_file())
+
+
+def precompress(paths: list[Path]) -> int:
+    """Write `name.gz` and `name.br` beside each file that shrinks; returns how many files got copies."""
     count = 0
-    for path in sorted(p for p in site_dir.rglob("*") if p.suffix in TEXT_SUFFIXES and p.is_file()):
+    for path in paths:
         data = path.read_bytes()
         if len(data) < MIN_BYTES:
             continue

@@ -10,13 +10,15 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from handbook.downloads import FOLDER as DOWNLOADS
+
 
 def serve_last_pdfs(last_site: Path, preview_site: Path) -> str:
     """Copy the last build's PDFs into the preview's site; the line that tells the author what was served."""
-    pdfs = sorted((last_site / "downloads").glob("*.pdf"))
+    pdfs = sorted((last_site / DOWNLOADS).glob("*.pdf"))
     if not pdfs:
         return "preview: no PDFs yet, so the download links answer 404 here; run `make build` to make them"
-    target = preview_site / "downloads"
+    target = preview_site / DOWNLOADS
     target.mkdir(parents=True, exist_ok=True)
     for pdf in pdfs:
         shutil.copy2(pdf, target / pdf.name)

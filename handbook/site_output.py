@@ -19,6 +19,7 @@ from handbook.published_links import link_index
 from handbook.web_fonts import write_web_fonts
 
 SEARCH_INDEX = Path("search") / "search_index.json"
+LINKS = "links.json"  # every section with its addresses, for wiki editors and the copy buttons
 CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
 
 
@@ -115,4 +116,4 @@ def write_links(site_dir: Path, handbook: Handbook, printed: list | None = None)
     }
     sections = link_index(handbook, pdf_pages)
     links = {"site_url": settings.site_url, "languages": settings.locales, "sections": sections}
-    (site_dir / "links.json").write_text(json.dumps(links, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (site_dir / LINKS).write_text(json.dumps(links, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

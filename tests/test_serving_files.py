@@ -8,7 +8,7 @@ import brotli
 
 from handbook.alternates import with_x_default, without_head_alternates
 from handbook.lighthouse import PageResult, misses
-from handbook.precompress import precompress_site
+from handbook.precompress import precompress, text_files
 
 TEXT = ("<p>Blijf kalm en luister naar de klant.</p>\n" * 40).encode()
 
@@ -20,7 +20,7 @@ def test_compressed_copies_decode_to_the_file_and_are_the_same_bytes_every_time(
         (site / "en" / "index.html").write_bytes(TEXT)
         (site / "logo.png").write_bytes(TEXT)  # not text: left alone
         (site / "tiny.css").write_bytes(b"p{}")  # too small to gain
-        assert precompress_site(site) == 1
+        assert precompress(text_files(site)) == 1
     first, second = tmp_path / "one" / "en" / "index.html", tmp_path / "two" / "en" / "index.html"
     assert gzip.decompress(first.with_name("index.html.gz").read_bytes()) == TEXT
     assert brotli.decompress(first.with_name("index.html.br").read_bytes()) == TEXT

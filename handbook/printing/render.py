@@ -152,17 +152,33 @@ def render_job(job: PrintJob, out_dir: str) -> PrintResult:
     return result
 
 
+class Typesetting:
+    """Jobs being typeset in worker processes, one per core, while the caller goes on with other work."""
+
+    def __init__(self, jobs: list[PrintJob], out_dir: Path, workers: int | None = None):
+        self.pool = None
+        self.futures = []
+        if not jobs:
+            return
+        # WeasyPrint takes most of a second to load: only a build that typesets something pays for it, and loading
+        # it before the workers fork spares each of them loading it again.
+        import weasyprint  # noqa: F401
+
+        out_dir.mkdir(parents=True, exist_ok=True)
+        workers = max(1, min(len(jobs), workers or os.cpu_count() or 1))
+        self.pool = ProcessPoolExecutor(max_workers=workers)
+        # Submitted in order: the longest documents, first in the list, start first.
+        self.futures = [self.pool.submit(render_job, job, str(out_dir)) for job in jobs]
+
+    def results(self) -> list[PrintResult]:
+        """Every job's result, in the order of the jobs, once all are done."""
+        try:
+            return [future.result() for future in self.futures]
+        finally:
+            if self.pool is not None:
+                self.pool.shutdown()
+
+
 def render_all(jobs: list[PrintJob], out_dir: Path, workers: int | None = None) -> list[PrintResult]:
     """Render every job, in parallel processes; results in the order of `jobs`."""
-    if not jobs:
-        return []
-    # WeasyPrint takes most of a second to load: only a build that typesets something pays for it, and loading it
-    # before the workers fork spares each of them loading it again.
-    import weasyprint  # noqa: F401
-
-    out_dir.mkdir(parents=True, exist_ok=True)
-    workers = max(1, min(len(jobs), workers or os.cpu_count() or 1))
-    if workers == 1:
-        return [render_job(job, str(out_dir)) for job in jobs]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(render_job, jobs, [str(out_dir)] * len(jobs)))
+    return Typesetting(jobs, out_dir, workers).results()
