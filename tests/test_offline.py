@@ -193,3 +193,15 @@ def test_dutch_pages_open_offline_and_the_switch_names_english(browser, two_buil
         note.wait_for(state="attached", timeout=5000)  # marked once the page has looked in its caches
         assert note.count() == 1 and "niet offline bewaard" in note.text_content()
         context.close()
+
+
+def test_the_worker_ignores_pdfs_still_being_written(tmp_path, real_handbook):
+    from handbook.offline import write_offline
+
+    site = tmp_path / "site"
+    (site / "en").mkdir(parents=True)
+    (site / "index.html").write_text("<p>Start</p>", encoding="utf-8")
+    (site / "downloads").mkdir()
+    (site / "downloads" / "handbook-nl.pdf.part").write_bytes(b"%PDF- half written")
+    write_offline(site, real_handbook.settings)
+    assert "downloads/" not in (site / "sw.js").read_text(encoding="utf-8")
