@@ -61,3 +61,15 @@ def language_versions(assets: frozenset[str], path: str, locales: list[str]) -> 
         if name.lang and name.shared == shared:
             found[name.lang] = candidate
     return found
+
+
+def asset_url(assets: frozenset[str], path: str, lang: str, locales: list[str], default_locale: str) -> str | None:
+    """The site-root-relative address of the file a `lang` page linking `path` (docs-relative) shows, or None:
+    a shared file at its one address, a language's own version under that language's folder."""
+    found = resolve_asset(assets, path, lang, locales)
+    if found is None:
+        return None
+    name = asset_name(found, locales)
+    if name.lang is None or name.lang == default_locale:
+        return name.shared
+    return f"{name.lang}/{name.shared}"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -13,8 +12,6 @@ from handbook.printing.jobs import desk_jobs, handbook_jobs, print_shop_jobs
 from handbook.printing.previous import STORE, PreviousPrint, input_key
 from handbook.printing.render import PrintJob, PrintResult, Typesetting
 from handbook.problems import Problem
-
-QUOTED = re.compile(r"at '([^']+)'")
 
 
 @dataclass
@@ -59,7 +56,6 @@ def print_or_reuse(jobs: list[PrintJob], previous: PreviousPrint, out_dir: Path,
 class HandbookPrint:
     """Every PDF of a build on its way into site_dir/downloads; the problems of assembling the print documents."""
 
-    handbook: Handbook
     batch: PrintBatch | None
     problems: list[Problem]
 
@@ -69,7 +65,7 @@ class HandbookPrint:
         results = self.batch.finish()
         problems = list(self.problems)
         for result in results:
-            problems.extend(located(problem, self.handbook) for problem in result.errors)
+            problems.extend(result.errors)
         return results, problems
 
 
@@ -83,7 +79,7 @@ def start_print(
     other work before `finish()`: the typesetting runs in worker processes."""
     jobs, problems = handbook_jobs(handbook, rendered, site_dir)
     if problems:
-        return HandbookPrint(handbook, None, problems)
+        return HandbookPrint(None, problems)
     previous = PreviousPrint(handbook.settings.build_dir / STORE)
     jobs = [
         replace(job, page_hint=previous.page_hint(job.name) if reuse else {}) if job.page_hint is not None else job
@@ -92,28 +88,4 @@ def start_print(
     jobs += desk_jobs(handbook)
     shop_jobs, problems = print_shop_jobs(handbook)
     jobs += shop_jobs
-    return HandbookPrint(handbook, PrintBatch.start(jobs, previous, site_dir / DOWNLOADS, reuse), problems)
-
-
-def located(problem: Problem, handbook: Handbook) -> Problem:
-    """A print problem moved to the source line that holds the resource WeasyPrint names, when one does.
-
-    A handbook PDF is made from every page of a language, so WeasyPrint's message ("Failed to load image at
-    'assets/x.png'") is all that tells which page is at fault.
-    """
-    quoted = QUOTED.search(problem.message)
-    if not quoted:
-        return problem
-    resource = quoted.group(1)
-    # A local file is named by its absolute file:// URL; the source names it relative to the page.
-    needle = resource.rsplit("/", 1)[-1] if "://" in resource else resource
-    for langs in handbook.pages.values():
-        page = langs.get(problem.lang)
-        if page is None:
-            continue
-        text = (handbook.settings.root / page.path).read_text(encoding="utf-8", errors="replace")
-        for number, line in enumerate(text.splitlines(), 1):
-            column = line.find(needle)
-            if column >= 0:
-                return replace(problem, path=page.path, line=number, col=column + 1)
-    return problem
+    return HandbookPrint(PrintBatch.start(jobs, previous, site_dir / DOWNLOADS, reuse), problems)

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 from html import escape
 from importlib.resources import files
 from pathlib import Path
+from urllib.parse import quote
 
+from handbook.assets import asset_url
 from handbook.desk import desk_sheet, has_desk_sheet
 from handbook.downloads import CHECKLISTS, DESK_SHEET, DUPLEX, HANDBOOK, PHRASE_CARDS, PRINT_SHOP, PRINT_SHOP_TWO_SIDED
 from handbook.model import Handbook
 from handbook.printing.cards import cards_body, checklist_body, fit_limits
 from handbook.printing.desk import desk_body, desk_limits
-from handbook.printing.document import PrintLabels, RenderedPage, combine, page_css
+from handbook.printing.document import URL_SCHEME, PrintLabels, RenderedPage, combine, page_css
 from handbook.printing.edition import format_edition, last_commit_date, last_commit_timestamp
 from handbook.printing.fonts import font_face_css
 from handbook.printing.print_shop import PROFILE, PROFILE_PACKAGE, VARIANT, profile_css, shop_cards_body, shop_fit_limits
@@ -145,6 +148,24 @@ def print_shop_jobs(handbook: Handbook) -> tuple[list[PrintJob], list[Problem]]:
     return jobs, []
 
 
+def image_sources(handbook: Handbook, pages: list[RenderedPage], lang: str, site_files: str) -> dict[str, tuple[str, int, int]]:
+    """The built file of every image the printed pages show, as the typesetter asks for it, with the place in
+    the Markdown that shows it: a file the typesetter cannot load is reported there."""
+    settings = handbook.settings
+    sources = {}
+    for rendered in pages:
+        page = handbook.page(rendered.slug, lang)
+        page_dir = posixpath.dirname(page.slug)
+        for link in page.scan.links:
+            if not link.is_image or URL_SCHEME.match(link.target):
+                continue
+            docs_path = posixpath.normpath(posixpath.join(page_dir, link.target.split("#")[0]))
+            url = asset_url(handbook.assets, docs_path, lang, settings.locales, settings.default_locale)
+            if url is not None:
+                sources.setdefault(site_files + quote(url), (page.path, link.line, link.col))
+    return sources
+
+
 def handbook_jobs(
     handbook: Handbook, rendered: dict[str, dict[str, RenderedPage]], site_dir: Path
 ) -> tuple[list[PrintJob], list[Problem]]:
@@ -170,6 +191,7 @@ def handbook_jobs(
         css = base_css + "\n" + page_css(labels)
         html, found = combine(pages, labels, language.locale, prefix, settings.site_url, css, site_files)
         problems.extend(found)
+        images = image_sources(handbook, pages, language.locale, site_files)
         jobs.append(
             PrintJob(
                 HANDBOOK.format(lang=language.locale),
@@ -178,6 +200,7 @@ def handbook_jobs(
                 f"docs/*.{language.locale}.md",
                 language.locale,
                 page_hint={},
+                image_sources=images,
             )
         )
     return jobs, problems

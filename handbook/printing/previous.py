@@ -10,19 +10,17 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import re
 import shutil
 import time
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlparse
 
 from handbook.printing.render import PDF_OPTIONS, PrintJob, PrintResult
 from handbook.printing.report import read_json
+from handbook.printing.resources import unchanged
 
 STORE = Path("cache") / "print"  # in the build folder (settings.build_dir)
-RESOURCE = re.compile(r"""url\(\s*['"]?([^'")\s]+)|\bsrc="([^"]+)\"""")
 
 
 @functools.cache
@@ -41,18 +39,15 @@ def code_digest() -> str:
 
 
 def input_key(job: PrintJob) -> str:
-    """A digest of everything a PDF is made from: the document, the files it loads, the code and the typesetter."""
+    """A digest of what a PDF is made from, but for the files it loads: the document, the code and the typesetter.
+
+    The files (images, fonts) are the ones the typesetter fetched, kept with their digests beside the PDF.
+    """
     digest = hashlib.sha256()
     parts = [version("weasyprint"), version("pydyf"), code_digest(), repr(sorted(PDF_OPTIONS.items()))]
     parts += [job.name, job.variant, job.base_url, repr(job.fit_limits), job.html]
     for part in parts:
         digest.update(part.encode("utf-8") + b"\0")
-    for match in RESOURCE.finditer(job.html):
-        url = urljoin(job.base_url, match.group(1) or match.group(2))
-        parsed = urlparse(url)
-        if parsed.scheme == "file":
-            path = Path(unquote(parsed.path))
-            digest.update(url.encode("utf-8") + (path.read_bytes() if path.is_file() else b"\0missing"))
     return digest.hexdigest()
 
 
@@ -69,7 +64,8 @@ class PreviousPrint:
         started = time.perf_counter()
         entry = read_json(self.directory / f"{job.name}.json")
         kept = self.directory / job.name
-        if entry.get("key") != key or not kept.is_file():
+        loaded = entry.get("loaded")
+        if entry.get("key") != key or not kept.is_file() or not isinstance(loaded, dict) or not unchanged(loaded):
             return None
         partial = out_dir / f"{job.name}.part"
         shutil.copyfile(kept, partial)
@@ -90,7 +86,13 @@ class PreviousPrint:
         partial = self.directory / f"{job.name}.part"
         shutil.copyfile(out_dir / job.name, partial)
         partial.replace(self.directory / job.name)
-        entry = {"key": key, "pages": result.pages, "page_numbers": result.page_numbers, "anchor_pages": result.anchor_pages}
+        entry = {
+            "key": key,
+            "loaded": result.loaded,
+            "pages": result.pages,
+            "page_numbers": result.page_numbers,
+            "anchor_pages": result.anchor_pages,
+        }
         partial = self.directory / f"{job.name}.json.part"
         partial.write_text(json.dumps(entry, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         partial.replace(self.directory / f"{job.name}.json")

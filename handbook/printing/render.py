@@ -18,6 +18,7 @@ from handbook.log_messages import MessageCollector
 from handbook.printing import print_shop
 from handbook.printing.document import numbered_targets, with_page_numbers
 from handbook.printing.page_slots import estimated_pages, fill_page_numbers, printed_page_numbers
+from handbook.printing.resources import FailedResources, file_digests, recording_fetcher
 from handbook.printing.structure import finish_structure, recorded_text_languages
 from handbook.problems import Problem
 
@@ -39,6 +40,8 @@ class PrintJob:
     page_hint: dict[str, int] | None = None
     # Tagged for screen readers, or PDF/X-4 for a print shop (finished by print_shop.finish)
     variant: str = "pdf/ua-1"
+    # URL of each image the document shows -> (source path, line, column) of the Markdown that shows it
+    image_sources: dict[str, tuple[str, int, int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -51,10 +54,18 @@ class PrintResult:
     layouts: int = 0
     # Of a numbered document: the page of every ID a chapter gave it (`page--section`), for links.json.
     anchor_pages: dict[str, int] = field(default_factory=dict)
+    # Every local file the typesetter loaded (images, fonts), with its digest: the PDF is current while they are.
+    loaded: dict[str, str] = field(default_factory=dict)
 
 
 def _layout_problem(job: PrintJob, message: str) -> Problem:
     return Problem(job.source, 1, 1, "PRINT-LAYOUT", f"{job.name}: {message}", "", job.lang)
+
+
+def _resource_problem(job: PrintJob, url: str, message: str) -> Problem:
+    """A file the typesetter could not load, at the line of the Markdown that shows it when the job knows it."""
+    path, line, col = job.image_sources.get(url, (job.source, 1, 1))
+    return Problem(path, line, col, "PRINT-LAYOUT", f"{job.name}: {message}", "", job.lang)
 
 
 # About one line of card text (10 pt at 1.3 line height), to say how much an overflowing text must lose.
@@ -90,7 +101,7 @@ def anchor_pages(document) -> dict[str, int]:
     return pages
 
 
-def lay_out(job: PrintJob, result: PrintResult, max_layouts: int = 3):
+def lay_out(job: PrintJob, result: PrintResult, fetcher=None, max_layouts: int = 3):
     """Lay the document out once, then write the page numbers into it (handbook.printing.page_slots).
 
     Only a number with more digits than its guess needs another layout, with the numbers just found.
@@ -99,14 +110,14 @@ def lay_out(job: PrintJob, result: PrintResult, max_layouts: int = 3):
 
     if job.page_hint is None:
         result.layouts = 1
-        return HTML(string=job.html, base_url=job.base_url).render()
+        return HTML(string=job.html, base_url=job.base_url, url_fetcher=fetcher).render()
     targets = numbered_targets(job.html)
     guess = estimated_pages(job.html, targets) | {target: job.page_hint[target] for target in targets if target in job.page_hint}
     for result.layouts in range(1, max_layouts + 1):
         # A laid-out handbook of hundreds of pages takes hundreds of MB: never hold two at once.
         document = None
         gc.collect()
-        document = HTML(string=with_page_numbers(job.html, guess), base_url=job.base_url).render()
+        document = HTML(string=with_page_numbers(job.html, guess), base_url=job.base_url, url_fetcher=fetcher).render()
         found = anchor_pages(document)
         result.page_numbers = {target: found[target] for target in targets if target in found}
         too_wide = fill_page_numbers(document, result.page_numbers)
@@ -126,16 +137,22 @@ def lay_out(job: PrintJob, result: PrintResult, max_layouts: int = 3):
 def render_job(job: PrintJob, out_dir: str) -> PrintResult:
     started = time.perf_counter()
     result = PrintResult(job.name)
+    fetcher = recording_fetcher()
     collector = MessageCollector(logging.WARNING)
+    failed = FailedResources(fetcher.requested)
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collector)
+    logger.addHandler(failed)
     try:
-        document = lay_out(job, result)
+        document = lay_out(job, result, fetcher)
         result.pages = len(document.pages)
         result.errors += overflowing(document, job.fit_limits)
-        result.errors += [_layout_problem(job, message) for message in collector.messages]
+        result.errors += [_resource_problem(job, url, message) for url, message in failed.failures]
+        reported = {message for _, message in failed.failures}
+        result.errors += [_layout_problem(job, message) for message in collector.messages if message not in reported]
         if result.errors:
             return result
+        result.loaded = file_digests(fetcher.requested)
         target = Path(out_dir) / job.name
         partial = target.with_suffix(".pdf.part")
         with recorded_text_languages() as languages:
@@ -148,6 +165,7 @@ def render_job(job: PrintJob, out_dir: str) -> PrintResult:
         result.errors.append(_layout_problem(job, f"cannot lay out: {error}"))
     finally:
         logger.removeHandler(collector)
+        logger.removeHandler(failed)
         result.seconds = time.perf_counter() - started
     return result
 

@@ -1,0 +1,62 @@
+"""The files a print document loads, as the typesetter itself fetches them.
+
+Two things need to know them. The PDF cache: a PDF is reused only while every file it loaded (images, fonts) is
+unchanged, and only the typesetter knows which ones it loaded. And the problem report: WeasyPrint merely logs
+an image it could not load, naming the URL as the record's argument; a URL it was asked for is matched against
+the images of the model's pages, so the problem points at the line that shows the image.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+
+def recording_fetcher():
+    """A WeasyPrint URL fetcher that keeps every URL it is asked for, in order, in its `requested` list."""
+    from weasyprint.urls import URLFetcher
+
+    class RecordingFetcher(URLFetcher):
+        def __init__(self):
+            super().__init__()
+            self.requested: list[str] = []
+
+        def fetch(self, url, headers=None):
+            self.requested.append(url)
+            return super().fetch(url, headers)
+
+    return RecordingFetcher()
+
+
+def file_digests(urls: list[str]) -> dict[str, str]:
+    """The digest of each local file among `urls` ("missing" when it is not there); other URLs are left out."""
+    digests = {}
+    for url in dict.fromkeys(urls):
+        parsed = urlparse(url)
+        if parsed.scheme != "file":
+            continue
+        path = Path(unquote(parsed.path))
+        digests[url] = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "missing"
+    return digests
+
+
+def unchanged(digests: dict[str, str]) -> bool:
+    """Whether every file still has the digest it had."""
+    return file_digests(list(digests)) == digests
+
+
+class FailedResources(logging.Handler):
+    """The requested URLs that a log record of the typesetter names as failing, with the record's message."""
+
+    def __init__(self, requested: list[str]):
+        super().__init__(logging.WARNING)
+        self.requested = requested
+        self.failures: list[tuple[str, str]] = []
+
+    def emit(self, record):
+        args = record.args if isinstance(record.args, tuple) else ()
+        url = next((arg for arg in args if isinstance(arg, str) and arg in self.requested), None)
+        if url is not None:
+            self.failures.append((url, record.getMessage()))
