@@ -52,6 +52,25 @@ class BuildRun:
     def keep_rendered(self, page: Page, url: str, title: str, html: str) -> None:
         self.rendered.setdefault(page.lang, {})[page.slug] = RenderedPage(page.slug, page.lang, url, title, html, page.path)
 
+    def unreadable(self, files) -> list:
+        """The pages among MkDocs' `files` the model could not read (not UTF-8): left out of a run that goes on to
+        render the other pages, where MkDocs would stop at them with a traceback."""
+        settings = self.handbook.settings
+        bad = {p.path for p in self.handbook.input_problems if p.code == "INPUT-ENCODING"}
+        return [file for file in files.documentation_pages() if settings.relative(Path(file.abs_src_path)) in bad]
+
+    def failure(self) -> str:
+        """Why this run must fail before printing, or "": problems in the sources or in the rendered pages.
+
+        A run with source problems still renders every page, so that the problems only the rendered pages show
+        are reported in the same run, not in a second round after the first ones are fixed."""
+        found = [
+            f"{len(self.validation.problems)} validation problem(s)" if self.validation.problems else "",
+            f"{len(self.rendered_problems)} problem(s) in the rendered pages" if self.rendered_problems else "",
+        ]
+        found = [part for part in found if part]
+        return f"{' and '.join(found)}; see above or build/validation.json" if found else ""
+
 
 def start_run(settings: Settings, command: str, site_dir: str) -> BuildRun:
     result = validate(settings)
@@ -73,7 +92,7 @@ def finish_run(run: BuildRun) -> tuple[list[Problem], str]:
     published = published_site_dir(run.site_dir)
     # A live preview gets no offline worker: an author must never read a cached page.
     finish_site(run.site_dir, handbook, run.not_found, sorted(run.script_hashes), published, offline=not run.preview)
-    if run.preview or run.rendered_problems or os.environ.get("HANDBOOK_SKIP_PRINT") == "1":
+    if run.preview or run.failure() or os.environ.get("HANDBOOK_SKIP_PRINT") == "1":
         return [], ""  # a preview, a run about to fail, or a site-only build (make check, the benchmark's floor)
     # Imported here: live previews and site-only builds never load the print machinery.
     from handbook.printing.build import print_all
