@@ -96,7 +96,7 @@ class Settings:
     overrides_dir: Path | None = None
     page_redirects: dict[str, str] = field(default_factory=dict)  # old.md -> new.md (mkdocs-redirects)
     section_redirects: dict[str, str] = field(default_factory=dict)  # page#old-id -> page#new-id
-    # (line, col) in mkdocs.yml of each redirect's old name, page redirects and section redirects alike
+    # (line, col) in mkdocs.yml of each redirect's target, page redirects and section redirects alike, by old name
     redirect_places: dict[str, tuple[int, int]] = field(default_factory=dict)
     translation_lag: str = "fail"  # `extra: translation_lag`: "fail" or "notice" for a stale translation
 
@@ -164,7 +164,7 @@ def _redirect_places(config: Located | None) -> dict[str, tuple[int, int]]:
     places = {}
     for block in (_child(config, "plugins", "redirects", "redirect_maps"), _child(config, "extra", "section_redirects")):
         if block is not None and isinstance(block.value, dict):
-            places.update({old: (value.line, 1) for old, value in block.value.items()})
+            places.update({old: (value.line, value.col) for old, value in block.value.items()})
     return places
 
 

@@ -5,7 +5,7 @@ column of the construct at fault); where a fixture is mkdocs.yml, the place is f
 from __future__ import annotations
 
 import pytest
-from conftest import CARD_FILE, GOOD_PAGES, write_site
+from conftest import CARD_FILE, GOOD_PAGES, MINIMAL_CONFIG, write_site
 from mkdocs.config import load_config
 
 from handbook.checks import run_checks
@@ -108,3 +108,30 @@ def test_untranslated_navigation_title_is_reported_where_translations_go(tmp_pat
     lines = config.read_text(encoding="utf-8").splitlines()
     block = next(n for n, line in enumerate(lines, 1) if line.strip() == "nav_translations:")
     assert any(line.startswith(f"mkdocs.yml:{block}:1: NAV-TITLE navigation title 'Weg'") for line in found), found
+
+
+def found_in(config) -> list[str]:
+    return [p.format() for p in run_checks(load_handbook(settings_from_mkdocs(load_config(str(config)))))]
+
+
+def test_redirects_to_missing_targets_are_reported_at_the_target(tmp_path):
+    plugins = [{"redirects": {"redirect_maps": {"old.md": "gone.md"}}}, *MINIMAL_CONFIG["plugins"]]
+    config = write_site(tmp_path, GOOD_PAGES, {"plugins": plugins, "extra": {"section_redirects": {"talk#old": "talk#gone"}}})
+    found = found_in(config)
+    page = config_place(config, "old.md: gone.md", "gone.md") + ": LINK-LOCKED page redirect 'old.md' leads to missing"
+    section = config_place(config, "talk#old: talk#gone", "talk#gone") + ": LINK-LOCKED section redirect 'talk#old'"
+    assert any(line.startswith(page) for line in found), found
+    assert any(line.startswith(section) for line in found), found
+
+
+def test_a_lost_locked_section_is_reported_at_its_id_and_names_its_redirect(tmp_path):
+    (tmp_path / "links.lock").write_text("index\ntalk\n  talk#lost\n", encoding="utf-8")
+    config = write_site(tmp_path, GOOD_PAGES)
+    assert any(line.startswith("links.lock:3:8: LINK-LOCKED published section 'talk#lost'") for line in found_in(config))
+    config = write_site(tmp_path, GOOD_PAGES, {"extra": {"section_redirects": {"talk#lost": "talk#gone"}}})
+    redirect = config_place(config, "talk#lost: talk#gone", "talk#gone")
+    expected = (
+        "links.lock:3:8: LINK-LOCKED published section 'talk#lost' no longer exists in docs/talk.nl.md,"
+        f" and its redirect at {redirect}"
+    )
+    assert any(line.startswith(expected) for line in found_in(config)), found_in(config)
