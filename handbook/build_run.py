@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from handbook.checks.leftovers import check_output_html
 from handbook.model import Page
 from handbook.printing.document import RenderedPage
 from handbook.problems import Problem
@@ -58,6 +59,13 @@ class BuildRun:
         settings = self.handbook.settings
         bad = {p.path for p in self.handbook.input_problems if p.code == "INPUT-ENCODING"}
         return [file for file in files.documentation_pages() if settings.relative(Path(file.abs_src_path)) in bad]
+
+    def output_problems(self, html: str, src_uri: str, lang: str) -> list[Problem]:
+        """Leftovers in one page's final HTML that the sources do not already show."""
+        model = self.page(src_uri, lang)
+        known = frozenset(problem.message for problem in self.validation.problems if problem.code == "LEFTOVER")
+        lines = model.scan.text_lines if model else ()
+        return check_output_html(html, model.path if model else src_uri, lang, lines, known)
 
     def failure(self) -> str:
         """Why this run must fail before printing, or "": problems in the sources or in the rendered pages.
