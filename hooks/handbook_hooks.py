@@ -20,7 +20,6 @@ from mkdocs.structure.files import File
 from handbook.alternates import without_head_alternates
 from handbook.assets import shared_assets
 from handbook.build_run import BuildRun, finish_run, page_prefixes, start_run
-from handbook.checks.leftovers import check_output_html
 from handbook.checks.rendered import check_rendered
 from handbook.config_file import reporting_config_problems
 from handbook.csp import add_policy
@@ -140,8 +139,7 @@ def on_page_content(html, page, config, files):
 
 def on_post_page(output, page, config):
     model = run.page(page.file.src_uri, _language(config))
-    path = model.path if model else page.file.src_uri
-    for problem in check_output_html(output, path, _language(config), model.scan.text_lines if model else ()):
+    for problem in run.output_problems(output, page.file.src_uri, _language(config)):
         log.error(problem.format())
     language = run.handbook.settings.language(_language(config))
     if not language.default:
