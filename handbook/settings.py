@@ -71,6 +71,8 @@ class Language:
     nav_translations: dict[str, str] = field(default_factory=dict)
     ui: dict[str, str] = field(default_factory=dict)
     nav_translations_line: int = 0  # where in mkdocs.yml its `nav_translations:` block starts (0: it has none)
+    place: tuple[int, int] = (1, 1)  # (line, col) of its entry under the i18n plugin's `languages:` in mkdocs.yml
+    ui_place: tuple[int, int] | None = None  # (line, col) of the first label of its `extra: ui:` block, if any
 
     def label(self, key: str) -> str:
         """The UI label `key` in this language; the key itself while it is missing (validation reports that)."""
@@ -183,6 +185,7 @@ def settings_from_mkdocs(config) -> Settings:
         extra = lang.extra or {}
         located_language = located_languages.value[index] if _is_list(located_languages, index) else None
         block = _child(located_language, "nav_translations")
+        ui = _child(located_language, "extra", "ui")
         languages.append(
             Language(
                 locale=lang.locale,
@@ -192,6 +195,8 @@ def settings_from_mkdocs(config) -> Settings:
                 ui=dict(extra.get("ui") or {}),
                 # the line of the `nav_translations:` key, one above its first entry
                 nav_translations_line=block.line - 1 if block is not None else 0,
+                place=(located_language.line, located_language.col) if located_language is not None else (1, 1),
+                ui_place=(ui.line, ui.col) if ui is not None and isinstance(ui.value, dict) and ui.value else None,
             )
         )
     custom_dir = config.theme.custom_dir

@@ -4,6 +4,8 @@ column of the construct at fault); where a fixture is mkdocs.yml, the place is f
 
 from __future__ import annotations
 
+import copy
+
 import pytest
 from conftest import CARD_FILE, GOOD_PAGES, MINIMAL_CONFIG, write_site
 from mkdocs.config import load_config
@@ -135,3 +137,41 @@ def test_a_lost_locked_section_is_reported_at_its_id_and_names_its_redirect(tmp_
         f" and its redirect at {redirect}"
     )
     assert any(line.startswith(expected) for line in found_in(config)), found_in(config)
+
+
+def languages_with(**changes) -> dict:
+    """The fixture config with the English language entry changed (`site_name=""`, `extra={}`)."""
+    i18n = copy.deepcopy(MINIMAL_CONFIG["plugins"][0]["i18n"])
+    i18n["languages"][1].update(changes)
+    return {"plugins": [{"i18n": i18n}]}
+
+
+def test_a_language_without_site_name_is_reported_at_its_entry(tmp_path):
+    config = write_site(tmp_path, GOOD_PAGES, languages_with(site_name=""))
+    place = config_place(config, "locale: en", "locale")
+    assert any(line.startswith(f"{place}: SITE-NAME language 'en' has no site_name") for line in found_in(config))
+
+
+def test_a_missing_ui_label_is_reported_at_its_language_labels(tmp_path):
+    extra = copy.deepcopy(MINIMAL_CONFIG["plugins"][0]["i18n"]["languages"][1]["extra"])
+    del extra["ui"]["label"]
+    config = write_site(tmp_path, GOOD_PAGES, languages_with(extra=extra))
+    lines = config.read_text(encoding="utf-8").splitlines()
+    english = next(n for n, line in enumerate(lines, 1) if "locale: en" in line)
+    block = next(n for n, line in enumerate(lines, 1) if n > english and line.strip() == "ui:")
+    column = len(lines[block]) - len(lines[block].lstrip()) + 1  # the first label under `ui:`
+    expected = f"mkdocs.yml:{block + 1}:{column}: UI-STRING UI string 'label' has no 'en' text"
+    assert any(line.startswith(expected) for line in found_in(config)), found_in(config)
+    # without any `ui:` block: at the language's entry
+    config = write_site(tmp_path, GOOD_PAGES, languages_with(extra={}))
+    place = config_place(config, "locale: en", "locale")
+    assert any(line.startswith(f"{place}: UI-STRING UI string 'label' has no 'en' text") for line in found_in(config))
+
+
+def test_a_ui_label_a_template_uses_is_reported_at_the_use(tmp_path):
+    (tmp_path / "overrides").mkdir()
+    (tmp_path / "overrides" / "main.html").write_text('{% extends "base.html" %}\n<p>{{ ui.nowhere }}</p>\n', encoding="utf-8")
+    theme = {**MINIMAL_CONFIG["theme"], "custom_dir": "overrides"}
+    config = write_site(tmp_path, GOOD_PAGES, {"theme": theme})
+    found = found_in(config)
+    assert any(line.startswith("overrides/main.html:2:7: UI-STRING UI string 'nowhere' has no 'nl' text") for line in found)

@@ -237,8 +237,7 @@ def check_titles(handbook: Handbook) -> list[Problem]:
             problems.append(
                 Problem(
                     config,
-                    1,
-                    1,
+                    *language.place,
                     "SITE-NAME",
                     f"language '{language.locale}' has no site_name",
                     "set `site_name:` under that language",
@@ -310,7 +309,7 @@ def check_ui_strings(handbook: Handbook) -> list[Problem]:
     for language in settings.languages:
         for key in sorted(all_keys | set(used) | set(CODE_UI_KEYS)):
             if not str(language.ui.get(key, "")).strip():
-                path, line, col = used.get(key, (config, 1, 1))
+                path, line, col = used.get(key, (config, *(language.ui_place or language.place)))
                 problems.append(
                     Problem(
                         path,
