@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from handbook.checks.leftovers import check_output_html
 from handbook.model import Page
 from handbook.printing.document import RenderedPage
 from handbook.problems import Problem
@@ -52,6 +53,32 @@ class BuildRun:
     def keep_rendered(self, page: Page, url: str, title: str, html: str) -> None:
         self.rendered.setdefault(page.lang, {})[page.slug] = RenderedPage(page.slug, page.lang, url, title, html, page.path)
 
+    def unreadable(self, files) -> list:
+        """The pages among MkDocs' `files` the model could not read (not UTF-8): left out of a run that goes on to
+        render the other pages, where MkDocs would stop at them with a traceback."""
+        settings = self.handbook.settings
+        bad = {p.path for p in self.handbook.input_problems if p.code == "INPUT-ENCODING"}
+        return [file for file in files.documentation_pages() if settings.relative(Path(file.abs_src_path)) in bad]
+
+    def output_problems(self, html: str, src_uri: str, lang: str) -> list[Problem]:
+        """Leftovers in one page's final HTML that the sources do not already show."""
+        model = self.page(src_uri, lang)
+        known = frozenset(problem.message for problem in self.validation.problems if problem.code == "LEFTOVER")
+        lines = model.scan.text_lines if model else ()
+        return check_output_html(html, model.path if model else src_uri, lang, lines, known)
+
+    def failure(self) -> str:
+        """Why this run must fail before printing, or "": problems in the sources or in the rendered pages.
+
+        A run with source problems still renders every page, so that the problems only the rendered pages show
+        are reported in the same run, not in a second round after the first ones are fixed."""
+        found = [
+            f"{len(self.validation.problems)} validation problem(s)" if self.validation.problems else "",
+            f"{len(self.rendered_problems)} problem(s) in the rendered pages" if self.rendered_problems else "",
+        ]
+        found = [part for part in found if part]
+        return f"{' and '.join(found)}; see above or build/validation.json" if found else ""
+
 
 def start_run(settings: Settings, command: str, site_dir: str) -> BuildRun:
     result = validate(settings)
@@ -74,7 +101,7 @@ def finish_run(run: BuildRun) -> tuple[list[Problem], str]:
 
     handbook = run.handbook
     published = published_site_dir(run.site_dir)
-    no_pdfs = run.preview or run.rendered_problems or os.environ.get("HANDBOOK_SKIP_PRINT") == "1"
+    no_pdfs = run.preview or run.failure() or os.environ.get("HANDBOOK_SKIP_PRINT") == "1"
     if no_pdfs:
         # A preview, a run about to fail, or a site-only build (make check, the benchmark's floor): no PDFs.
         # A live preview gets no offline worker: an author must never read a cached page.

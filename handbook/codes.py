@@ -4,6 +4,22 @@ AUTHORING.md's table of codes is generated from this dictionary (`scripts/author
 keeps it equal to the codes the checks emit, so the documentation cannot drift from the code.
 """
 
+# Codes whose fault involves two places: the problem is reported at one and its message names the other.
+TWO_PLACES: dict[str, str] = {
+    "ID-DUPLICATE": "the first heading with that ID",
+    "ID-PARITY": "the other language's heading at the same place, or the section missing here",
+    "BOX-PARITY": "the other language's box",
+    "CHECKLIST-PARITY": "the other language's checklist",
+    "SAME-TEXT": "the identical text in the other language",
+    "CARD-DUPLICATE": "the card's first definition",
+    "NAV-TITLE": "the navigation entry whose title has no translation",
+    "LINK-LOCKED": "the redirect that leads nowhere, for a locked section that has one",
+    "TRANSLATION-STALE": "the section that changed in the other language",
+    "LINK-PAGE": "the definition `[name]: target` of a reference link (reported at each use)",
+    "LINK-FILE": "the definition `[name]: target` of a reference link (reported at each use)",
+    "LINK-ANCHOR": "the definition `[name]: target` of a reference link (reported at each use)",
+}
+
 CODES: dict[str, tuple[str, str]] = {
     "INPUT-ENCODING": ("A file is not UTF-8.", "Save the file as UTF-8 in your editor."),
     "INPUT-FRONT-MATTER": (

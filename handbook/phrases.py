@@ -119,8 +119,8 @@ def load_cards(path: Path, display_path: str, locales: list[str]) -> tuple[list[
                     entry.line,
                     entry.col,
                     "CARD-DUPLICATE",
-                    f"card '{card_id}' is defined twice",
-                    f"first at line {seen[card_id]}",
+                    f"card '{card_id}' is defined twice, first at {display_path}:{seen[card_id]}",
+                    "rename one of them",
                 )
             )
             continue

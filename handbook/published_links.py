@@ -29,10 +29,16 @@ class LockEntry:
     page: str
     section: str
     line: int
+    col: int = 1  # where the entry starts on its line
 
     @property
     def key(self) -> str:
         return f"{self.page}#{self.section}" if self.section else self.page
+
+    @property
+    def section_col(self) -> int:
+        """The column of the section ID after `#` (of the page name for a page entry): what a lost section names."""
+        return self.col + len(self.page) + 1 if self.section else self.col
 
 
 def published_entries(handbook: Handbook) -> set[str]:
@@ -53,7 +59,7 @@ def read_lock(path: Path) -> list[LockEntry]:
         text = line.strip()
         if text and not text.startswith("#"):
             page, _, section = text.partition("#")
-            entries.append(LockEntry(page, section, number))
+            entries.append(LockEntry(page, section, number, len(line) - len(line.lstrip()) + 1))
     return entries
 
 
@@ -91,8 +97,8 @@ def check_lock(handbook: Handbook) -> list[Problem]:
         for lang in settings.locales:
             problem = _lost_entry(handbook, entry, lang)
             if problem:
-                message, fix = problem
-                problems.append(Problem(display, entry.line, 1, "LINK-LOCKED", message, fix, lang))
+                message, fix, col = problem
+                problems.append(Problem(display, entry.line, col, "LINK-LOCKED", message, fix, lang))
     config = settings.relative(settings.config_path)
     redirects = [("section redirect", old, new) for old, new in settings.section_redirects.items()]
     redirects += [("page redirect", old, new) for old, new in settings.page_redirects.items()]
@@ -106,8 +112,9 @@ def check_lock(handbook: Handbook) -> list[Problem]:
     return problems
 
 
-def _lost_entry(handbook: Handbook, entry: LockEntry, lang: str) -> tuple[str, str] | None:
-    """Why a locked entry no longer leads anywhere in `lang` (message, fix), or None when it still does."""
+def _lost_entry(handbook: Handbook, entry: LockEntry, lang: str) -> tuple[str, str, int] | None:
+    """Why a locked entry no longer leads anywhere in `lang` (message, fix, column of the part that is lost), or
+    None when it still does."""
     settings = handbook.settings
     page_slug = entry.page
     page = handbook.page(page_slug, lang)
@@ -117,6 +124,7 @@ def _lost_entry(handbook: Handbook, entry: LockEntry, lang: str) -> tuple[str, s
             return (
                 f"published page '{entry.page}' no longer exists in '{lang}'",
                 f"restore it or redirect `{entry.page}.md` under redirects: redirect_maps",
+                entry.col,
             )
         # The redirect page carries the reader's #hash along, so the section must exist on the new page.
         page_slug = _as_section_key(moved_to).partition("#")[0]
@@ -130,12 +138,13 @@ def _lost_entry(handbook: Handbook, entry: LockEntry, lang: str) -> tuple[str, s
     if target and _exists(handbook, target, lang):
         return None
     if target:
-        line = settings.redirect_place(key)[0]
+        line, col = settings.redirect_place(key)
         config = settings.relative(settings.config_path)
         return (
-            f"published section '{entry.key}' no longer exists in {page.path}, and its redirect at {config}:{line}"
+            f"published section '{entry.key}' no longer exists in {page.path}, and its redirect at {config}:{line}:{col}"
             f" leads to missing '{target}'",
             f"point the redirect at an existing `page#section-id`, or restore the ID `{entry.section}`",
+            entry.section_col,
         )
     others = [handbook.page(page_slug, other) for other in settings.locales if other != lang]
     if any(other and entry.section in other.scan.section_ids for other in others):
@@ -145,6 +154,7 @@ def _lost_entry(handbook: Handbook, entry: LockEntry, lang: str) -> tuple[str, s
     return (
         f"published section '{entry.key}' no longer exists in {page.path}",
         f"restore the ID `{entry.section}`, or if you renamed it on purpose add {redirect} under extra: section_redirects",
+        entry.section_col,
     )
 
 

@@ -71,6 +71,8 @@ class Language:
     nav_translations: dict[str, str] = field(default_factory=dict)
     ui: dict[str, str] = field(default_factory=dict)
     nav_translations_line: int = 0  # where in mkdocs.yml its `nav_translations:` block starts (0: it has none)
+    place: tuple[int, int] = (1, 1)  # (line, col) of its entry under the i18n plugin's `languages:` in mkdocs.yml
+    ui_place: tuple[int, int] | None = None  # (line, col) of the first label of its `extra: ui:` block, if any
 
     def label(self, key: str) -> str:
         """The UI label `key` in this language; the key itself while it is missing (validation reports that)."""
@@ -96,7 +98,7 @@ class Settings:
     overrides_dir: Path | None = None
     page_redirects: dict[str, str] = field(default_factory=dict)  # old.md -> new.md (mkdocs-redirects)
     section_redirects: dict[str, str] = field(default_factory=dict)  # page#old-id -> page#new-id
-    # (line, col) in mkdocs.yml of each redirect's old name, page redirects and section redirects alike
+    # (line, col) in mkdocs.yml of each redirect's target, page redirects and section redirects alike, by old name
     redirect_places: dict[str, tuple[int, int]] = field(default_factory=dict)
     translation_lag: str = "fail"  # `extra: translation_lag`: "fail" or "notice" for a stale translation
 
@@ -164,7 +166,7 @@ def _redirect_places(config: Located | None) -> dict[str, tuple[int, int]]:
     places = {}
     for block in (_child(config, "plugins", "redirects", "redirect_maps"), _child(config, "extra", "section_redirects")):
         if block is not None and isinstance(block.value, dict):
-            places.update({old: (value.line, 1) for old, value in block.value.items()})
+            places.update({old: (value.line, value.col) for old, value in block.value.items()})
     return places
 
 
@@ -183,6 +185,7 @@ def settings_from_mkdocs(config) -> Settings:
         extra = lang.extra or {}
         located_language = located_languages.value[index] if _is_list(located_languages, index) else None
         block = _child(located_language, "nav_translations")
+        ui = _child(located_language, "extra", "ui")
         languages.append(
             Language(
                 locale=lang.locale,
@@ -192,6 +195,8 @@ def settings_from_mkdocs(config) -> Settings:
                 ui=dict(extra.get("ui") or {}),
                 # the line of the `nav_translations:` key, one above its first entry
                 nav_translations_line=block.line - 1 if block is not None else 0,
+                place=(located_language.line, located_language.col) if located_language is not None else (1, 1),
+                ui_place=(ui.line, ui.col) if ui is not None and isinstance(ui.value, dict) and ui.value else None,
             )
         )
     custom_dir = config.theme.custom_dir

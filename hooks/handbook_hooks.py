@@ -20,7 +20,6 @@ from mkdocs.structure.files import File
 from handbook.alternates import without_head_alternates
 from handbook.assets import shared_assets
 from handbook.build_run import BuildRun, finish_run, page_prefixes, start_run
-from handbook.checks.leftovers import check_output_html
 from handbook.checks.rendered import check_rendered
 from handbook.config_file import reporting_config_problems
 from handbook.csp import add_policy
@@ -70,14 +69,14 @@ def on_config(config):
         log.info(f"validation took {1000 * run.validation.seconds:.0f} ms")
         if not run.preview:  # a live preview prints them last, in on_post_build
             _report_validation(run.validation)
-        if run.validation.problems and not run.preview:
-            raise PluginError(f"{len(run.validation.problems)} validation problem(s); see above or build/validation.json")
     return config
 
 
 @event_priority(-150)  # after the i18n plugin has chosen this language's files
 def on_files(files, config):
     handbook = run.handbook
+    for file in run.unreadable(files):  # reported as INPUT-ENCODING; the other pages are still rendered and checked
+        files.remove(file)
     language = handbook.settings.language(_language(config))
     if not language.default:
         # The i18n plugin leaves a file without a language suffix out of the other languages; put it back at
@@ -143,8 +142,7 @@ def on_page_content(html, page, config, files):
 
 def on_post_page(output, page, config):
     model = run.page(page.file.src_uri, _language(config))
-    path = model.path if model else page.file.src_uri
-    for problem in check_output_html(output, path, _language(config), model.scan.text_lines if model else ()):
+    for problem in run.output_problems(output, page.file.src_uri, _language(config)):
         log.error(problem.format())
     language = run.handbook.settings.language(_language(config))
     if not language.default:
@@ -176,8 +174,8 @@ def on_post_build(config):
         # Last, so that the problems of this save are what the terminal shows when the browser reloads.
         _report_validation(run.validation, problems_last=True)
         return
-    if run.rendered_problems:
-        raise PluginError(f"{len(run.rendered_problems)} problem(s) in the rendered pages; see above")
+    if run.failure():  # the sources or the rendered pages: both reported above, in this one run
+        raise PluginError(run.failure())
     for problem in problems:
         log.error(problem.format())
     if problems:

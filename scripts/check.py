@@ -1,8 +1,9 @@
 """`make check`: every check a build makes, without the PDFs; exit 1 on any problem.
 
-First the checks of the sources (about half a second). When they pass, the website is rendered into a
-temporary folder, as `make build` and `make serve` do, because some faults exist only in the rendered pages
-(a reference link without a definition, Markdown shown as text): so check, preview and build report the same.
+First the checks of the sources (about half a second); then the website is rendered into a temporary folder,
+as `make build` and `make serve` do, because some faults exist only in the rendered pages (a reference link
+without a definition, Markdown shown as text). Both run even when the sources have problems, so one run names
+every fault, and check, preview and build report the same.
 """
 
 import os
@@ -18,14 +19,16 @@ from handbook.validate import validate
 LOGGED_PROBLEM = re.compile(r"^ERROR\s+-\s+(\S+:\d+:\d+: [A-Z][A-Z-]+ .*)$", re.M)
 
 
-def rendered_page_problems() -> tuple[list[str], str]:
-    """The problems a site-only build finds in the rendered pages, and its output when it failed otherwise."""
+def rendered_page_problems(known: set[str]) -> tuple[list[str], str]:
+    """The problems a site-only build finds in the rendered pages besides the `known` ones of the sources, which
+    it logs too, and its output when it failed for another reason."""
     with tempfile.TemporaryDirectory(prefix="handbook-check-") as site:
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site]
         env = {**os.environ, "HANDBOOK_SKIP_PRINT": "1"}
         result = subprocess.run(command, capture_output=True, text=True, env=env)
-    problems = LOGGED_PROBLEM.findall(result.stderr)
-    return problems, "" if problems or result.returncode == 0 else result.stderr[-3000:]
+    logged = LOGGED_PROBLEM.findall(result.stderr)
+    problems = [problem for problem in logged if problem not in known]
+    return problems, "" if logged or result.returncode == 0 else result.stderr[-3000:]
 
 
 def main() -> int:
@@ -35,16 +38,13 @@ def main() -> int:
         print(f"validation: stopped at mkdocs.yml, {len(problems)} problem(s); fix it first")
         return 1
     result = validate(settings_from_mkdocs(config))
-    if result.problems:
-        print("\n".join(result.lines()))
-        return 1
-    rendered, failure = rendered_page_problems()
+    rendered, failure = rendered_page_problems({problem.format() for problem in result.problems})
     print("\n".join(rendered + result.lines()))
     if rendered:
         print(f"rendered pages: {len(rendered)} problem(s)")
     if failure:
         print(f"the site did not render:\n{failure}")
-    return 1 if rendered or failure else 0
+    return 1 if result.problems or rendered or failure else 0
 
 
 if __name__ == "__main__":

@@ -87,7 +87,7 @@ def test_a_box_missing_in_english(fixture_site):
         fixture_site(talk_pages(tip + tip.replace("Adem rustig", "Luister"), '!!! tip "Tip"\n\n    Breathe.\n'))
     )
     assert [(p.code, p.path, p.message) for p in problems] == [
-        ("BOX-PARITY", "docs/talk.en.md", "page has 1 boxes, docs/talk.nl.md has 2")
+        ("BOX-PARITY", "docs/talk.en.md", "page has 1 boxes, docs/talk.nl.md has 2: docs/talk.nl.md:11 has box 2, missing here")
     ]
     # Pointed at the heading of the section that lacks the box, not at the top of the file.
     assert problems[0].line == 3  # `## Stay calm {#stay-calm}` of the English page

@@ -66,7 +66,8 @@ def test_section_ids_must_match_between_languages(fixture_site):
         "(see the `{#...}` IDs of its headings)",
         "docs/talk.en.md:1:1: ID-PARITY section 'stay-calm' of docs/talk.nl.md:3 is missing here "
         "(add a heading with `{#stay-calm}`)",
-        "docs/talk.en.md:3:1: ID-PARITY section ID 'keep-calm' is not in docs/talk.nl.md (use the same ID in every language)",
+        "docs/talk.en.md:3:1: ID-PARITY section ID 'keep-calm' is not in docs/talk.nl.md; there, docs/talk.nl.md:3 has"
+        " 'stay-calm' (use the same ID in every language)",
     ]
 
 
@@ -74,7 +75,10 @@ def test_heading_without_id_and_duplicate_ids(fixture_site):
     body = "# Het gesprek {#talk}\n\n## Blijf kalm {#stay-calm}\n\n## Nog eens {#stay-calm}\n\n## Zonder\n"
     pages = {**GOOD_PAGES, "talk.nl.md": body}
     found = messages(fixture_site(pages))
-    assert "docs/talk.nl.md:5:1: ID-DUPLICATE section ID 'stay-calm' is already used (first at line 3)" in found
+    assert (
+        "docs/talk.nl.md:5:1: ID-DUPLICATE section ID 'stay-calm' is already used at docs/talk.nl.md:3"
+        " (give one of the two headings another ID)" in found
+    )
     assert (
         "docs/talk.nl.md:7:1: ID-MISSING heading 'Zonder' has no ID "
         "(end the line with `{#zonder}`, the same ID in every language)" in found
@@ -120,7 +124,7 @@ def test_paragraph_identical_in_both_languages_is_untranslated(fixture_site):
     pages["talk.nl.md"] += "\n" + same + "\n"
     pages["talk.en.md"] += "\n" + same + "\n"
     assert messages(fixture_site(pages)) == [
-        "docs/talk.en.md:7:1: SAME-TEXT paragraph is identical in docs/talk.nl.md (translate it into 'en')"
+        "docs/talk.en.md:7:1: SAME-TEXT paragraph is identical in docs/talk.nl.md:7 (translate it into 'en')"
     ]
 
 
@@ -139,7 +143,7 @@ def test_missing_nav_translation_and_ui_string(fixture_site):
     handbook = fixture_site(GOOD_PAGES, {"plugins": [{"i18n": i18n}]})
     found = messages(handbook)
     pattern = (
-        r"mkdocs\.yml:\d+:1: NAV-TITLE navigation title 'Gesprek' \(line \d+\) has no 'en' translation "
+        r"mkdocs\.yml:\d+:1: NAV-TITLE navigation title 'Gesprek' at mkdocs\.yml:\d+ has no 'en' translation "
         r"\(add the line `Gesprek: <title in 'en'>` under this `nav_translations:`\)"
     )
     assert any(re.fullmatch(pattern, m) for m in found), found

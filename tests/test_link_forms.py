@@ -31,8 +31,8 @@ A paragraph {: .wrong } and [spaced] (after.md).
 """
 # The appended text starts after the page's own lines; each expected problem names its line within PLANTED.
 EXPECTED = {
-    4: ["{page}:{line}:13: LINK-PAGE link to missing page 'missing-page.md' (check the page name)"],
     2: [
+        "{page}:{line}:5: LINK-PAGE link to missing page 'missing-page.md', defined at {page}:{definition} (check the page name)",
         "{page}:{line}:50: LINK-FILE link to missing file 'https://handboek-lastige-klanten.example/missing/'"
         " (write the path from this page's URL)",
         "{page}:{line}:30: LINK-REFERENCE reference link '[nowhere][nope]' has no definition: it shows as text"
@@ -80,5 +80,5 @@ def test_every_planted_link_form_fails_the_build_at_its_line(planted_build):
     assert result.returncode != 0
     for offset, messages in EXPECTED.items():
         for message in messages:
-            expected = message.format(page="docs/mindset.en.md", line=first + offset - 1)
+            expected = message.format(page="docs/mindset.en.md", line=first + offset - 1, definition=first + 3)
             assert expected in output, (expected, output)

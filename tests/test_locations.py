@@ -4,8 +4,10 @@ column of the construct at fault); where a fixture is mkdocs.yml, the place is f
 
 from __future__ import annotations
 
+import copy
+
 import pytest
-from conftest import CARD_FILE, GOOD_PAGES, write_site
+from conftest import CARD_FILE, GOOD_PAGES, MINIMAL_CONFIG, write_site
 from mkdocs.config import load_config
 
 from handbook.checks import run_checks
@@ -108,3 +110,68 @@ def test_untranslated_navigation_title_is_reported_where_translations_go(tmp_pat
     lines = config.read_text(encoding="utf-8").splitlines()
     block = next(n for n, line in enumerate(lines, 1) if line.strip() == "nav_translations:")
     assert any(line.startswith(f"mkdocs.yml:{block}:1: NAV-TITLE navigation title 'Weg'") for line in found), found
+
+
+def found_in(config) -> list[str]:
+    return [p.format() for p in run_checks(load_handbook(settings_from_mkdocs(load_config(str(config)))))]
+
+
+def test_redirects_to_missing_targets_are_reported_at_the_target(tmp_path):
+    plugins = [{"redirects": {"redirect_maps": {"old.md": "gone.md"}}}, *MINIMAL_CONFIG["plugins"]]
+    config = write_site(tmp_path, GOOD_PAGES, {"plugins": plugins, "extra": {"section_redirects": {"talk#old": "talk#gone"}}})
+    found = found_in(config)
+    page = config_place(config, "old.md: gone.md", "gone.md") + ": LINK-LOCKED page redirect 'old.md' leads to missing"
+    section = config_place(config, "talk#old: talk#gone", "talk#gone") + ": LINK-LOCKED section redirect 'talk#old'"
+    assert any(line.startswith(page) for line in found), found
+    assert any(line.startswith(section) for line in found), found
+
+
+def test_a_lost_locked_section_is_reported_at_its_id_and_names_its_redirect(tmp_path):
+    (tmp_path / "links.lock").write_text("index\ntalk\n  talk#lost\n", encoding="utf-8")
+    config = write_site(tmp_path, GOOD_PAGES)
+    assert any(line.startswith("links.lock:3:8: LINK-LOCKED published section 'talk#lost'") for line in found_in(config))
+    config = write_site(tmp_path, GOOD_PAGES, {"extra": {"section_redirects": {"talk#lost": "talk#gone"}}})
+    redirect = config_place(config, "talk#lost: talk#gone", "talk#gone")
+    expected = (
+        "links.lock:3:8: LINK-LOCKED published section 'talk#lost' no longer exists in docs/talk.nl.md,"
+        f" and its redirect at {redirect}"
+    )
+    assert any(line.startswith(expected) for line in found_in(config)), found_in(config)
+
+
+def languages_with(**changes) -> dict:
+    """The fixture config with the English language entry changed (`site_name=""`, `extra={}`)."""
+    i18n = copy.deepcopy(MINIMAL_CONFIG["plugins"][0]["i18n"])
+    i18n["languages"][1].update(changes)
+    return {"plugins": [{"i18n": i18n}]}
+
+
+def test_a_language_without_site_name_is_reported_at_its_entry(tmp_path):
+    config = write_site(tmp_path, GOOD_PAGES, languages_with(site_name=""))
+    place = config_place(config, "locale: en", "locale")
+    assert any(line.startswith(f"{place}: SITE-NAME language 'en' has no site_name") for line in found_in(config))
+
+
+def test_a_missing_ui_label_is_reported_at_its_language_labels(tmp_path):
+    extra = copy.deepcopy(MINIMAL_CONFIG["plugins"][0]["i18n"]["languages"][1]["extra"])
+    del extra["ui"]["label"]
+    config = write_site(tmp_path, GOOD_PAGES, languages_with(extra=extra))
+    lines = config.read_text(encoding="utf-8").splitlines()
+    english = next(n for n, line in enumerate(lines, 1) if "locale: en" in line)
+    block = next(n for n, line in enumerate(lines, 1) if n > english and line.strip() == "ui:")
+    column = len(lines[block]) - len(lines[block].lstrip()) + 1  # the first label under `ui:`
+    expected = f"mkdocs.yml:{block + 1}:{column}: UI-STRING UI string 'label' has no 'en' text"
+    assert any(line.startswith(expected) for line in found_in(config)), found_in(config)
+    # without any `ui:` block: at the language's entry
+    config = write_site(tmp_path, GOOD_PAGES, languages_with(extra={}))
+    place = config_place(config, "locale: en", "locale")
+    assert any(line.startswith(f"{place}: UI-STRING UI string 'label' has no 'en' text") for line in found_in(config))
+
+
+def test_a_ui_label_a_template_uses_is_reported_at_the_use(tmp_path):
+    (tmp_path / "overrides").mkdir()
+    (tmp_path / "overrides" / "main.html").write_text('{% extends "base.html" %}\n<p>{{ ui.nowhere }}</p>\n', encoding="utf-8")
+    theme = {**MINIMAL_CONFIG["theme"], "custom_dir": "overrides"}
+    config = write_site(tmp_path, GOOD_PAGES, {"theme": theme})
+    found = found_in(config)
+    assert any(line.startswith("overrides/main.html:2:7: UI-STRING UI string 'nowhere' has no 'nl' text") for line in found)

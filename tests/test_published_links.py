@@ -17,7 +17,7 @@ def test_removed_section_fails_and_redirect_makes_it_pass(fixture_site, tmp_path
         renamed[name] = renamed[name].replace("#stay-calm", "#keep-calm")
     found = [p.format() for p in run_checks(fixture_site(renamed))]
     assert (
-        "links.lock:3:1: LINK-LOCKED published section 'talk#stay-calm' no longer exists in docs/talk.nl.md "
+        "links.lock:3:6: LINK-LOCKED published section 'talk#stay-calm' no longer exists in docs/talk.nl.md "
         "(restore the ID `stay-calm`, or if you renamed it on purpose add `talk#stay-calm: talk#keep-calm` under "
         "extra: section_redirects)" in found
     )
@@ -45,7 +45,7 @@ def test_removed_page_fails_unless_redirected_to_a_page_with_its_sections(fixtur
     found = [p.format() for p in run_checks(fixture_site(moved, with_redirect("index.md")))]
     assert any("LINK-LOCKED published section 'talk#stay-calm' no longer exists in docs/index.nl.md" in f for f in found)
     found = [p.format() for p in run_checks(fixture_site(moved, with_redirect("gone.md")))]
-    assert "mkdocs.yml:9:1: LINK-LOCKED page redirect 'talk.md' leads to missing 'gone.md' in 'nl'" in found
+    assert "mkdocs.yml:9:16: LINK-LOCKED page redirect 'talk.md' leads to missing 'gone.md' in 'nl'" in found
 
 
 def test_typo_in_one_language_is_not_blamed_on_the_lock(fixture_site, tmp_path):

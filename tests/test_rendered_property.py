@@ -32,7 +32,7 @@ def written(form: str, url: str, number: int) -> tuple[list[str], int]:
     if form == "image":
         return [f"![A chart]({url})"], 0
     if form == "reference":
-        return [f"Read [this part][r{number}] first.", "", f"[r{number}]: {url}"], 2
+        return [f"Read [this part][r{number}] first.", "", f"[r{number}]: {url}"], 0  # reported where it is used
     if form == "html":
         return [f'<p><a href="{url}">this part</a></p>'], 0
     if form == "html-image":

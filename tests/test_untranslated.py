@@ -123,33 +123,34 @@ COPIED_FROM_DUTCH = [
 def test_text_copied_from_dutch_is_same_text(fixture_site, kind, english, dutch, line, col):
     handbook = fixture_site({**GOOD, "talk.en.md": TALK_EN.replace(english, dutch)})
     unit = "paragraph" if kind == "short sentence" else kind
-    assert found(handbook) == [(line, col, "SAME-TEXT", f"{unit} is identical in docs/talk.nl.md")]
+    assert found(handbook) == [(line, col, "SAME-TEXT", f"{unit} is identical in docs/talk.nl.md:{line}")]
 
 
 def test_one_word_page_title_copied_from_dutch_is_same_text(fixture_site):
     pages = {**GOOD, "talk.nl.md": TALK_NL.replace("Het gesprek", "Telefoonregels")}
     pages["talk.en.md"] = TALK_EN.replace("The conversation", "Telefoonregels")
-    assert found(fixture_site(pages)) == [(1, 3, "SAME-TEXT", "page title is identical in docs/talk.nl.md")]
+    assert found(fixture_site(pages)) == [(1, 3, "SAME-TEXT", "page title is identical in docs/talk.nl.md:1")]
 
 
 def test_message_names_the_place_and_what_to_do(fixture_site):
     handbook = fixture_site({**GOOD, "talk.en.md": TALK_EN.replace("## Stay calm", "## Blijf kalm")})
     assert [p.format() for p in run_checks(handbook)] == [
-        "docs/talk.en.md:5:4: SAME-TEXT heading is identical in docs/talk.nl.md (translate it into 'en')"
+        "docs/talk.en.md:5:4: SAME-TEXT heading is identical in docs/talk.nl.md:5 (translate it into 'en')"
     ]
 
 
 @pytest.mark.parametrize(
-    ("field", "english", "dutch", "line", "col"),
+    ("field", "english", "dutch", "line", "col", "dutch_line"),
     [
-        ("title", '"The customer is angry"', '"De klant is boos"', 6, 11),
-        ("when", '"When a customer rings up angry"', '"Als een klant boos belt"', 9, 11),
-        ("phrase 2", '"Could you tell me what happened?"', '"Vertelt u eens wat er is gebeurd?"', 14, 13),
+        ("title", '"The customer is angry"', '"De klant is boos"', 6, 11, 5),
+        ("when", '"When a customer rings up angry"', '"Als een klant boos belt"', 9, 11, 8),
+        ("phrase 2", '"Could you tell me what happened?"', '"Vertelt u eens wat er is gebeurd?"', 14, 13, 13),
     ],
 )
-def test_card_field_copied_from_dutch_is_same_text(fixture_site, field, english, dutch, line, col):
+def test_card_field_copied_from_dutch_is_same_text(fixture_site, field, english, dutch, line, col, dutch_line):
     handbook = fixture_site({**GOOD, "phrases.yml": CARDS.replace(f"en: {english}", f"en: {dutch}")})
-    assert found(handbook) == [(line, col, "SAME-TEXT", f"card 'calm': {field} is identical in 'nl'")]
+    message = f"card 'calm': {field} is identical in 'nl' at docs/phrases.yml:{dutch_line}"
+    assert found(handbook) == [(line, col, "SAME-TEXT", message)]
 
 
 def test_dutch_short_sentence_that_is_not_a_copy_reads_as_dutch(fixture_site):

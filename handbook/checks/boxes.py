@@ -88,15 +88,18 @@ def check_parity(reference: Page, page: Page) -> list[Problem]:
     if len(ours) != len(theirs):
         if len(ours) > len(theirs):
             line, col = ours[len(theirs)].line, ours[len(theirs)].col
+            there = f"{reference.path}:{reference.scan.admonitions[-1].line}" if theirs else reference.path
+            counts = f"this is box {len(theirs) + 1}; {there} has the last of {len(theirs)}"
         else:
             line, col = _where_missing(reference, page, len(ours)), 1
+            counts = f"{reference.path}:{reference.scan.admonitions[len(ours)].line} has box {len(ours) + 1}, missing here"
         return [
             Problem(
                 page.path,
                 line,
                 col,
                 "BOX-PARITY",
-                f"page has {len(ours)} boxes, {reference.path} has {len(theirs)}",
+                f"page has {len(ours)} boxes, {reference.path} has {len(theirs)}: {counts}",
                 "translate box for box",
                 page.lang,
             )

@@ -64,7 +64,7 @@ def check_page_sources(handbook: Handbook) -> list[Problem]:
                             lineno,
                             col,
                             "LEFTOVER",
-                            f"{kind}: '{text[:60]}'",
+                            _message(kind, text),
                             "remove it or write the real text",
                             page.lang,
                         )
@@ -140,9 +140,16 @@ def check_page_sources(handbook: Handbook) -> list[Problem]:
     return problems
 
 
-def check_output_html(html: str, path: str, lang: str, source_lines=()) -> list[Problem]:
+def _message(kind: str, text: str) -> str:
+    return f"{kind}: '{text[:60]}'"
+
+
+def check_output_html(html: str, path: str, lang: str, source_lines=(), known=frozenset()) -> list[Problem]:
     """Leftovers in one built page; `path` is the source page the HTML came from, `source_lines` its
-    (line number, text) pairs, where a leftover is looked for to report it at its own line."""
+    (line number, text) pairs, where a leftover is looked for to report it at its own line.
+
+    `known` holds the messages of the LEFTOVER problems the sources already have: a run with problems still
+    renders its pages, where such a leftover shows again, often on every page (a heading in the navigation)."""
     if not any(pattern.search(html) for pattern, _ in LEFTOVER_PATTERNS):
         return []  # the common case, in one pass per pattern over the whole page
     problems = []
@@ -153,6 +160,8 @@ def check_output_html(html: str, path: str, lang: str, source_lines=()) -> list[
             directive = DIRECTIVE.match(text)
             if directive and directive.group(1) == "phrases":
                 continue  # only a missing card leaves it: reported at its source line by the check above
+            if _message(kind, text) in known:
+                continue
             line_in_source, col = next(
                 ((number, found + 1) for number, source in source_lines if (found := source.find(text)) >= 0), (1, 1)
             )

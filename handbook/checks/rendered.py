@@ -33,6 +33,9 @@ URL_ATTRIBUTES = {
 GENERATED = {"links.json"}  # written by the build after the pages (see handbook.site_output)
 NO_TEXT = {"code", "pre", "kbd", "samp", "script", "style"}
 EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:")
+# `[text][name]`, `[name][]` or `[name]`: a use of the definition `[name]: target` (names ignore case).
+REFERENCE_USE = re.compile(r"!?\[((?:[^\[\]]|\[[^\]]*\])*)\](?:\[([^\[\]]*)\])?")
 # Markdown that did not apply and reaches the reader as text: (pattern, code, message, fix).
 LITERALS = (
     (
@@ -124,6 +127,24 @@ class _Source:
                 self.used.add(place)
                 return place
         return self.page.body_line, 1
+
+
+def _label(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def _reference_uses(source: _Source, label: str) -> list[tuple[int, int]]:
+    """Where the page uses the reference `label`: `[text][label]`, `[label][]`, `[label]`."""
+    places = []
+    for line, text in source.lines:
+        if REFERENCE_DEFINITION.match(text):
+            continue
+        for match in REFERENCE_USE.finditer(text):
+            name = match.group(2) or match.group(1)
+            shortcut = match.group(2) is None and text[match.end() : match.end() + 1] in ("(", ":")
+            if not shortcut and _label(name) == label:
+                places.append((line, match.start() + 1))
+    return places
 
 
 def _all_indexes(text: str, needle: str) -> list[int]:
@@ -235,6 +256,13 @@ def _problem(page, source: _Source, written, code, message, fix, fallback: str =
         col = max((link.col for link in page.scan.links if link.line == line and link.col <= col), default=col)
     else:  # rewritten by MkDocs (`page.md#id` became `../page/#id`): the scanner's link with that #id
         line, col = _scan_place(page, written, source) or source.locate(fallback, fallback.lstrip("#"))
+    definition = REFERENCE_DEFINITION.match(dict(source.lines).get(line, ""))
+    if definition:  # the reader sees the link where the page uses the definition: report it there, naming both
+        uses = _reference_uses(source, _label(definition.group(1)))
+        use = next((place for place in uses if place not in source.used), uses[0] if uses else None)
+        if use:
+            source.used.add(use)
+            line, col, message = *use, f"{message}, defined at {page.path}:{line}"
     return Problem(page.path, line, col, code, message, fix, page.lang)
 
 

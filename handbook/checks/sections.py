@@ -94,8 +94,8 @@ def check(handbook: Handbook) -> list[Problem]:
                             heading.line,
                             heading.col,
                             "ID-DUPLICATE",
-                            f"section ID '{heading.id}' is already used",
-                            f"first at line {seen[heading.id]}",
+                            f"section ID '{heading.id}' is already used at {page.path}:{seen[heading.id]}",
+                            "give one of the two headings another ID",
                             page.lang,
                         )
                     )
@@ -116,15 +116,19 @@ def _parity(handbook: Handbook, slug: str) -> list[Problem]:
         if page is reference:
             continue
         actual = page.scan.section_ids
-        for heading in page.scan.headings:
-            if heading.id and heading.id not in expected:
+        theirs = [heading for heading in reference.scan.headings if heading.id]
+        ours = [heading for heading in page.scan.headings if heading.id]
+        for index, heading in enumerate(ours):
+            if heading.id not in expected:
+                there = theirs[index] if index < len(theirs) else None
+                where = f"; there, {reference.path}:{there.line} has '{there.id}'" if there else ""
                 problems.append(
                     Problem(
                         page.path,
                         heading.line,
                         heading.col,
                         "ID-PARITY",
-                        f"section ID '{heading.id}' is not in {reference.path}",
+                        f"section ID '{heading.id}' is not in {reference.path}{where}",
                         "use the same ID in every language",
                         page.lang,
                     )
@@ -142,15 +146,19 @@ def _parity(handbook: Handbook, slug: str) -> list[Problem]:
                         page.lang,
                     )
                 )
-        common = [i for i in actual if i in expected]
-        if common != [i for i in expected if i in actual]:
+        common = [heading for heading in ours if heading.id in expected]
+        in_order = [theirs_heading for theirs_heading in theirs if theirs_heading.id in actual]
+        moved = next(((a, b) for a, b in zip(common, in_order, strict=False) if a.id != b.id), None)
+        if moved:
+            ours_heading, there = moved
             problems.append(
                 Problem(
                     page.path,
-                    1,
-                    1,
+                    ours_heading.line,
+                    ours_heading.col,
                     "ID-PARITY",
-                    f"sections are in a different order than in {reference.path}",
+                    f"sections are in a different order than in {reference.path}: there, line {there.line} has"
+                    f" '{there.id}' at this place",
                     "keep the same order in every language",
                     page.lang,
                 )

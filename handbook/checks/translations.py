@@ -142,7 +142,9 @@ def check_page_texts(handbook: Handbook) -> list[Problem]:
     default = handbook.settings.default_locale
     for langs in handbook.pages.values():
         reference = langs.get(default)
-        reference_texts = {u.text for u in page_units(reference.scan, PARAGRAPH_WORDS)} if reference else set()
+        reference_texts = {}  # text -> its first unit in the default language
+        for unit in page_units(reference.scan, PARAGRAPH_WORDS) if reference else []:
+            reference_texts.setdefault(unit.text, unit)
         for page in langs.values():
             units = page_units(page.scan, PARAGRAPH_WORDS)
             same = []
@@ -154,7 +156,7 @@ def check_page_texts(handbook: Handbook) -> list[Problem]:
                     unit.line,
                     unit.col,
                     "SAME-TEXT",
-                    f"{unit.kind} is identical in {reference.path}",
+                    f"{unit.kind} is identical in {reference.path}:{reference_texts[unit.text].line}",
                     f"translate it into '{page.lang}'",
                     page.lang,
                 )
@@ -213,7 +215,8 @@ def check_card_texts(handbook: Handbook) -> list[Problem]:
                             line,
                             col,
                             "SAME-TEXT",
-                            f"card '{card.id}': {unit.field} is identical in '{default}'",
+                            f"card '{card.id}': {unit.field} is identical in '{default}'"
+                            f" at {handbook.cards_path}:{unit.places.get(default, (card.line, 1))[0]}",
                             f"translate it into '{lang}'",
                             lang,
                         )
@@ -234,8 +237,7 @@ def check_titles(handbook: Handbook) -> list[Problem]:
             problems.append(
                 Problem(
                     config,
-                    1,
-                    1,
+                    *language.place,
                     "SITE-NAME",
                     f"language '{language.locale}' has no site_name",
                     "set `site_name:` under that language",
@@ -253,7 +255,7 @@ def check_titles(handbook: Handbook) -> list[Problem]:
                         block or entry.line,
                         1,
                         "NAV-TITLE",
-                        f"navigation title '{entry.title}' (line {entry.line}) has no '{language.locale}' translation",
+                        f"navigation title '{entry.title}' at {config}:{entry.line} has no '{language.locale}' translation",
                         f"add the line `{entry.title}: <title in '{language.locale}'>` under this `nav_translations:`"
                         if block
                         else f"add `nav_translations:` to language '{language.locale}', with `{entry.title}: <title>` below",
@@ -307,7 +309,7 @@ def check_ui_strings(handbook: Handbook) -> list[Problem]:
     for language in settings.languages:
         for key in sorted(all_keys | set(used) | set(CODE_UI_KEYS)):
             if not str(language.ui.get(key, "")).strip():
-                path, line, col = used.get(key, (config, 1, 1))
+                path, line, col = used.get(key, (config, *(language.ui_place or language.place)))
                 problems.append(
                     Problem(
                         path,
@@ -336,9 +338,10 @@ def check_checklists(handbook: Handbook) -> list[Problem]:
                         )
             if reference is None or page is reference:
                 continue
-            theirs = {t.section_id: len(t.items) for t in reference.scan.tasklists}
+            theirs = {t.section_id: t for t in reference.scan.tasklists}
             for tasklist in page.scan.tasklists:
-                expected = theirs.get(tasklist.section_id)
+                there = theirs.get(tasklist.section_id)
+                expected = len(there.items) if there else None
                 if expected is not None and expected != len(tasklist.items):
                     problems.append(
                         Problem(
@@ -346,7 +349,7 @@ def check_checklists(handbook: Handbook) -> list[Problem]:
                             tasklist.line,
                             1,
                             "CHECKLIST-PARITY",
-                            f"checklist has {len(tasklist.items)} items, {reference.path} has {expected}",
+                            f"checklist has {len(tasklist.items)} items, the one at {reference.path}:{there.line} has {expected}",
                             "translate item for item",
                             page.lang,
                         )
