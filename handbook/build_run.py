@@ -13,6 +13,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from handbook.checks.leftovers import check_output_html
 from handbook.model import Page
@@ -20,6 +21,9 @@ from handbook.printing.document import RenderedPage
 from handbook.problems import Problem
 from handbook.published_links import link_index
 from handbook.settings import Language, Settings, published_site_dir
+
+if TYPE_CHECKING:
+    from handbook.printing.build import BuildPrint
 from handbook.validate import Validation, validate
 
 
@@ -38,6 +42,7 @@ class BuildRun:
     rendered_problems: list[Problem] = field(default_factory=list)
     not_found: dict[str, str] = field(default_factory=dict)  # lang -> its 404 page
     script_hashes: set[str] = field(default_factory=set)
+    pdfs: BuildPrint | None = None  # typesetting in worker processes while the site builds
 
     @property
     def handbook(self):
@@ -49,6 +54,30 @@ class BuildRun:
 
     def page(self, src_uri: str, lang: str) -> Page | None:
         return self.handbook.page_for_file(src_uri, lang)
+
+    @property
+    def publishing(self) -> bool:
+        """Whether this run makes the PDFs: a build or deploy whose sources passed, not a site-only build."""
+        return not self.preview and not self.validation.problems and os.environ.get("HANDBOOK_SKIP_PRINT") != "1"
+
+    def start_pdfs(self) -> None:
+        """Start the PDFs that need only the model; called once MkDocs has emptied the site folder."""
+        if self.pdfs is None and self.publishing:
+            from handbook.printing.build import start_print  # live previews never load the print machinery
+
+            fresh = os.environ.get("HANDBOOK_FRESH_PRINT") == "1"  # as on a fresh clone: nothing from the last build
+            self.pdfs = start_print(self.handbook, self.site_dir, reuse=not fresh)
+
+    def languages_built(self, until: str | None = None) -> None:
+        """Start the handbook of every language built before `until` (all of them when None): its pages and
+        their images are in place, while the build goes on with the next language."""
+        if self.pdfs is None or self.rendered_problems:
+            return
+        for language in self.handbook.settings.languages:
+            if language.locale == until:
+                break
+            if language.locale not in self.pdfs.handbooks:
+                self.pdfs.add_handbook(language.locale, self.rendered.get(language.locale, {}))
 
     def keep_rendered(self, page: Page, url: str, title: str, html: str) -> None:
         self.rendered.setdefault(page.lang, {})[page.slug] = RenderedPage(page.slug, page.lang, url, title, html, page.path)
@@ -101,25 +130,22 @@ def finish_run(run: BuildRun) -> tuple[list[Problem], str]:
 
     handbook = run.handbook
     published = published_site_dir(run.site_dir)
-    no_pdfs = run.preview or run.failure() or os.environ.get("HANDBOOK_SKIP_PRINT") == "1"
-    if no_pdfs:
+    if run.pdfs is None or run.failure():
         # A preview, a run about to fail, or a site-only build (make check, the benchmark's floor): no PDFs.
         # A live preview gets no offline worker: an author must never read a cached page.
+        if run.pdfs is not None:
+            run.pdfs.cancel()
         finish_site(run.site_dir, handbook, run.not_found, sorted(run.script_hashes), published, offline=not run.preview)
         return [], ""
-    # Imported here: live previews and site-only builds never load the print machinery.
-    from handbook.printing.build import start_print
     from handbook.printing.report import REPORT, print_summary, write_print_report
 
-    started = time.perf_counter()
-    fresh = os.environ.get("HANDBOOK_FRESH_PRINT") == "1"  # as on a fresh clone: nothing from the last build
-    pdfs = start_print(handbook, run.rendered, run.site_dir, reuse=not fresh)
+    run.languages_built()
     finish_site(run.site_dir, handbook, run.not_found, sorted(run.script_hashes), published)
     # For nginx's gzip_static and brotli_static; links.json last, once it knows each section's place in the PDFs.
     links = run.site_dir / LINKS
     precompress([path for path in text_files(run.site_dir) if path != links])
-    results, problems = pdfs.finish()
-    write_print_report(handbook.settings.build_dir / REPORT, results, problems, time.perf_counter() - started)
+    results, problems = run.pdfs.finish()
+    write_print_report(handbook.settings.build_dir / REPORT, results, problems, time.perf_counter() - run.pdfs.started)
     write_links(run.site_dir, handbook, results)
     precompress([links])
     return problems, print_summary(results, detailed=sys.stderr.isatty())

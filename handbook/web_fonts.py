@@ -1,8 +1,8 @@
 """The print fonts served by the website itself, so screen and paper share one typeface without asking another
 host for anything.
 
-Each face is cut down to the characters the built pages contain and compressed to WOFF2 (fontTools with
-brotli); `font-display: swap` shows the text at once in a system font while a face loads. A cut face is kept in
+Each face is cut down to the characters the built pages contain (HarfBuzz) and compressed to WOFF2 (fontTools
+with brotli); `font-display: swap` shows the text at once in a system font while a face loads. A cut face is kept in
 the build folder under a digest of what it is made from, so a rebuild, or a live preview's save, does not cut
 it again; the same inputs always give the same bytes.
 """
@@ -19,6 +19,8 @@ from handbook.printing.fonts import font_files
 FONT_DIR = Path("assets") / "fonts"  # in the site; its stylesheet is `fonts.css`, listed under extra_css
 CACHE = Path("cache") / "fonts"  # in the build folder (settings.build_dir)
 # Always kept, whatever the pages hold: letters and signs that searches, numbers and names bring in.
+# Every name an OpenType font may carry (family, copyright, licence, ...); HarfBuzz keeps only 0-6 by default.
+STANDARD_NAME_IDS = range(26)
 BASE_CHARACTERS = frozenset(chr(code) for code in range(0x20, 0x7F)) | frozenset("–—‘’“”…€·•×")
 
 
@@ -35,22 +37,25 @@ def face_name(family: str, weight: int, style: str) -> str:
 
 
 def subset_woff2(font: Path, characters: str) -> bytes:
-    """`font` with only `characters` (and the layout features that join them), as WOFF2, without hinting."""
-    from fontTools import subset
+    """`font` with only `characters` (and the layout features that join them), as WOFF2, without hinting.
+
+    HarfBuzz cuts the face (about 20 times faster than fontTools' subsetter, which a cold build paid for every
+    face); fontTools only writes the small result as WOFF2.
+    """
+    import uharfbuzz
     from fontTools.ttLib import TTFont
 
-    options = subset.Options()
-    options.flavor = "woff2"
-    options.hinting = False
-    options.desubroutinize = True
-    options.name_IDs = ["*"]  # keep the licence and the names
-    face = TTFont(str(font), recalcTimestamp=False)
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(text=characters)
-    subsetter.subset(face)
+    face = uharfbuzz.Face(uharfbuzz.Blob.from_file_path(str(font)))
+    wanted = uharfbuzz.SubsetInput()
+    for character in characters:
+        wanted.unicode_set.add(ord(character))
+    for name_id in STANDARD_NAME_IDS:  # the licence and its address (13, 14) among them
+        wanted.name_id_set.add(name_id)
+    wanted.flags = uharfbuzz.SubsetFlags.NO_HINTING | uharfbuzz.SubsetFlags.DESUBROUTINIZE
+    cut = TTFont(io.BytesIO(uharfbuzz.subset(face, wanted).blob.data), recalcTimestamp=False)
+    cut.flavor = "woff2"
     out = io.BytesIO()
-    face.flavor = "woff2"
-    face.save(out, reorderTables=False)
+    cut.save(out, reorderTables=False)
     return out.getvalue()
 
 
@@ -72,7 +77,8 @@ def write_web_fonts(site_dir: Path, build_dir: Path) -> list[Path]:
     names, written = [], []
     for family, weight, style, path in font_files():
         source = path.read_bytes()
-        key = hashlib.sha256(version("fonttools").encode() + b"\0" + characters.encode() + b"\0" + source).hexdigest()
+        tools = f"{version('uharfbuzz')} {version('fonttools')}".encode()
+        key = hashlib.sha256(tools + b"\0" + characters.encode() + b"\0" + source).hexdigest()
         kept = cache / f"{key}.woff2"
         if not kept.is_file():
             partial = kept.with_suffix(".part")

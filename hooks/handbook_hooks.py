@@ -69,6 +69,8 @@ def on_config(config):
         log.info(f"validation took {1000 * run.validation.seconds:.0f} ms")
         if not run.preview:  # a live preview prints them last, in on_post_build
             _report_validation(run.validation)
+    else:
+        run.languages_built(until=_language(config))  # their handbooks typeset while this language builds
     return config
 
 
@@ -78,7 +80,9 @@ def on_files(files, config):
     for file in run.unreadable(files):  # reported as INPUT-ENCODING; the other pages are still rendered and checked
         files.remove(file)
     language = handbook.settings.language(_language(config))
-    if not language.default:
+    if language.default:
+        run.start_pdfs()  # the sheets and cards need only the model; MkDocs has just emptied the site folder
+    else:
         # The i18n plugin leaves a file without a language suffix out of the other languages; put it back at
         # its one address, so a shared image is found (and shown) on every language's pages.
         for uri in shared_assets(handbook.assets, handbook.settings.locales):

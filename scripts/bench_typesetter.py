@@ -1,7 +1,7 @@
 """The benchmark's typesetter limit: WeasyPrint laying out each combined handbook once, bare, with nothing around it.
 
 `bench_typesetter.py dump FOLDER` (run in a copy of the project) builds the site without PDFs through the
-project's own hooks, assembles each language's handbook HTML exactly as the print step does (handbook_jobs), swaps
+project's own hooks, assembles each language's handbook HTML exactly as the print step does (handbook_job), swaps
 its print stylesheet for a bare one (the body font only: no page rules, no page numbers) and writes
 FOLDER/handbook-<lang>.html plus FOLDER/base-url.txt. `bench_typesetter.py typeset HTML PDF BASE_URL` lays one out
 once and writes it untagged (no PDF variant), then prints the seconds that took, as the print step times a job.
@@ -35,7 +35,7 @@ def dump(folder: Path) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from handbook.printing.jobs import handbook_jobs
+    from handbook.printing.jobs import handbook_job
 
     os.environ["HANDBOOK_SKIP_PRINT"] = "1"  # the pages rendered and kept by the hooks are all this needs
     site_dir = folder / "site"
@@ -44,7 +44,10 @@ def dump(folder: Path) -> None:
     build(config)
     config.plugins.on_shutdown()
     run = config.hooks[HOOKS].run
-    jobs, problems = handbook_jobs(run.handbook, run.rendered, site_dir)
+    built = [
+        handbook_job(run.handbook, lang, run.rendered.get(lang.locale, {}), site_dir) for lang in run.handbook.settings.languages
+    ]
+    jobs, problems = [job for job, _ in built], [problem for _, found in built for problem in found]
     if problems:
         raise SystemExit("\n".join(problem.format() for problem in problems))
     css = bare_stylesheet()

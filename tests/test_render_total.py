@@ -10,7 +10,7 @@ from conftest import CARD_FILE, GOOD_PAGES, MINIMAL_CONFIG
 
 from handbook.checks import run_checks
 from handbook.printing.document import RenderedPage
-from handbook.printing.jobs import desk_jobs, handbook_jobs
+from handbook.printing.jobs import desk_jobs, handbook_job
 from handbook.render import expand_page
 
 WITH_CARD = {
@@ -57,7 +57,10 @@ def render_everything(handbook) -> list[str]:
             html = markdown.markdown(expand_page(body, handbook, page, language, "../", "../"), extensions=["attr_list"])
             rendered.setdefault(lang, {})[slug] = RenderedPage(slug, lang, f"{slug}/", slug, html, page.path)
             pages.append(html)
-    jobs, _ = handbook_jobs(handbook, rendered, handbook.settings.root / "site")
+    site = handbook.settings.root / "site"
+    jobs = [
+        handbook_job(handbook, language, rendered.get(language.locale, {}), site)[0] for language in handbook.settings.languages
+    ]
     jobs += desk_jobs(handbook)
     return pages + [job.html for job in jobs]
 

@@ -50,3 +50,16 @@ def test_a_face_is_cut_to_the_same_bytes_every_time():
     path = font_files()[0][3]
     assert subset_woff2(path, "Blijf kalm") == subset_woff2(path, "Blijf kalm")
     assert len(subset_woff2(path, "Blijf kalm")) < len(subset_woff2(path, "Blijf kalm, luister goed"))
+
+
+def test_a_cut_face_keeps_its_names_and_licence():
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    path = font_files()[0][3]
+    cut = TTFont(io.BytesIO(subset_woff2(path, "Blijf kalm")))
+    original = TTFont(str(path))
+    for name_id in (1, 2, 13, 14):  # family, style, licence, licence address
+        assert cut["name"].getDebugName(name_id) == original["name"].getDebugName(name_id)
+    assert set(cut.getBestCmap()) >= {ord(c) for c in "Blijf kalm"}

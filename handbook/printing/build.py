@@ -2,90 +2,109 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import os
+import time
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from handbook.downloads import FOLDER as DOWNLOADS
 from handbook.model import Handbook
 from handbook.printing.document import RenderedPage
-from handbook.printing.jobs import desk_jobs, handbook_jobs, print_shop_jobs
+from handbook.printing.jobs import desk_jobs, handbook_job, print_shop_jobs
 from handbook.printing.previous import STORE, PreviousPrint, input_key
-from handbook.printing.render import PrintJob, PrintResult, Typesetting
+from handbook.printing.render import PrintJob, PrintResult, render_job
 from handbook.problems import Problem
 
 
-@dataclass
-class PrintBatch:
-    """PDFs on their way into one folder: those whose inputs are unchanged copied from the previous build, the
-    rest being typeset in worker processes until `finish`."""
+class PrintQueue:
+    """PDFs on their way into one folder, added as their inputs become ready: a PDF whose inputs are unchanged
+    is copied from the previous build, the others are typeset in worker processes, one per core, while the
+    caller goes on with other work. `finish` waits for them all."""
 
-    jobs: list[PrintJob]
-    keys: list[str]
-    results: list[PrintResult | None]
-    typesetting: Typesetting
-    previous: PreviousPrint
-    out_dir: Path
+    def __init__(self, previous: PreviousPrint, out_dir: Path, reuse: bool = True):
+        self.previous, self.out_dir, self.reuse = previous, out_dir, reuse
+        self.entries: list[tuple[PrintJob, str, PrintResult | Future]] = []
+        self.pool: ProcessPoolExecutor | None = None
 
-    @classmethod
-    def start(cls, jobs: list[PrintJob], previous: PreviousPrint, out_dir: Path, reuse: bool = True) -> PrintBatch:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        keys = [input_key(job) for job in jobs]
-        results = [previous.restore(job, key, out_dir) if reuse else None for job, key in zip(jobs, keys, strict=True)]
-        typesetting = Typesetting([job for job, result in zip(jobs, results, strict=True) if result is None], out_dir)
-        return cls(jobs, keys, results, typesetting, previous, out_dir)
+    def add(self, jobs: list[PrintJob]) -> None:
+        """Start these jobs; the longest first, as the workers take them in order."""
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        for job in jobs:
+            key = input_key(job)
+            restored = self.previous.restore(job, key, self.out_dir) if self.reuse else None
+            self.entries.append((job, key, restored or self._workers().submit(render_job, job, str(self.out_dir))))
+
+    def _workers(self) -> ProcessPoolExecutor:
+        if self.pool is None:
+            # WeasyPrint takes most of a second to load: only a build that typesets something pays for it, and
+            # loading it before the workers fork spares each of them loading it again.
+            import weasyprint  # noqa: F401
+
+            self.pool = ProcessPoolExecutor(max_workers=os.cpu_count() or 1)
+        return self.pool
+
+    def cancel(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
 
     def finish(self) -> list[PrintResult]:
-        """Every job's result in the order of the jobs; each new PDF without a problem is kept for the next build."""
-        typeset = iter(self.typesetting.results())
+        """Every job's result in the order added; each new PDF without a problem is kept for the next build."""
         results = []
-        for job, key, result in zip(self.jobs, self.keys, self.results, strict=True):
-            if result is None:
-                result = next(typeset)
-                if not result.errors:
+        try:
+            for job, key, entry in self.entries:
+                result = entry.result() if isinstance(entry, Future) else entry
+                if isinstance(entry, Future) and not result.errors:
                     self.previous.keep(job, key, result, self.out_dir)
-            results.append(result)
+                results.append(result)
+        finally:
+            if self.pool is not None:
+                self.pool.shutdown()
         return results
 
 
-def print_or_reuse(jobs: list[PrintJob], previous: PreviousPrint, out_dir: Path, reuse: bool = True) -> list[PrintResult]:
+def print_or_reuse(jobs: list[PrintJob], previous: PreviousPrint, out_dir: Path) -> list[PrintResult]:
     """Each job's PDF in out_dir: the kept one when its inputs are unchanged, else typeset (in parallel) and kept."""
-    return PrintBatch.start(jobs, previous, out_dir, reuse).finish()
+    queue = PrintQueue(previous, out_dir)
+    queue.add(jobs)
+    return queue.finish()
 
 
 @dataclass
-class HandbookPrint:
-    """Every PDF of a build on its way into site_dir/downloads; the problems of assembling the print documents."""
+class BuildPrint:
+    """Every PDF of a build on its way into site_dir/downloads, and the problems of assembling them.
 
-    batch: PrintBatch | None
+    The sheets and cards need only the model, so they start as soon as validation has passed; each handbook
+    starts once its language's pages are built, while the build goes on with the next language.
+    """
+
+    handbook: Handbook
+    site_dir: Path
+    queue: PrintQueue
     problems: list[Problem]
+    started: float = field(default_factory=time.perf_counter)
+    handbooks: set[str] = field(default_factory=set)  # the languages whose handbook has started
+
+    def add_handbook(self, lang: str, rendered: dict[str, RenderedPage]) -> None:
+        self.handbooks.add(lang)
+        job, problems = handbook_job(self.handbook, self.handbook.settings.language(lang), rendered, self.site_dir)
+        self.problems += problems
+        if not problems:
+            hint = self.queue.previous.page_hint(job.name) if self.queue.reuse else {}
+            self.queue.add([replace(job, page_hint=hint)])
+
+    def cancel(self) -> None:
+        """Stop typesetting: the run failed. What is being typeset still ends, in a site that is not published."""
+        self.queue.cancel()
 
     def finish(self) -> tuple[list[PrintResult], list[Problem]]:
-        if self.batch is None:
-            return [], self.problems
-        results = self.batch.finish()
-        problems = list(self.problems)
-        for result in results:
-            problems.extend(result.errors)
-        return results, problems
+        results = self.queue.finish()
+        return results, self.problems + [problem for result in results for problem in result.errors]
 
 
-def start_print(
-    handbook: Handbook,
-    rendered: dict[str, dict[str, RenderedPage]],
-    site_dir: Path,
-    reuse: bool = True,
-) -> HandbookPrint:
-    """Start every PDF; `reuse=False` typesets all of them from scratch, as a fresh clone does. The caller may do
-    other work before `finish()`: the typesetting runs in worker processes."""
-    jobs, problems = handbook_jobs(handbook, rendered, site_dir)
-    if problems:
-        return HandbookPrint(None, problems)
-    previous = PreviousPrint(handbook.settings.build_dir / STORE)
-    jobs = [
-        replace(job, page_hint=previous.page_hint(job.name) if reuse else {}) if job.page_hint is not None else job
-        for job in jobs
-    ]
-    jobs += desk_jobs(handbook)
+def start_print(handbook: Handbook, site_dir: Path, reuse: bool = True) -> BuildPrint:
+    """Start the PDFs that need only the model; `reuse=False` typesets everything afresh, as a fresh clone does."""
+    queue = PrintQueue(PreviousPrint(handbook.settings.build_dir / STORE), site_dir / DOWNLOADS, reuse)
     shop_jobs, problems = print_shop_jobs(handbook)
-    jobs += shop_jobs
-    return HandbookPrint(PrintBatch.start(jobs, previous, site_dir / DOWNLOADS, reuse), problems)
+    queue.add(desk_jobs(handbook) + shop_jobs)
+    return BuildPrint(handbook, site_dir, queue, problems)

@@ -166,41 +166,34 @@ def image_sources(handbook: Handbook, pages: list[RenderedPage], lang: str, site
     return sources
 
 
-def handbook_jobs(
-    handbook: Handbook, rendered: dict[str, dict[str, RenderedPage]], site_dir: Path
-) -> tuple[list[PrintJob], list[Problem]]:
-    """One handbook per language; its images are the built site's files under `site_dir`."""
+def handbook_job(
+    handbook: Handbook, language: Language, rendered: dict[str, RenderedPage], site_dir: Path
+) -> tuple[PrintJob, list[Problem]]:
+    """One language's handbook from its rendered pages (slug -> page); its images are the built site's files
+    under `site_dir`."""
     settings = handbook.settings
-    edition_date = last_commit_date(settings.root)
-    base_css = stylesheet("handbook.css")
+    labels = PrintLabels(
+        site_name=language.site_name,
+        subtitle=language.label("print_subtitle"),
+        language_name=language.label("print_language"),
+        edition_label=language.label("print_edition"),
+        edition=format_edition(last_commit_date(settings.root), language.locale),
+        contents=language.label("print_contents"),
+        page_of=language.label("print_page_of"),
+        page_ref=language.label("print_page_ref"),
+    )
+    prefix = "" if language.default else f"{language.locale}/"
+    pages = nav_order(handbook, rendered)
+    css = stylesheet("handbook.css") + "\n" + page_css(labels)
     site_files = site_dir.resolve().as_uri() + "/"
-    jobs, problems = [], []
-    for language in settings.languages:
-        labels = PrintLabels(
-            site_name=language.site_name,
-            subtitle=language.label("print_subtitle"),
-            language_name=language.label("print_language"),
-            edition_label=language.label("print_edition"),
-            edition=format_edition(edition_date, language.locale),
-            contents=language.label("print_contents"),
-            page_of=language.label("print_page_of"),
-            page_ref=language.label("print_page_ref"),
-        )
-        prefix = "" if language.default else f"{language.locale}/"
-        pages = nav_order(handbook, rendered.get(language.locale, {}))
-        css = base_css + "\n" + page_css(labels)
-        html, found = combine(pages, labels, language.locale, prefix, settings.site_url, css, site_files)
-        problems.extend(found)
-        images = image_sources(handbook, pages, language.locale, site_files)
-        jobs.append(
-            PrintJob(
-                HANDBOOK.format(lang=language.locale),
-                html,
-                settings.docs_dir.as_uri() + "/",
-                f"docs/*.{language.locale}.md",
-                language.locale,
-                page_hint={},
-                image_sources=images,
-            )
-        )
-    return jobs, problems
+    html, problems = combine(pages, labels, language.locale, prefix, settings.site_url, css, site_files)
+    job = PrintJob(
+        HANDBOOK.format(lang=language.locale),
+        html,
+        settings.docs_dir.as_uri() + "/",
+        f"docs/*.{language.locale}.md",
+        language.locale,
+        page_hint={},
+        image_sources=image_sources(handbook, pages, language.locale, site_files),
+    )
+    return job, problems

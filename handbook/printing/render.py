@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import gc
 import logging
-import os
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -106,7 +104,7 @@ def lay_out(job: PrintJob, result: PrintResult, fetcher=None, max_layouts: int =
 
     Only a number with more digits than its guess needs another layout, with the numbers just found.
     """
-    from weasyprint import HTML  # loaded by render_all before its workers start
+    from weasyprint import HTML  # loaded by the print queue before its workers start
 
     if job.page_hint is None:
         result.layouts = 1
@@ -168,35 +166,3 @@ def render_job(job: PrintJob, out_dir: str) -> PrintResult:
         logger.removeHandler(failed)
         result.seconds = time.perf_counter() - started
     return result
-
-
-class Typesetting:
-    """Jobs being typeset in worker processes, one per core, while the caller goes on with other work."""
-
-    def __init__(self, jobs: list[PrintJob], out_dir: Path, workers: int | None = None):
-        self.pool = None
-        self.futures = []
-        if not jobs:
-            return
-        # WeasyPrint takes most of a second to load: only a build that typesets something pays for it, and loading
-        # it before the workers fork spares each of them loading it again.
-        import weasyprint  # noqa: F401
-
-        out_dir.mkdir(parents=True, exist_ok=True)
-        workers = max(1, min(len(jobs), workers or os.cpu_count() or 1))
-        self.pool = ProcessPoolExecutor(max_workers=workers)
-        # Submitted in order: the longest documents, first in the list, start first.
-        self.futures = [self.pool.submit(render_job, job, str(out_dir)) for job in jobs]
-
-    def results(self) -> list[PrintResult]:
-        """Every job's result, in the order of the jobs, once all are done."""
-        try:
-            return [future.result() for future in self.futures]
-        finally:
-            if self.pool is not None:
-                self.pool.shutdown()
-
-
-def render_all(jobs: list[PrintJob], out_dir: Path, workers: int | None = None) -> list[PrintResult]:
-    """Render every job, in parallel processes; results in the order of `jobs`."""
-    return Typesetting(jobs, out_dir, workers).results()
