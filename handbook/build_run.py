@@ -125,7 +125,8 @@ def finish_run(run: BuildRun) -> tuple[list[Problem], str]:
 
     The PDFs are typeset in worker processes while this process finishes the site and compresses it.
     """
-    from handbook.precompress import precompress, text_files
+    from handbook.precompress import CACHE as COMPRESSED
+    from handbook.precompress import CompressionCache, precompress, text_files
     from handbook.site_output import LINKS, finish_site, write_links
 
     handbook = run.handbook
@@ -142,10 +143,11 @@ def finish_run(run: BuildRun) -> tuple[list[Problem], str]:
     run.languages_built()
     finish_site(run.site_dir, handbook, run.not_found, sorted(run.script_hashes), published)
     # For nginx's gzip_static and brotli_static; links.json last, once it knows each section's place in the PDFs.
-    links = run.site_dir / LINKS
-    precompress([path for path in text_files(run.site_dir) if path != links])
+    links, cache = run.site_dir / LINKS, CompressionCache(handbook.settings.build_dir / COMPRESSED)
+    precompress([path for path in text_files(run.site_dir) if path != links], cache)
     results, problems = run.pdfs.finish()
     write_print_report(handbook.settings.build_dir / REPORT, results, problems, time.perf_counter() - run.pdfs.started)
     write_links(run.site_dir, handbook, results)
-    precompress([links])
+    precompress([links], cache)
+    cache.prune()
     return problems, print_summary(results, detailed=sys.stderr.isatty())

@@ -63,3 +63,28 @@ def test_lighthouse_misses_name_the_page_the_score_and_the_quick_help_budget():
         "/en/quick-help/: performance 94 < 95",
         "/en/quick-help/: 201 KiB > 200 KiB on a first visit",
     ]
+
+
+def test_compressed_copies_are_kept_for_the_next_build_and_dropped_when_unused(tmp_path):
+    from handbook.precompress import CompressionCache
+
+    site, kept = tmp_path / "site", tmp_path / "cache"
+    site.mkdir()
+    page = site / "index.html"
+    page.write_bytes(TEXT)
+    first = CompressionCache(kept)
+    assert precompress(text_files(site), first) == 1
+    first.prune()
+    assert len(list(kept.iterdir())) == 2  # one .gz and one .br
+    # The next build reads the kept copy instead of compressing again.
+    (cached_br,) = kept.glob("*.br")
+    cached_br.write_bytes(brotli.compress(TEXT, quality=1))
+    assert precompress(text_files(site), CompressionCache(kept)) == 1
+    assert (site / "index.html.br").read_bytes() == cached_br.read_bytes()
+    # A changed page gets new copies; the old ones go once no file of a build uses them.
+    page.write_bytes(TEXT + b"<p>Nieuw</p>\n")
+    second = CompressionCache(kept)
+    precompress(text_files(site), second)
+    second.prune()
+    assert len(list(kept.iterdir())) == 2
+    assert brotli.decompress((site / "index.html.br").read_bytes()) == TEXT + b"<p>Nieuw</p>\n"
