@@ -27,6 +27,15 @@ CASES = {
     ),
     # the `{` that is never closed
     "card file": ({**GOOD_PAGES, "phrases.yml": "cards:\n  - id: a\n    title: {nl: x\n"}, "docs/phrases.yml:3:12: INPUT-YAML"),
+    # the `[` of the home page's link to the conversation, made a web-only page
+    "printed page links a web-only page": (
+        {
+            **GOOD_PAGES,
+            "talk.nl.md": "---\nprint: false\n---\n" + GOOD_PAGES["talk.nl.md"],
+            "talk.en.md": "---\nprint: false\n---\n" + GOOD_PAGES["talk.en.md"],
+        },
+        "docs/index.en.md:3:6: PRINT-LINK",
+    ),
     "page without language": ({**GOOD_PAGES, "extra.md": "# Extra {#extra}\n"}, "docs/extra.md:1:1: PAGE-NO-LANGUAGE"),
     "page not in the navigation": (
         {**GOOD_PAGES, "more.nl.md": "# Meer {#more}\n", "more.en.md": "# More {#more}\n"},

@@ -76,6 +76,7 @@ def check_page_links(handbook: Handbook, page: Page) -> list[Problem]:
                 )
                 continue
             problems.extend(_check_anchor(handbook, page, link, slug, anchor, explicit))
+            problems.extend(_check_printed(page, link, handbook.page(slug, explicit or page.lang)))
             continue
         lang, slug = _slug_for_url_path(posixpath.join(page_dir, path), locales)
         if lang and lang != page.lang and handbook.page(slug, page.lang):
@@ -129,6 +130,19 @@ def _other_language(page: Page, link, slug: str) -> Problem:
         f"link `{slug}.md` so readers stay in '{page.lang}'",
         page.lang,
     )
+
+
+def _printed(page: Page) -> bool:
+    return page.meta.get("print", True) is not False
+
+
+def _check_printed(page: Page, link, target: Page | None) -> list[Problem]:
+    """PRINT-LINK when a page of the PDF links a web-only page (`print: false`), which the PDF cannot lead to."""
+    if target is None or not _printed(page) or _printed(target):
+        return []
+    message = f"link to {target.path}, a web-only page (`print: false`) that the handbook PDF leaves out"
+    fix = "link its address on the website (an absolute URL), or print that page"
+    return [Problem(page.path, link.line, link.col, "PRINT-LINK", message, fix, page.lang)]
 
 
 def _check_anchor(handbook, page, link, slug, anchor, explicit_lang=None) -> list[Problem]:
