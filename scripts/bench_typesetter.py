@@ -5,6 +5,8 @@ project's own hooks, assembles each language's handbook HTML exactly as the prin
 its print stylesheet for a bare one (the body font only: no page rules, no page numbers) and writes
 FOLDER/handbook-<lang>.html plus FOLDER/base-url.txt. `bench_typesetter.py typeset HTML PDF BASE_URL` lays one out
 once and writes it untagged (no PDF variant), then prints the seconds that took, as the print step times a job.
+`bench_typesetter.py variants FULL_HTML BASE_URL RUNS` times the handbook as built with one cost switched off at a
+time (tagging, hyphenation, the contents leaders, borders, running heads), to show what each costs.
 scripts/bench.py times the two languages' `typeset` processes at once.
 """
 
@@ -53,6 +55,7 @@ def dump(folder: Path) -> None:
     css = bare_stylesheet()
     for job in jobs:
         (folder / job.name.replace(".pdf", ".html")).write_text(with_stylesheet(job.html, css), encoding="utf-8")
+        (folder / job.name.replace(".pdf", ".full.html")).write_text(job.html, encoding="utf-8")
     (folder / "base-url.txt").write_text(jobs[0].base_url, encoding="utf-8")
 
 
@@ -64,9 +67,46 @@ def typeset(html: Path, pdf: Path, base_url: str) -> None:
     print(f"seconds {time.perf_counter() - started:.3f}")
 
 
+# What the print stylesheet and the PDF options cost: each variant switches one thing off (CSS added last).
+VARIANTS = {
+    "as built (tagged PDF/UA)": ("", "pdf/ua-1"),
+    "untagged": ("", None),
+    "no hyphenation": ("* { hyphens: manual !important }", "pdf/ua-1"),
+    "no contents leaders": (".toc a { background: none !important }", "pdf/ua-1"),
+    "no borders, radii, backgrounds": (
+        "* { border: none !important; border-radius: 0 !important; background: none !important }",
+        "pdf/ua-1",
+    ),
+    "no running heads and footers": ("@page main { @top-center { content: none } @bottom-center { content: none } }", "pdf/ua-1"),
+}
+
+
+def variants(html: Path, base_url: str, runs: int) -> None:
+    """Seconds to lay out and to write the document, per variant (median of `runs`), as a Markdown table."""
+    import statistics
+
+    from weasyprint import HTML
+
+    text = html.read_text(encoding="utf-8")
+    print("| variant | layout s | write s | pages |\n|---|---|---|---|")
+    for name, (css, variant) in VARIANTS.items():
+        document = text.replace("</style>", css + "</style>", 1)
+        layouts, writes = [], []
+        for _ in range(runs):
+            started = time.perf_counter()
+            laid_out = HTML(string=document, base_url=base_url).render()
+            layouts.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            laid_out.write_pdf(pdf_variant=variant)
+            writes.append(time.perf_counter() - started)
+        print(f"| {name} | {statistics.median(layouts):.2f} | {statistics.median(writes):.2f} | {len(laid_out.pages)} |")
+
+
 def main(args: list[str]) -> int:
     if args[:1] == ["dump"] and len(args) == 2:
         dump(Path(args[1]).resolve())
+    elif args[:1] == ["variants"] and len(args) == 4:
+        variants(Path(args[1]), args[2], int(args[3]))
     elif args[:1] == ["typeset"] and len(args) == 4:
         typeset(Path(args[1]), Path(args[2]), args[3])
     else:
