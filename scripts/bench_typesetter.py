@@ -1,7 +1,7 @@
 """The benchmark's typesetter limit: WeasyPrint laying out each combined handbook once, bare, with nothing around it.
 
 `bench_typesetter.py dump FOLDER` (run in a copy of the project) builds the site without PDFs through the
-project's own hooks, assembles each language's handbook HTML exactly as the print step does (handbook_job), swaps
+project's own hooks, assembles each language's handbook HTML exactly as the print step does (handbook_source), swaps
 its print stylesheet for a bare one (the body font only: no page rules, no page numbers) and writes
 FOLDER/handbook-<lang>.html plus FOLDER/base-url.txt. `bench_typesetter.py typeset HTML PDF BASE_URL` lays one out
 once and writes it untagged (no PDF variant), then prints the seconds that took, as the print step times a job.
@@ -37,7 +37,7 @@ def dump(folder: Path) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from handbook.printing.jobs import handbook_job
+    from handbook.printing.jobs import handbook_source
 
     os.environ["HANDBOOK_SKIP_PRINT"] = "1"  # the pages rendered and kept by the hooks are all this needs
     site_dir = folder / "site"
@@ -47,7 +47,8 @@ def dump(folder: Path) -> None:
     config.plugins.on_shutdown()
     run = config.hooks[HOOKS].run
     built = [
-        handbook_job(run.handbook, lang, run.rendered.get(lang.locale, {}), site_dir) for lang in run.handbook.settings.languages
+        handbook_source(run.handbook, lang, run.rendered.get(lang.locale, {}), site_dir).assemble()
+        for lang in run.handbook.settings.languages
     ]
     jobs, problems = [job for job, _ in built], [problem for _, found in built for problem in found]
     if problems:

@@ -33,9 +33,9 @@ def test_a_pdf_is_reused_while_every_file_the_typesetter_loaded_is_unchanged(tmp
     assert {"logo.svg", "extra.css", "dot.svg"} <= {url.rsplit("/", 1)[-1] for url in result.loaded}
     key = input_key(job)
     store.keep(job, key, result, out)
-    assert store.restore(job, key, out) is not None
+    assert store.restore(job.name, key, out) is not None
     (tmp_path / "dot.svg").write_text(square.replace('width="10" height="10"/>', 'width="5" height="5"/>'), encoding="utf-8")
-    assert store.restore(job, key, out) is None
+    assert store.restore(job.name, key, out) is None
 
 
 def test_previous_pdf_is_restored_only_for_the_same_key(tmp_path):
@@ -45,8 +45,8 @@ def test_previous_pdf_is_restored_only_for_the_same_key(tmp_path):
     (out / "sheet.pdf").write_bytes(b"%PDF-first")
     store.keep(job, "key-1", PrintResult("sheet.pdf", pages=2, page_numbers={"a": 2}), out)
     (out / "sheet.pdf").unlink()
-    assert store.restore(job, "key-2", out) is None and not (out / "sheet.pdf").exists()
-    restored = store.restore(job, "key-1", out)
+    assert store.restore(job.name, "key-2", out) is None and not (out / "sheet.pdf").exists()
+    restored = store.restore(job.name, "key-1", out)
     assert (restored.pages, restored.layouts) == (2, 0)
     assert (out / "sheet.pdf").read_bytes() == b"%PDF-first"
     assert store.page_hint("sheet.pdf") == {"a": 2}
@@ -85,4 +85,24 @@ def test_kept_entry_is_written_whole_and_last(tmp_path):
     (out / "sheet.pdf").unlink()
     with pytest.raises(FileNotFoundError):
         store.keep(job, "key-2", PrintResult("sheet.pdf", pages=1), out)
-    assert store.restore(job, "key-1", out) is None and store.restore(job, "key-2", out) is None
+    assert store.restore(job.name, "key-1", out) is None and store.restore(job.name, "key-2", out) is None
+
+
+def test_a_kept_pdf_is_reused_without_making_its_job(tmp_path):
+    from handbook.printing.build import PrintQueue
+
+    store, out = PreviousPrint(tmp_path / "store"), tmp_path / "out"
+    out.mkdir()
+    (out / "handbook-nl.pdf").write_bytes(b"%PDF-kept")
+    job = PrintJob("handbook-nl.pdf", "<p>x</p>", tmp_path.as_uri() + "/", "docs/*.nl.md", "nl")
+    store.keep(job, "digest-of-the-pages", PrintResult("handbook-nl.pdf", pages=3), out)
+    (out / "handbook-nl.pdf").unlink()
+
+    def never():
+        raise AssertionError("assembled although nothing changed")
+
+    queue = PrintQueue(store, out)
+    queue.add_keyed("handbook-nl.pdf", "digest-of-the-pages", never)
+    [result] = queue.finish()
+    assert (result.pages, result.layouts) == (3, 0)
+    assert (out / "handbook-nl.pdf").read_bytes() == b"%PDF-kept"

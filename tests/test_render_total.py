@@ -10,7 +10,7 @@ from conftest import CARD_FILE, GOOD_PAGES, MINIMAL_CONFIG
 
 from handbook.checks import run_checks
 from handbook.printing.document import RenderedPage
-from handbook.printing.jobs import desk_jobs, handbook_job
+from handbook.printing.jobs import desk_jobs, handbook_source
 from handbook.render import expand_page
 
 WITH_CARD = {
@@ -59,7 +59,8 @@ def render_everything(handbook) -> list[str]:
             pages.append(html)
     site = handbook.settings.root / "site"
     jobs = [
-        handbook_job(handbook, language, rendered.get(language.locale, {}), site)[0] for language in handbook.settings.languages
+        handbook_source(handbook, language, rendered.get(language.locale, {}), site).assemble()[0]
+        for language in handbook.settings.languages
     ]
     jobs += desk_jobs(handbook)
     return pages + [job.html for job in jobs]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -11,7 +12,7 @@ from pathlib import Path
 from handbook.downloads import FOLDER as DOWNLOADS
 from handbook.model import Handbook
 from handbook.printing.document import RenderedPage
-from handbook.printing.jobs import desk_jobs, handbook_job, print_shop_jobs
+from handbook.printing.jobs import desk_jobs, handbook_source, print_shop_jobs
 from handbook.printing.previous import STORE, PreviousPrint, input_key
 from handbook.printing.render import PrintJob, PrintResult, render_job
 from handbook.problems import Problem
@@ -24,16 +25,25 @@ class PrintQueue:
 
     def __init__(self, previous: PreviousPrint, out_dir: Path, reuse: bool = True, languages: tuple[str, ...] = ()):
         self.previous, self.out_dir, self.reuse, self.languages = previous, out_dir, reuse, languages
-        self.entries: list[tuple[PrintJob, str, PrintResult | Future]] = []
+        self.entries: list[tuple[PrintJob | None, str, PrintResult | Future]] = []
         self.pool: ProcessPoolExecutor | None = None
 
     def add(self, jobs: list[PrintJob]) -> None:
         """Start these jobs; the longest first, as the workers take them in order."""
-        self.out_dir.mkdir(parents=True, exist_ok=True)
         for job in jobs:
-            key = input_key(job)
-            restored = self.previous.restore(job, key, self.out_dir) if self.reuse else None
-            self.entries.append((job, key, restored or self._workers().submit(render_job, job, str(self.out_dir))))
+            self.add_keyed(job.name, input_key(job), lambda job=job: job)
+
+    def add_keyed(self, name: str, key: str, make_job: Callable[[], PrintJob | None]) -> None:
+        """Start the PDF `name` whose inputs have the digest `key`; `make_job` is called only when the previous
+        build's PDF cannot be reused (None: the job could not be made, its problems are reported elsewhere)."""
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        restored = self.previous.restore(name, key, self.out_dir) if self.reuse else None
+        if restored is not None:
+            self.entries.append((None, key, restored))
+            return
+        job = make_job()
+        if job is not None:
+            self.entries.append((job, key, self._workers().submit(render_job, job, str(self.out_dir))))
 
     def _workers(self) -> ProcessPoolExecutor:
         if self.pool is None:
@@ -90,12 +100,18 @@ class BuildPrint:
     handbooks: set[str] = field(default_factory=set)  # the languages whose handbook has started
 
     def add_handbook(self, lang: str, rendered: dict[str, RenderedPage]) -> None:
+        """Start a language's handbook. What it is assembled from is known before it is assembled: a rebuild that
+        changed nothing in it copies the previous PDF without parsing a page."""
         self.handbooks.add(lang)
-        job, problems = handbook_job(self.handbook, self.handbook.settings.language(lang), rendered, self.site_dir)
-        self.problems += problems
-        if not problems:
+        source = handbook_source(self.handbook, self.handbook.settings.language(lang), rendered, self.site_dir)
+
+        def assemble() -> PrintJob | None:
+            job, problems = source.assemble()
+            self.problems.extend(problems)
             hint = self.queue.previous.page_hint(job.name) if self.queue.reuse else {}
-            self.queue.add([replace(job, page_hint=hint)])
+            return None if problems else replace(job, page_hint=hint)
+
+        self.queue.add_keyed(source.name, source.key(), assemble)
 
     def cancel(self) -> None:
         """Stop typesetting: the run failed. What is being typeset still ends, in a site that is not published."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+from dataclasses import dataclass
 from html import escape
 from importlib.resources import files
 from pathlib import Path
@@ -18,6 +19,7 @@ from handbook.printing.desk import desk_body, desk_limits
 from handbook.printing.document import URL_SCHEME, PrintLabels, RenderedPage, combine, page_css
 from handbook.printing.edition import format_edition, last_commit_date, last_commit_timestamp
 from handbook.printing.fonts import font_face_css
+from handbook.printing.previous import inputs_digest
 from handbook.printing.print_shop import PROFILE, PROFILE_PACKAGE, VARIANT, profile_css, shop_cards_body, shop_fit_limits
 from handbook.printing.render import PrintJob
 from handbook.problems import Problem
@@ -166,34 +168,60 @@ def image_sources(handbook: Handbook, pages: list[RenderedPage], lang: str, site
     return sources
 
 
-def handbook_job(
-    handbook: Handbook, language: Language, rendered: dict[str, RenderedPage], site_dir: Path
-) -> tuple[PrintJob, list[Problem]]:
+@dataclass
+class HandbookSource:
+    """Everything one language's handbook is assembled from; `key` digests it without assembling anything."""
+
+    handbook: Handbook
+    lang: str
+    labels: PrintLabels
+    pages: list[RenderedPage]  # the printed pages, in navigation order
+    css: str
+    site_files: str  # the built site's folder as a `file:` URL ending in `/`
+
+    @property
+    def name(self) -> str:
+        return HANDBOOK.format(lang=self.lang)
+
+    @property
+    def prefix(self) -> str:
+        return "" if self.handbook.settings.language(self.lang).default else f"{self.lang}/"
+
+    def key(self) -> str:
+        settings = self.handbook.settings
+        pages = [part for page in self.pages for part in (page.slug, page.url, page.title, page.html)]
+        return inputs_digest(
+            self.name, settings.docs_dir.as_uri(), settings.site_url, repr(self.labels), self.css, self.site_files, *pages
+        )
+
+    def assemble(self) -> tuple[PrintJob, list[Problem]]:
+        settings = self.handbook.settings
+        html, problems = combine(self.pages, self.labels, self.lang, self.prefix, settings.site_url, self.css, self.site_files)
+        job = PrintJob(
+            self.name,
+            html,
+            settings.docs_dir.as_uri() + "/",
+            f"docs/*.{self.lang}.md",
+            self.lang,
+            page_hint={},
+            image_sources=image_sources(self.handbook, self.pages, self.lang, self.site_files),
+        )
+        return job, problems
+
+
+def handbook_source(handbook: Handbook, language: Language, rendered: dict[str, RenderedPage], site_dir: Path) -> HandbookSource:
     """One language's handbook from its rendered pages (slug -> page); its images are the built site's files
     under `site_dir`."""
-    settings = handbook.settings
     labels = PrintLabels(
         site_name=language.site_name,
         subtitle=language.label("print_subtitle"),
         language_name=language.label("print_language"),
         edition_label=language.label("print_edition"),
-        edition=format_edition(last_commit_date(settings.root), language.locale),
+        edition=format_edition(last_commit_date(handbook.settings.root), language.locale),
         contents=language.label("print_contents"),
         page_of=language.label("print_page_of"),
         page_ref=language.label("print_page_ref"),
     )
-    prefix = "" if language.default else f"{language.locale}/"
-    pages = nav_order(handbook, rendered)
     css = stylesheet("handbook.css") + "\n" + page_css(labels)
-    site_files = site_dir.resolve().as_uri() + "/"
-    html, problems = combine(pages, labels, language.locale, prefix, settings.site_url, css, site_files)
-    job = PrintJob(
-        HANDBOOK.format(lang=language.locale),
-        html,
-        settings.docs_dir.as_uri() + "/",
-        f"docs/*.{language.locale}.md",
-        language.locale,
-        page_hint={},
-        image_sources=image_sources(handbook, pages, language.locale, site_files),
-    )
-    return job, problems
+    pages = nav_order(handbook, rendered)
+    return HandbookSource(handbook, language.locale, labels, pages, css, site_dir.resolve().as_uri() + "/")

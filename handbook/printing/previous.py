@@ -38,17 +38,18 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
-def input_key(job: PrintJob) -> str:
-    """A digest of what a PDF is made from, but for the files it loads: the document, the code and the typesetter.
-
-    The files (images, fonts) are the ones the typesetter fetched, kept with their digests beside the PDF.
-    """
+def inputs_digest(*parts: str) -> str:
+    """A digest of what a PDF is made from, with the typesetter's version and the print code; the files it loads
+    are not in it: they are the ones the typesetter fetched, kept with their digests beside the PDF."""
     digest = hashlib.sha256()
-    parts = [version("weasyprint"), version("pydyf"), code_digest(), repr(sorted(PDF_OPTIONS.items()))]
-    parts += [job.name, job.variant, job.base_url, repr(job.fit_limits), job.html]
-    for part in parts:
+    for part in (version("weasyprint"), version("pydyf"), code_digest(), repr(sorted(PDF_OPTIONS.items())), *parts):
         digest.update(part.encode("utf-8") + b"\0")
     return digest.hexdigest()
+
+
+def input_key(job: PrintJob) -> str:
+    """The cache key of a finished print job: its document and settings."""
+    return inputs_digest(job.name, job.variant, job.base_url, repr(job.fit_limits), job.html)
 
 
 @dataclass(frozen=True)
@@ -59,20 +60,20 @@ class PreviousPrint:
         numbers = read_json(self.directory / f"{name}.json").get("page_numbers")
         return {k: v for k, v in numbers.items() if isinstance(v, int)} if isinstance(numbers, dict) else {}
 
-    def restore(self, job: PrintJob, key: str, out_dir: Path) -> PrintResult | None:
+    def restore(self, name: str, key: str, out_dir: Path) -> PrintResult | None:
         """The previous PDF copied into `out_dir` when it was made from the same inputs, else None."""
         started = time.perf_counter()
-        entry = read_json(self.directory / f"{job.name}.json")
-        kept = self.directory / job.name
+        entry = read_json(self.directory / f"{name}.json")
+        kept = self.directory / name
         loaded = entry.get("loaded")
         if entry.get("key") != key or not kept.is_file() or not isinstance(loaded, dict) or not unchanged(loaded):
             return None
-        partial = out_dir / f"{job.name}.part"
+        partial = out_dir / f"{name}.part"
         shutil.copyfile(kept, partial)
-        partial.replace(out_dir / job.name)
+        partial.replace(out_dir / name)
         anchors = entry.get("anchor_pages")
         return PrintResult(
-            job.name,
+            name,
             pages=int(entry.get("pages", 0)),
             seconds=time.perf_counter() - started,
             anchor_pages=anchors if isinstance(anchors, dict) else {},
