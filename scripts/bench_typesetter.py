@@ -89,18 +89,20 @@ def variants(html: Path, base_url: str, runs: int) -> None:
     from weasyprint import HTML
 
     text = html.read_text(encoding="utf-8")
-    print("| variant | layout s | write s | pages |\n|---|---|---|---|")
-    for name, (css, variant) in VARIANTS.items():
-        document = text.replace("</style>", css + "</style>", 1)
-        layouts, writes = [], []
-        for _ in range(runs):
+    times: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name in VARIANTS}
+    pages = {}
+    for _ in range(runs):  # alternating, so the machine's drift touches every variant alike
+        for name, (css, variant) in VARIANTS.items():
             started = time.perf_counter()
-            laid_out = HTML(string=document, base_url=base_url).render()
-            layouts.append(time.perf_counter() - started)
+            laid_out = HTML(string=text.replace("</style>", css + "</style>", 1), base_url=base_url).render()
+            times[name][0].append(time.perf_counter() - started)
             started = time.perf_counter()
             laid_out.write_pdf(pdf_variant=variant)
-            writes.append(time.perf_counter() - started)
-        print(f"| {name} | {statistics.median(layouts):.2f} | {statistics.median(writes):.2f} | {len(laid_out.pages)} |")
+            times[name][1].append(time.perf_counter() - started)
+            pages[name] = len(laid_out.pages)
+    print("| variant | layout s | write s | pages |\n|---|---|---|---|")
+    for name, (layouts, writes) in times.items():
+        print(f"| {name} | {statistics.median(layouts):.2f} | {statistics.median(writes):.2f} | {pages[name]} |")
 
 
 def main(args: list[str]) -> int:
