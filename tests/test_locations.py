@@ -5,6 +5,7 @@ column of the construct at fault); where a fixture is mkdocs.yml, the place is f
 from __future__ import annotations
 
 import copy
+import re
 
 import pytest
 from conftest import CARD_FILE, GOOD_PAGES, MINIMAL_CONFIG, write_site
@@ -184,3 +185,17 @@ def test_a_ui_label_a_template_uses_is_reported_at_the_use(tmp_path):
     config = write_site(tmp_path, GOOD_PAGES, {"theme": theme})
     found = found_in(config)
     assert any(line.startswith("overrides/main.html:2:7: UI-STRING UI string 'nowhere' has no 'nl' text") for line in found)
+
+
+# How the tests write an expected place: literal or computed line and column, or a place computed beforehand.
+EXPECTED_PLACE = re.compile(r"(?::(?:\d+|\{[^}]+\}):(?:\d+|\{[^}]+\})|\{place\}|\) \+ \"): ([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)")
+
+
+def test_every_code_has_a_test_asserting_its_exact_place():
+    from pathlib import Path
+
+    from handbook.codes import CODES
+
+    tests = Path(__file__).parent
+    asserted = {code for path in tests.glob("test_*.py") for code in EXPECTED_PLACE.findall(path.read_text(encoding="utf-8"))}
+    assert sorted(set(CODES) - asserted) == []

@@ -89,7 +89,7 @@ def test_print_failure_publishes_the_site_and_keeps_the_previous_pdfs(tmp_path):
     image_line = (copy / "docs" / "after.nl.md").read_text(encoding="utf-8").count("\n")
     result = subprocess.run([sys.executable, "scripts/build.py"], cwd=copy, capture_output=True, text=True)
     assert result.returncode == 1
-    assert f"docs/after.nl.md:{image_line}:" in result.stderr and "PRINT-LAYOUT handbook-nl.pdf" in result.stderr
+    assert f"docs/after.nl.md:{image_line}:1: PRINT-LAYOUT handbook-nl.pdf: " in result.stderr
     assert "Traceback" not in result.stderr
     site = copy / "site"
     assert (site / "index.html").read_text(encoding="utf-8") != "previous"
