@@ -57,3 +57,20 @@ def test_duplex_set_checks_its_backs(tmp_path):
     result = render_job(duplex, str(tmp_path))
     assert [problem.lang for problem in result.errors] == ["en"]
     assert not (tmp_path / duplex.name).exists()
+
+
+def test_a_card_leading_to_a_missing_page_is_reported_once_at_the_card(tmp_path):
+    copy = tmp_path / "handbook"
+    copy_project(copy)
+    cards = copy / "docs" / "phrases.yml"
+    text = cards.read_text(encoding="utf-8")
+    first = re.search(r"^    section: (\S+)$", text, re.M)
+    cards.write_text(text[: first.start(1)] + "gone-page#x" + text[first.end(1) :], encoding="utf-8")
+    line = text[: first.start()].count("\n") + 1
+    card = re.findall(r"^  - id: (\S+)$", text[: first.start()], re.M)[-1]
+    check = subprocess.run([sys.executable, "scripts/check.py"], cwd=copy, capture_output=True, text=True)
+    assert check.returncode == 1
+    # Not once per language, and not again at every page that shows the card.
+    assert LOCATED.findall(check.stdout) == [
+        f"docs/phrases.yml:{line}:14: CARD-SECTION card '{card}' links to missing page 'gone-page'"
+    ]

@@ -209,23 +209,20 @@ def check_nav(handbook: Handbook) -> list[Problem]:
 
 def check_cards(handbook: Handbook) -> list[Problem]:
     problems = []
+    locales = handbook.settings.locales
     for card in handbook.cards:
         if not card.page:
             continue
-        for lang in handbook.settings.locales:
+        missing = [lang for lang in locales if handbook.page(card.page, lang) is None]
+        if missing == locales:  # once, not once per language in the same words
+            message = f"card '{card.id}' links to missing page '{card.page}'"
+            problems.append(Problem(handbook.cards_path, *card.section_at, "CARD-SECTION", message))
+        for lang in locales:
             page = handbook.page(card.page, lang)
-            if page is None:
-                problems.append(
-                    Problem(
-                        handbook.cards_path,
-                        *card.section_at,
-                        "CARD-SECTION",
-                        f"card '{card.id}' links to missing page '{card.page}'",
-                        "",
-                        lang,
-                    )
-                )
-            elif card.anchor not in page.scan.section_ids:
+            if page is None and missing != locales:
+                message = f"card '{card.id}' links to '{card.page}', which has no '{lang}' page"
+                problems.append(Problem(handbook.cards_path, *card.section_at, "CARD-SECTION", message, "", lang))
+            elif page is not None and card.anchor not in page.scan.section_ids:
                 suggestion = _closest(card.anchor, page.scan.section_ids)
                 problems.append(
                     Problem(

@@ -116,6 +116,13 @@ class _Source:
     lines: list[tuple[int, str]]
     used: set[tuple[int, int]] = field(default_factory=set)
 
+    @property
+    def fallback(self) -> tuple[int, int]:
+        """Where text not written in the page itself is reported: at the directive that wrote it (the first
+        one, when the page has several), else at the start of the body."""
+        directives = self.page.scan.directives
+        return (directives[0].line, directives[0].col) if directives else (self.page.body_line, 1)
+
     def locate(self, *needles: str) -> tuple[int, int]:
         for needle in needles:
             if not needle:
@@ -126,7 +133,7 @@ class _Source:
                 place = (fresh or found)[0]
                 self.used.add(place)
                 return place
-        return self.page.body_line, 1
+        return self.fallback
 
 
 def _label(name: str) -> str:
@@ -286,14 +293,18 @@ def check_rendered(handbook: Handbook, lang: str, rendered: dict, file_urls, kno
     paths = {built.url: built.source_path for built in rendered.values()}
     site = BuiltSite(lang, urls, ids, paths, others)
     places = {(p.path, p.line, p.col) for p in known} | {(p.path, p.line) for p in known}
+    # Text the directives write comes from the phrase cards: a fault the card checks report is not reported
+    # again at every page that shows the card.
+    cards_at_fault = any(p.path == handbook.cards_path for p in known)
     problems = []
     for slug, output in outputs.items():
         page = handbook.page(slug, lang)
         if page is None:
             continue
+        generated = {(page.path, d.line, d.col) for d in page.scan.directives}
         for problem in check_page(handbook, page, rendered[slug].url, output, site):
             at_link = (problem.path, problem.line, problem.col)
             at_line = (problem.path, problem.line) if problem.code == "MARKDOWN-LITERAL" else None
-            if at_link not in places and at_line not in places:
+            if at_link not in places and at_line not in places and not (cards_at_fault and at_link in generated):
                 problems.append(problem)
     return problems
