@@ -136,9 +136,10 @@ def test_a_card_that_leaves_the_safe_zone_is_reported_at_its_line_naming_the_lan
     assert "print shop" in problem.message and "'en'" in problem.message
 
 
-def test_cache_key_follows_the_colour_profile_and_the_pdf_variant(real_handbook, tmp_path):
+def test_a_kept_card_pdf_follows_the_colour_profile_and_the_pdf_variant(real_handbook, tmp_path):
     from handbook.printing.jobs import print_shop_job, stylesheet
-    from handbook.printing.previous import input_key
+    from handbook.printing.previous import PreviousPrint, input_key
+    from handbook.printing.render import render_job
 
     profile = tmp_path / "cmyk.icc"
     profile.write_bytes(PROFILE.read_bytes())
@@ -147,5 +148,12 @@ def test_cache_key_follows_the_colour_profile_and_the_pdf_variant(real_handbook,
     key = input_key(job)
     assert input_key(print_shop_job(real_handbook, real_handbook.settings.languages[:1], css)) == key
     assert input_key(replace(job, variant="pdf/ua-1")) != key
+    out, store = tmp_path / "out", PreviousPrint(tmp_path / "store")
+    out.mkdir()
+    result = render_job(job, str(out))
+    assert result.errors == []
+    assert any(url.endswith("/cmyk.icc") for url in result.loaded), "the typesetter loads the profile"
+    store.keep(job, key, result, out)
+    assert store.restore(job.name, key, out) is not None
     profile.write_bytes(PROFILE.read_bytes() + b"\0")
-    assert input_key(job) != key
+    assert store.restore(job.name, key, out) is None
