@@ -23,7 +23,7 @@ from handbook.published_links import link_index
 from handbook.settings import Language, Settings, published_site_dir
 
 if TYPE_CHECKING:
-    from handbook.printing.build import BuildPrint
+    from handbook.printing.print_step import BuildPrint
 from handbook.validate import Validation, validate
 
 
@@ -63,7 +63,7 @@ class BuildRun:
     def start_pdfs(self) -> None:
         """Start the PDFs that need only the model; called once MkDocs has emptied the site folder."""
         if self.pdfs is None and self.publishing:
-            from handbook.printing.build import start_print  # live previews never load the print machinery
+            from handbook.printing.print_step import start_print  # live previews never load the print machinery
 
             fresh = os.environ.get("HANDBOOK_FRESH_PRINT") == "1"  # as on a fresh clone: nothing from the last build
             self.pdfs = start_print(self.handbook, self.site_dir, reuse=not fresh)

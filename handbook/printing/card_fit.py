@@ -17,9 +17,9 @@ from pathlib import Path
 
 from handbook.downloads import PHRASE_CARDS, PRINT_SHOP
 from handbook.model import Handbook
-from handbook.printing.build import print_or_reuse
+from handbook.printing.cache import STORE, PreviousPrint
 from handbook.printing.jobs import desk_jobs, print_shop_job, print_shop_jobs, stylesheet
-from handbook.printing.previous import STORE, PreviousPrint
+from handbook.printing.print_step import print_or_reuse
 from handbook.problems import Problem
 
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
+from handbook.directives import card_text
 from handbook.markdown_scan import without_links
 from handbook.model import Handbook
 from handbook.phrases import Card
 from handbook.problems import Problem
-from handbook.render import card_text
 from handbook.settings import Language
 
 PAGE_W, PAGE_H = 210.0, 297.0
