@@ -47,6 +47,10 @@ class Page:
             return []
         return [str(key) for key in (cited if isinstance(cited, list) else [cited])]
 
+    def problem(self, line: int, col: int, code: str, message: str, fix: str = "") -> Problem:
+        """A problem at `line:col` of this page, in its language."""
+        return Problem(self.path, line, col, code, message, fix, self.lang)
+
 
 @dataclass
 class Handbook:
@@ -69,6 +73,10 @@ class Handbook:
 
     def pages_in(self, lang: str) -> list[Page]:
         return [langs[lang] for _, langs in sorted(self.pages.items()) if lang in langs]
+
+    def cards_problem(self, line: int, col: int, code: str, message: str, fix: str = "", lang: str = "") -> Problem:
+        """A problem at `line:col` of the card file; `lang` when it concerns one language's text."""
+        return Problem(self.cards_path, line, col, code, message, fix, lang)
 
     def card(self, card_id: str) -> Card | None:
         return next((card for card in self.cards if card.id == card_id), None)

@@ -99,7 +99,6 @@ def check_lock(handbook: Handbook) -> list[Problem]:
             if problem:
                 message, fix, col = problem
                 problems.append(Problem(display, entry.line, col, "LINK-LOCKED", message, fix, lang))
-    config = settings.relative(settings.config_path)
     redirects = [("section redirect", old, new) for old, new in settings.section_redirects.items()]
     redirects += [("page redirect", old, new) for old, new in settings.page_redirects.items()]
     for kind, old, new in redirects:
@@ -108,7 +107,7 @@ def check_lock(handbook: Handbook) -> list[Problem]:
             if not _exists(handbook, target, lang):
                 line, col = settings.redirect_place(old)
                 message = f"{kind} '{old}' leads to missing '{new}' in '{lang}'"
-                problems.append(Problem(config, line, col, "LINK-LOCKED", message, "", lang))
+                problems.append(settings.config_problem(line, col, "LINK-LOCKED", message, "", lang))
     return problems
 
 
@@ -139,10 +138,9 @@ def _lost_entry(handbook: Handbook, entry: LockEntry, lang: str) -> tuple[str, s
         return None
     if target:
         line, col = settings.redirect_place(key)
-        config = settings.relative(settings.config_path)
         return (
-            f"published section '{entry.key}' no longer exists in {page.path}, and its redirect at {config}:{line}:{col}"
-            f" leads to missing '{target}'",
+            f"published section '{entry.key}' no longer exists in {page.path},"
+            f" and its redirect at {settings.config_display}:{line}:{col} leads to missing '{target}'",
             f"point the redirect at an existing `page#section-id`, or restore the ID `{entry.section}`",
             entry.section_col,
         )

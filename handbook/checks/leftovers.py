@@ -59,66 +59,44 @@ def check_page_sources(handbook: Handbook) -> list[Problem]:
             for lineno, line in page.scan.text_lines:
                 for col, kind, text in leftovers_in_line(line, skip_directives=True):
                     problems.append(
-                        Problem(
-                            page.path,
-                            lineno,
-                            col,
-                            "LEFTOVER",
-                            _message(kind, text),
-                            "remove it or write the real text",
-                            page.lang,
-                        )
+                        page.problem(lineno, col, "LEFTOVER", _message(kind, text), "remove it or write the real text")
                     )
             for directive in page.scan.directives:
                 if directive.name not in KNOWN_DIRECTIVES:
                     problems.append(
-                        Problem(
-                            page.path,
+                        page.problem(
                             directive.line,
                             directive.col,
                             "DIRECTIVE",
                             f"unknown directive '{directive.name}'",
                             "known: " + ", ".join(sorted(KNOWN_DIRECTIVES)),
-                            page.lang,
                         )
                     )
                 elif directive.name == "phrases" and directive.argument not in card_ids and cards_readable:
                     close = difflib.get_close_matches(directive.argument, sorted(card_ids), n=1, cutoff=0.6)
                     problems.append(
-                        Problem(
-                            page.path,
+                        page.problem(
                             directive.line,
                             directive.col,
                             "DIRECTIVE",
                             f"no phrase card '{directive.argument}'",
                             f"did you mean `{close[0]}`?" if close else f"card IDs are in {handbook.cards_path}",
-                            page.lang,
                         )
                     )
             for link in page.scan.links:
                 if link.is_image and PLACEHOLDER_ALT.match(link.text):
                     problems.append(
-                        Problem(
-                            page.path,
+                        page.problem(
                             link.line,
                             link.col,
                             "PLACEHOLDER-ALT",
                             f"image '{link.target}' has placeholder alt text '{link.text}'",
                             "describe the image",
-                            page.lang,
                         )
                     )
                 if SCRIPT_URL.match(link.target) and not link.is_image:
                     problems.append(
-                        Problem(
-                            page.path,
-                            link.line,
-                            link.col,
-                            "UNSAFE-HTML",
-                            f"link to script URL '{link.target[:40]}'",
-                            "remove it",
-                            page.lang,
-                        )
+                        page.problem(link.line, link.col, "UNSAFE-HTML", f"link to script URL '{link.target[:40]}'", "remove it")
                     )
             for tag in page.scan.html_tags:
                 if (
@@ -127,14 +105,12 @@ def check_page_sources(handbook: Handbook) -> list[Problem]:
                     or SCRIPT_URL_IN_ATTRIBUTE.search(tag.attributes)
                 ):
                     problems.append(
-                        Problem(
-                            page.path,
+                        page.problem(
                             tag.line,
                             tag.col,
                             "UNSAFE-HTML",
                             f"raw HTML <{tag.name}{tag.attributes[:40]}> can run code or change the page",
                             "remove it; write Markdown",
-                            page.lang,
                         )
                     )
     return problems

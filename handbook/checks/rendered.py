@@ -205,7 +205,7 @@ def check_page(handbook: Handbook, page: Page, url: str, output: PageOutput, sit
         for pattern, code, message, fix in LITERALS:
             for match in pattern.finditer(text):
                 line, col = source.locate(match.group(0), match.group(0)[:12])
-                problems.append(Problem(page.path, line, col, code, message.format(text=match.group(0)), fix, page.lang))
+                problems.append(page.problem(line, col, code, message.format(text=match.group(0)), fix))
     return problems
 
 
@@ -263,7 +263,7 @@ def _problem(page, source: _Source, written, code, message, fix, fallback: str =
         if use:
             source.used.add(use)
             line, col, message = *use, f"{message}, defined at {page.path}:{line}"
-    return Problem(page.path, line, col, code, message, fix, page.lang)
+    return page.problem(line, col, code, message, fix)
 
 
 def page_urls(handbook: Handbook) -> dict[str, tuple[str, str]]:

@@ -78,8 +78,7 @@ def check(handbook: Handbook, status: TranslationStatus) -> list[Problem]:
     problems = []
     if settings.translation_lag not in POLICIES:
         problems.append(
-            Problem(
-                settings.relative(settings.config_path),
+            settings.config_problem(
                 1,
                 1,
                 "INPUT-CONFIG",
@@ -93,8 +92,7 @@ def check(handbook: Handbook, status: TranslationStatus) -> list[Problem]:
             for changed in state.changed:
                 source = handbook.page(state.slug, changed)
                 problems.append(
-                    Problem(
-                        page.path,
+                    page.problem(
                         state.now[lang].line,
                         1,
                         "TRANSLATION-STALE",
@@ -102,7 +100,6 @@ def check(handbook: Handbook, status: TranslationStatus) -> list[Problem]:
                         f"this translation did not: {_what_changed(state, changed, status.changes[(state.key, changed)])}",
                         f"translate the change here, then run `make translations-update`; if it needs no translation: "
                         f"`make translations-update ACCEPT={state.key}`",
-                        lang,
                     )
                 )
     return problems

@@ -151,14 +151,12 @@ def check_page_texts(handbook: Handbook) -> list[Problem]:
             if page is not reference:
                 same = [u for u in units if u.text in reference_texts and not may_stay_identical(u.text, default)]
             problems += [
-                Problem(
-                    page.path,
+                page.problem(
                     unit.line,
                     unit.col,
                     "SAME-TEXT",
                     f"{unit.kind} is identical in {reference.path}:{reference_texts[unit.text].line}",
                     f"translate it into '{page.lang}'",
-                    page.lang,
                 )
                 for unit in same
             ]
@@ -182,14 +180,12 @@ def _unmarked_quotations(page) -> list[Problem]:
             other = clearly_other(match.group(2), page.lang)
             if other:
                 problems.append(
-                    Problem(
-                        page.path,
+                    page.problem(
                         line,
                         match.start() + 1,
                         "WRONG-LANGUAGE",
                         f"'{match.group(2)}' reads as '{other}' but is not marked as '{other}'",
                         f"mark the quotation with its language: `{match.group(0)}{{lang={other}}}`",
-                        page.lang,
                     )
                 )
     return problems
@@ -210,8 +206,7 @@ def check_card_texts(handbook: Handbook) -> list[Problem]:
                     continue
                 if lang != default and text == unit.texts.get(default) and not may_stay_identical(text, default):
                     problems.append(
-                        Problem(
-                            handbook.cards_path,
+                        handbook.cards_problem(
                             line,
                             col,
                             "SAME-TEXT",
@@ -229,14 +224,13 @@ def check_card_texts(handbook: Handbook) -> list[Problem]:
 
 def check_titles(handbook: Handbook) -> list[Problem]:
     settings = handbook.settings
-    config = settings.relative(settings.config_path)
+    config = settings.config_display
     problems = []
     nav_titles = [entry.title for entry in settings.nav]
     for language in settings.languages:
         if not language.site_name.strip():
             problems.append(
-                Problem(
-                    config,
+                settings.config_problem(
                     *language.place,
                     "SITE-NAME",
                     f"language '{language.locale}' has no site_name",
@@ -250,8 +244,7 @@ def check_titles(handbook: Handbook) -> list[Problem]:
         for entry in settings.nav:
             if entry.title not in language.nav_translations:
                 problems.append(
-                    Problem(
-                        config,
+                    settings.config_problem(
                         block or entry.line,
                         1,
                         "NAV-TITLE",
@@ -265,8 +258,7 @@ def check_titles(handbook: Handbook) -> list[Problem]:
         for title in language.nav_translations:
             if title not in nav_titles:
                 problems.append(
-                    Problem(
-                        config,
+                    settings.config_problem(
                         1,
                         1,
                         "NAV-TITLE",
@@ -280,14 +272,12 @@ def check_titles(handbook: Handbook) -> list[Problem]:
             for box in page.scan.admonitions:
                 if not (box.title or "").strip():
                     problems.append(
-                        Problem(
-                            page.path,
+                        page.problem(
                             box.line,
                             box.col,
                             "TITLE-MISSING",
                             f"'{box.kind}' box has no title in '{page.lang}'",
                             f'write `!!! {box.kind} "Title"`',
-                            page.lang,
                         )
                     )
     return problems
@@ -295,7 +285,7 @@ def check_titles(handbook: Handbook) -> list[Problem]:
 
 def check_ui_strings(handbook: Handbook) -> list[Problem]:
     settings = handbook.settings
-    config = settings.relative(settings.config_path)
+    config = settings.config_display
     problems = []
     all_keys = set().union(*(lang.ui for lang in settings.languages)) if settings.languages else set()
     used: dict[str, tuple[str, int, int]] = {}
@@ -333,9 +323,7 @@ def check_checklists(handbook: Handbook) -> list[Problem]:
             for tasklist in page.scan.tasklists:
                 for item in tasklist.items:
                     if not item.text.strip():
-                        problems.append(
-                            Problem(page.path, item.line, 1, "CHECKLIST-EMPTY", "checklist item is empty", "", page.lang)
-                        )
+                        problems.append(page.problem(item.line, 1, "CHECKLIST-EMPTY", "checklist item is empty"))
             if reference is None or page is reference:
                 continue
             theirs = {t.section_id: t for t in reference.scan.tasklists}
@@ -344,14 +332,12 @@ def check_checklists(handbook: Handbook) -> list[Problem]:
                 expected = len(there.items) if there else None
                 if expected is not None and expected != len(tasklist.items):
                     problems.append(
-                        Problem(
-                            page.path,
+                        page.problem(
                             tasklist.line,
                             1,
                             "CHECKLIST-PARITY",
                             f"checklist has {len(tasklist.items)} items, the one at {reference.path}:{there.line} has {expected}",
                             "translate item for item",
-                            page.lang,
                         )
                     )
     return problems
@@ -366,14 +352,12 @@ def check_sources(handbook: Handbook) -> list[Problem]:
             for key in page.sources:
                 if key not in known:
                     problems.append(
-                        Problem(
-                            page.path,
+                        page.problem(
                             2,
                             1,
                             "SOURCE-UNKNOWN",
                             f"source '{key}' is not an article on the sources page",
                             "use the ID of an article heading in sources.md",
-                            page.lang,
                         )
                     )
     return problems

@@ -140,7 +140,7 @@ def print_shop_jobs(handbook: Handbook) -> tuple[list[PrintJob], list[Problem]]:
     if not PROFILE.is_file():
         message = f"print-shop phrase cards not written: the CMYK profile {PROFILE} is missing"
         suggestion = f"install Debian's {PROFILE_PACKAGE} (`make build` does so when run as root)"
-        return [], [Problem(handbook.cards_path, 1, 1, "PRINT-LAYOUT", message, suggestion)]
+        return [], [handbook.cards_problem(1, 1, "PRINT-LAYOUT", message, suggestion)]
     css = stylesheet("print-shop.css") + "\n" + profile_css()
     stamp = last_commit_timestamp(settings.root) or 0
     dated = dt.datetime.fromtimestamp(stamp, tz=dt.UTC)
