@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from handbook.checks.leftovers import check_output_html
+from handbook.codes import Code
 from handbook.model import Page
 from handbook.printing.document import RenderedPage
 from handbook.problems import Problem
@@ -86,13 +87,13 @@ class BuildRun:
         """The pages among MkDocs' `files` the model could not read (not UTF-8): left out of a run that goes on to
         render the other pages, where MkDocs would stop at them with a traceback."""
         settings = self.handbook.settings
-        bad = {p.path for p in self.handbook.input_problems if p.code == "INPUT-ENCODING"}
+        bad = {p.path for p in self.handbook.input_problems if p.code == Code.INPUT_ENCODING}
         return [file for file in files.documentation_pages() if settings.relative(Path(file.abs_src_path)) in bad]
 
     def output_problems(self, html: str, src_uri: str, lang: str) -> list[Problem]:
         """Leftovers in one page's final HTML that the sources do not already show."""
         model = self.page(src_uri, lang)
-        known = frozenset(problem.message for problem in self.validation.problems if problem.code == "LEFTOVER")
+        known = frozenset(problem.message for problem in self.validation.problems if problem.code == Code.LEFTOVER)
         lines = model.scan.text_lines if model else ()
         return check_output_html(html, model.path if model else src_uri, lang, lines, known)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from handbook.codes import Code
 from handbook.model import Handbook
 from handbook.problems import Problem
 
@@ -53,14 +54,14 @@ def _numbered_section(handbook: Handbook, slug: str, section_id: str, lang: str)
     if page is None:
         path = handbook.settings.relative(handbook.settings.docs_dir / f"{slug}.{lang}.md")
         suggestion = f"create it with a section `{{#{section_id}}}`"
-        return None, Problem(path, 1, 1, "DESK-SOURCE", f"the desk sheet needs page '{slug}'", suggestion, lang)
+        return None, Problem(path, 1, 1, Code.DESK_SOURCE, f"the desk sheet needs page '{slug}'", suggestion, lang)
     heading = next((h for h in page.scan.headings if h.id == section_id), None)
     if heading is None:
         title = next((h for h in page.scan.headings if h.level == 1), None)
         return None, page.problem(
             title.line if title else page.body_line,
             1,
-            "DESK-SOURCE",
+            Code.DESK_SOURCE,
             f"no section `{{#{section_id}}}` for the desk sheet",
             f"add a heading ending in `{{#{section_id}}}` with a numbered list under it",
         )
@@ -69,7 +70,7 @@ def _numbered_section(handbook: Handbook, slug: str, section_id: str, lang: str)
         return None, page.problem(
             heading.line,
             heading.col,
-            "DESK-SOURCE",
+            Code.DESK_SOURCE,
             f"section '{section_id}' has no numbered list for the desk sheet",
             "write its steps as `1. ...`, `2. ...` under the heading",
         )
@@ -87,7 +88,7 @@ def desk_sheet(handbook: Handbook, lang: str) -> tuple[DeskSheet | None, list[Pr
             handbook.cards_problem(
                 handbook.cards[0].line if handbook.cards else 1,
                 1,
-                "DESK-SOURCE",
+                Code.DESK_SOURCE,
                 "no phrase is marked `desk: true` for the desk sheet",
                 "add `desk: true` beside `nl:` and `en:` of each key phrase",
             )

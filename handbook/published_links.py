@@ -10,6 +10,7 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
+from handbook.codes import Code
 from handbook.downloads import HANDBOOK
 from handbook.link_forms import link_forms
 from handbook.model import PAGE_NAME, Handbook
@@ -98,7 +99,7 @@ def check_lock(handbook: Handbook) -> list[Problem]:
             problem = _lost_entry(handbook, entry, lang)
             if problem:
                 message, fix, col = problem
-                problems.append(Problem(display, entry.line, col, "LINK-LOCKED", message, fix, lang))
+                problems.append(Problem(display, entry.line, col, Code.LINK_LOCKED, message, fix, lang))
     redirects = [("section redirect", old, new) for old, new in settings.section_redirects.items()]
     redirects += [("page redirect", old, new) for old, new in settings.page_redirects.items()]
     for kind, old, new in redirects:
@@ -107,7 +108,7 @@ def check_lock(handbook: Handbook) -> list[Problem]:
             if not _exists(handbook, target, lang):
                 line, col = settings.redirect_place(old)
                 message = f"{kind} '{old}' leads to missing '{new}' in '{lang}'"
-                problems.append(settings.config_problem(line, col, "LINK-LOCKED", message, "", lang))
+                problems.append(settings.config_problem(line, col, Code.LINK_LOCKED, message, "", lang))
     return problems
 
 

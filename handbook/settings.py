@@ -10,6 +10,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from handbook.codes import Code
 from handbook.problems import Problem
 from handbook.yaml_lines import Located, YamlError, load_located
 
@@ -126,7 +127,7 @@ class Settings:
         """mkdocs.yml as printed in problems."""
         return self.relative(self.config_path)
 
-    def config_problem(self, line: int, col: int, code: str, message: str, fix: str = "", lang: str = "") -> Problem:
+    def config_problem(self, line: int, col: int, code: Code, message: str, fix: str = "", lang: str = "") -> Problem:
         """A problem at `line:col` of mkdocs.yml; `lang` when it concerns one language's settings."""
         return Problem(self.config_display, line, col, code, message, fix, lang)
 

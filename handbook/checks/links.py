@@ -12,6 +12,7 @@ import re
 from urllib.parse import urlsplit
 
 from handbook.assets import asset_name, language_versions, resolve_asset
+from handbook.codes import Code
 from handbook.model import Handbook, Page
 from handbook.problems import Problem
 
@@ -67,7 +68,7 @@ def check_page_links(handbook: Handbook, page: Page) -> list[Problem]:
                     page.problem(
                         link.line,
                         link.col,
-                        "LINK-PAGE",
+                        Code.LINK_PAGE,
                         f"link to missing page '{path}'",
                         f"did you mean `{suggestion}.md`?" if suggestion else f"create `docs/{slug}.{page.lang}.md`",
                     )
@@ -115,14 +116,14 @@ def _missing_file(handbook: Handbook, page: Page, link, resolved: str) -> Proble
             suggestion = f"did you mean `{posixpath.relpath(closest, page_dir)}`?"
         else:
             suggestion = "link pages as `page.md`, images and other files by their path from the page, e.g. `images/x.png`"
-    return page.problem(link.line, link.col, "LINK-FILE", message, suggestion)
+    return page.problem(link.line, link.col, Code.LINK_FILE, message, suggestion)
 
 
 def _other_language(page: Page, link, slug: str) -> Problem:
     return page.problem(
         link.line,
         link.col,
-        "LINK-LANG",
+        Code.LINK_LANG,
         f"link '{link.target}' leads into another language",
         f"link `{slug}.md` so readers stay in '{page.lang}'",
     )
@@ -138,7 +139,7 @@ def _check_printed(page: Page, link, target: Page | None) -> list[Problem]:
         return []
     message = f"link to {target.path}, a web-only page (`print: false`) that the handbook PDF leaves out"
     fix = "link its address on the website (an absolute URL), or print that page"
-    return [page.problem(link.line, link.col, "PRINT-LINK", message, fix)]
+    return [page.problem(link.line, link.col, Code.PRINT_LINK, message, fix)]
 
 
 def _check_anchor(handbook, page, link, slug, anchor, explicit_lang=None) -> list[Problem]:
@@ -154,7 +155,7 @@ def _check_anchor(handbook, page, link, slug, anchor, explicit_lang=None) -> lis
         page.problem(
             link.line,
             link.col,
-            "LINK-ANCHOR",
+            Code.LINK_ANCHOR,
             f"'#{anchor}' is not a section of {where}",
             f"did you mean `#{suggestion}`?" if suggestion else "see the `{#...}` IDs of its headings",
         )
@@ -176,7 +177,7 @@ def check_nav(handbook: Handbook) -> list[Problem]:
                     settings.config_problem(
                         entry.line,
                         entry.col,
-                        "NAV-PAGE",
+                        Code.NAV_PAGE,
                         f"navigation entry '{entry.path}' has no '{lang}' page",
                         f"create `docs/{slug}.{lang}.md`",
                         lang,
@@ -191,7 +192,7 @@ def check_nav(handbook: Handbook) -> list[Problem]:
                         page.path,
                         1,
                         1,
-                        "NAV-OMITTED",
+                        Code.NAV_OMITTED,
                         f"page '{slug}' is not in the navigation",
                         f"add `{slug}.md` to `nav:` in {settings.config_display}",
                     )
@@ -210,7 +211,7 @@ def check_cards(handbook: Handbook) -> list[Problem]:
                 problems.append(
                     handbook.cards_problem(
                         *card.section_at,
-                        "CARD-SECTION",
+                        Code.CARD_SECTION,
                         f"card '{card.id}' links to missing page '{card.page}'",
                         "",
                         lang,
@@ -221,7 +222,7 @@ def check_cards(handbook: Handbook) -> list[Problem]:
                 problems.append(
                     handbook.cards_problem(
                         *card.section_at,
-                        "CARD-SECTION",
+                        Code.CARD_SECTION,
                         f"card '{card.id}': '#{card.anchor}' is not a section of {page.path}",
                         f"did you mean `#{suggestion}`?" if suggestion else "",
                         lang,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from handbook.codes import Code
 from handbook.model import Handbook
 from handbook.problems import Problem
 
@@ -52,13 +53,13 @@ def check(handbook: Handbook) -> list[Problem]:
             seen: dict[str, int] = {}
             if page.scan.title is None:
                 problems.append(
-                    page.problem(page.body_line, 1, "TITLE-MISSING", "page has no `#` title", "start it with `# Title {#id}`")
+                    page.problem(page.body_line, 1, Code.TITLE_MISSING, "page has no `#` title", "start it with `# Title {#id}`")
                 )
             for index, heading in enumerate(page.scan.headings):
                 if heading.id is None:
                     problems.append(
                         page.problem(
-                            heading.line, heading.col, "ID-MISSING", *_missing_id_message(handbook, page, index, heading.title)
+                            heading.line, heading.col, Code.ID_MISSING, *_missing_id_message(handbook, page, index, heading.title)
                         )
                     )
                     continue
@@ -67,7 +68,7 @@ def check(handbook: Handbook) -> list[Problem]:
                         page.problem(
                             heading.line,
                             heading.col,
-                            "ID-FORMAT",
+                            Code.ID_FORMAT,
                             f"section ID '{heading.id}' is not lowercase English words joined by hyphens",
                             f"use `{{#{suggested_id(heading.id)}}}`, the same in every language",
                         )
@@ -77,7 +78,7 @@ def check(handbook: Handbook) -> list[Problem]:
                         page.problem(
                             heading.line,
                             heading.col,
-                            "ID-DUPLICATE",
+                            Code.ID_DUPLICATE,
                             f"section ID '{heading.id}' is already used at {page.path}:{seen[heading.id]}",
                             "give one of the two headings another ID",
                         )
@@ -109,7 +110,7 @@ def _parity(handbook: Handbook, slug: str) -> list[Problem]:
                     page.problem(
                         heading.line,
                         heading.col,
-                        "ID-PARITY",
+                        Code.ID_PARITY,
                         f"section ID '{heading.id}' is not in {reference.path}{where}",
                         "use the same ID in every language",
                     )
@@ -120,7 +121,7 @@ def _parity(handbook: Handbook, slug: str) -> list[Problem]:
                     page.problem(
                         1,
                         1,
-                        "ID-PARITY",
+                        Code.ID_PARITY,
                         f"section '{heading.id}' of {reference.path}:{heading.line} is missing here",
                         f"add a heading with `{{#{heading.id}}}`",
                     )
@@ -134,7 +135,7 @@ def _parity(handbook: Handbook, slug: str) -> list[Problem]:
                 page.problem(
                     ours_heading.line,
                     ours_heading.col,
-                    "ID-PARITY",
+                    Code.ID_PARITY,
                     f"sections are in a different order than in {reference.path}: there, line {there.line} has"
                     f" '{there.id}' at this place",
                     "keep the same order in every language",

@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from handbook.codes import Code
 from handbook.model import Handbook
 from handbook.problems import Problem
 from handbook.translation_history import Change, find_change
@@ -81,7 +82,7 @@ def check(handbook: Handbook, status: TranslationStatus) -> list[Problem]:
             settings.config_problem(
                 1,
                 1,
-                "INPUT-CONFIG",
+                Code.INPUT_CONFIG,
                 f"extra: translation_lag is '{settings.translation_lag}'",
                 "use `fail` or `notice`",
             )
@@ -95,7 +96,7 @@ def check(handbook: Handbook, status: TranslationStatus) -> list[Problem]:
                     page.problem(
                         state.now[lang].line,
                         1,
-                        "TRANSLATION-STALE",
+                        Code.TRANSLATION_STALE,
                         f"section '{state.key}' changed in {source.path}:{state.now[changed].line} since {LOCK_FILE}, "
                         f"this translation did not: {_what_changed(state, changed, status.changes[(state.key, changed)])}",
                         f"translate the change here, then run `make translations-update`; if it needs no translation: "

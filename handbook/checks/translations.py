@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from handbook.codes import Code
 from handbook.language_guess import (
     WORD,
     WORDS,
@@ -39,7 +40,7 @@ UI_KEY = re.compile(r"\bui\.([A-Za-z_][\w]*)")
 # Paragraphs this long are judged on their own; shorter ones join the page's short texts.
 PARAGRAPH_WORDS = 6
 # Problems that mean a unit is not (yet) translated; they lower the "% translated" figure.
-TRANSLATION_CODES = frozenset({"SAME-TEXT", "WRONG-LANGUAGE", "CARD-LANGUAGE", "CHECKLIST-EMPTY"})
+TRANSLATION_CODES = frozenset({Code.SAME_TEXT, Code.WRONG_LANGUAGE, Code.CARD_LANGUAGE, Code.CHECKLIST_EMPTY})
 
 
 def translation_coverage(handbook: Handbook, problems: list[Problem]) -> dict[str, float]:
@@ -85,7 +86,7 @@ def check_pages(handbook: Handbook) -> list[Problem]:
                         existing.path,
                         1,
                         1,
-                        "PAGE-UNTRANSLATED",
+                        Code.PAGE_UNTRANSLATED,
                         f"page '{slug}' has no '{lang}' version",
                         f"create `docs/{slug}.{lang}.md`",
                         lang,
@@ -110,7 +111,7 @@ def _wrong_language(path: str, unit, other: str, lang: str, pooled: bool) -> Pro
         path,
         unit.line,
         unit.col,
-        "WRONG-LANGUAGE",
+        Code.WRONG_LANGUAGE,
         f"{unit.kind} reads as '{other}', not '{lang}'{why}",
         f"translate it into '{lang}'; a quotation in '{other}' stays, marked: `*...*{{lang={other}}}`",
         lang,
@@ -154,7 +155,7 @@ def check_page_texts(handbook: Handbook) -> list[Problem]:
                 page.problem(
                     unit.line,
                     unit.col,
-                    "SAME-TEXT",
+                    Code.SAME_TEXT,
                     f"{unit.kind} is identical in {reference.path}:{reference_texts[unit.text].line}",
                     f"translate it into '{page.lang}'",
                 )
@@ -183,7 +184,7 @@ def _unmarked_quotations(page) -> list[Problem]:
                     page.problem(
                         line,
                         match.start() + 1,
-                        "WRONG-LANGUAGE",
+                        Code.WRONG_LANGUAGE,
                         f"'{match.group(2)}' reads as '{other}' but is not marked as '{other}'",
                         f"mark the quotation with its language: `{match.group(0)}{{lang={other}}}`",
                     )
@@ -209,7 +210,7 @@ def check_card_texts(handbook: Handbook) -> list[Problem]:
                         handbook.cards_problem(
                             line,
                             col,
-                            "SAME-TEXT",
+                            Code.SAME_TEXT,
                             f"card '{card.id}': {unit.field} is identical in '{default}'"
                             f" at {handbook.cards_path}:{unit.places.get(default, (card.line, 1))[0]}",
                             f"translate it into '{lang}'",
@@ -232,7 +233,7 @@ def check_titles(handbook: Handbook) -> list[Problem]:
             problems.append(
                 settings.config_problem(
                     *language.place,
-                    "SITE-NAME",
+                    Code.SITE_NAME,
                     f"language '{language.locale}' has no site_name",
                     "set `site_name:` under that language",
                     language.locale,
@@ -247,7 +248,7 @@ def check_titles(handbook: Handbook) -> list[Problem]:
                     settings.config_problem(
                         block or entry.line,
                         1,
-                        "NAV-TITLE",
+                        Code.NAV_TITLE,
                         f"navigation title '{entry.title}' at {config}:{entry.line} has no '{language.locale}' translation",
                         f"add the line `{entry.title}: <title in '{language.locale}'>` under this `nav_translations:`"
                         if block
@@ -261,7 +262,7 @@ def check_titles(handbook: Handbook) -> list[Problem]:
                     settings.config_problem(
                         1,
                         1,
-                        "NAV-TITLE",
+                        Code.NAV_TITLE,
                         f"translation for unknown navigation title '{title}'",
                         "match the title in `nav:` exactly",
                         language.locale,
@@ -275,7 +276,7 @@ def check_titles(handbook: Handbook) -> list[Problem]:
                         page.problem(
                             box.line,
                             box.col,
-                            "TITLE-MISSING",
+                            Code.TITLE_MISSING,
                             f"'{box.kind}' box has no title in '{page.lang}'",
                             f'write `!!! {box.kind} "Title"`',
                         )
@@ -305,7 +306,7 @@ def check_ui_strings(handbook: Handbook) -> list[Problem]:
                         path,
                         line,
                         col,
-                        "UI-STRING",
+                        Code.UI_STRING,
                         f"UI string '{key}' has no '{language.locale}' text",
                         f"add `{key}:` under `extra: ui:` of '{language.locale}' in {config}",
                         language.locale,
@@ -323,7 +324,7 @@ def check_checklists(handbook: Handbook) -> list[Problem]:
             for tasklist in page.scan.tasklists:
                 for item in tasklist.items:
                     if not item.text.strip():
-                        problems.append(page.problem(item.line, 1, "CHECKLIST-EMPTY", "checklist item is empty"))
+                        problems.append(page.problem(item.line, 1, Code.CHECKLIST_EMPTY, "checklist item is empty"))
             if reference is None or page is reference:
                 continue
             theirs = {t.section_id: t for t in reference.scan.tasklists}
@@ -335,7 +336,7 @@ def check_checklists(handbook: Handbook) -> list[Problem]:
                         page.problem(
                             tasklist.line,
                             1,
-                            "CHECKLIST-PARITY",
+                            Code.CHECKLIST_PARITY,
                             f"checklist has {len(tasklist.items)} items, the one at {reference.path}:{there.line} has {expected}",
                             "translate item for item",
                         )
@@ -355,7 +356,7 @@ def check_sources(handbook: Handbook) -> list[Problem]:
                         page.problem(
                             2,
                             1,
-                            "SOURCE-UNKNOWN",
+                            Code.SOURCE_UNKNOWN,
                             f"source '{key}' is not an article on the sources page",
                             "use the ID of an article heading in sources.md",
                         )

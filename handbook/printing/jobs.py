@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from handbook.assets import asset_url
+from handbook.codes import Code
 from handbook.desk import desk_sheet, has_desk_sheet
 from handbook.downloads import CHECKLISTS, DESK_SHEET, DUPLEX, HANDBOOK, PHRASE_CARDS, PRINT_SHOP, PRINT_SHOP_TWO_SIDED
 from handbook.model import Handbook
@@ -140,7 +141,7 @@ def print_shop_jobs(handbook: Handbook) -> tuple[list[PrintJob], list[Problem]]:
     if not PROFILE.is_file():
         message = f"print-shop phrase cards not written: the CMYK profile {PROFILE} is missing"
         suggestion = f"install Debian's {PROFILE_PACKAGE} (`make build` does so when run as root)"
-        return [], [handbook.cards_problem(1, 1, "PRINT-LAYOUT", message, suggestion)]
+        return [], [handbook.cards_problem(1, 1, Code.PRINT_LAYOUT, message, suggestion)]
     css = stylesheet("print-shop.css") + "\n" + profile_css()
     stamp = last_commit_timestamp(settings.root) or 0
     dated = dt.datetime.fromtimestamp(stamp, tz=dt.UTC)

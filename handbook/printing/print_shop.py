@@ -18,6 +18,7 @@ import uuid
 from html import escape
 from pathlib import Path
 
+from handbook.codes import Code
 from handbook.directives import card_text
 from handbook.phrases import Card
 from handbook.printing.sheets import CARD_H, end_marker_id
@@ -64,7 +65,7 @@ def shop_fit_limits(cards: list[Card], lang: str, source: str) -> tuple[tuple[st
                 source,
                 card.line,
                 1,
-                "CARD-TOO-LONG",
+                Code.CARD_TOO_LONG,
                 f"card '{card.id}' does not fit the print shop's 90 x 65 mm card, {SAFE:g} mm inside the trim,"
                 f" in its '{lang}' text",
                 f"shorten the '{lang}' phrases or drop one; cards are never printed smaller",

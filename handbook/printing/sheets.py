@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
+from handbook.codes import Code
 from handbook.directives import card_text
 from handbook.markdown_scan import without_links
 from handbook.model import Handbook
@@ -100,7 +101,7 @@ def fit_limits(cards: list[Card], lang: str, source: str) -> tuple[tuple[str, fl
             source,
             card.line,
             1,
-            "CARD-TOO-LONG",
+            Code.CARD_TOO_LONG,
             f"card '{card.id}' does not fit its 90 x 65 mm card in its '{lang}' text",
             f"shorten the '{lang}' phrases or drop one; cards are never printed smaller",
             lang,
