@@ -72,9 +72,6 @@ class Handbook:
         match = PAGE_NAME.match(src_uri)
         return self.page(match.group("slug") if match else src_uri.removesuffix(".md"), lang)
 
-    def pages_in(self, lang: str) -> list[Page]:
-        return [langs[lang] for _, langs in sorted(self.pages.items()) if lang in langs]
-
     def cards_problem(self, line: int, col: int, code: Code, message: str, fix: str = "", lang: str = "") -> Problem:
         """A problem at `line:col` of the card file; `lang` when it concerns one language's text."""
         return Problem(self.cards_path, line, col, code, message, fix, lang)

@@ -156,7 +156,3 @@ def check_output_html(html: str, path: str, lang: str, source_lines=(), known=fr
                 )
             )
     return problems
-
-
-def check(handbook: Handbook) -> list[Problem]:
-    return check_page_sources(handbook)

@@ -24,7 +24,6 @@ COLUMNS, ROWS = 2, 4
 GRID_X = (PAGE_W - COLUMNS * CARD_W) / 2
 GRID_Y = (PAGE_H - ROWS * CARD_H) / 2
 CARDS_PER_SHEET = COLUMNS * ROWS
-CARD_PADDING = 5.0
 FOOT_SPACE = 9.0  # the card number's band at the foot
 MARK = 4.0  # length of a cut mark
 MARK_GAP = 1.5  # distance between a cut mark and the card edge
