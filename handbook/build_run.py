@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from handbook.checks.leftovers import check_output_html
+from handbook.codes import Code
 from handbook.model import Page
 from handbook.printing.document import RenderedPage
 from handbook.problems import Problem
@@ -23,7 +24,7 @@ from handbook.published_links import link_index
 from handbook.settings import Language, Settings, published_site_dir
 
 if TYPE_CHECKING:
-    from handbook.printing.build import BuildPrint
+    from handbook.printing.print_step import BuildPrint
 from handbook.validate import Validation, validate
 
 
@@ -63,7 +64,7 @@ class BuildRun:
     def start_pdfs(self) -> None:
         """Start the PDFs that need only the model; called once MkDocs has emptied the site folder."""
         if self.pdfs is None and self.publishing:
-            from handbook.printing.build import start_print  # live previews never load the print machinery
+            from handbook.printing.print_step import start_print  # live previews never load the print machinery
 
             fresh = os.environ.get("HANDBOOK_FRESH_PRINT") == "1"  # as on a fresh clone: nothing from the last build
             self.pdfs = start_print(self.handbook, self.site_dir, reuse=not fresh)
@@ -86,13 +87,13 @@ class BuildRun:
         """The pages among MkDocs' `files` the model could not read (not UTF-8): left out of a run that goes on to
         render the other pages, where MkDocs would stop at them with a traceback."""
         settings = self.handbook.settings
-        bad = {p.path for p in self.handbook.input_problems if p.code == "INPUT-ENCODING"}
+        bad = {p.path for p in self.handbook.input_problems if p.code == Code.INPUT_ENCODING}
         return [file for file in files.documentation_pages() if settings.relative(Path(file.abs_src_path)) in bad]
 
     def output_problems(self, html: str, src_uri: str, lang: str) -> list[Problem]:
         """Leftovers in one page's final HTML that the sources do not already show."""
         model = self.page(src_uri, lang)
-        known = frozenset(problem.message for problem in self.validation.problems if problem.code == "LEFTOVER")
+        known = frozenset(problem.message for problem in self.validation.problems if problem.code == Code.LEFTOVER)
         lines = model.scan.text_lines if model else ()
         return check_output_html(html, model.path if model else src_uri, lang, lines, known)
 

@@ -1,8 +1,12 @@
 """Every problem code the checks can report, with what it means and how an author fixes it.
 
 AUTHORING.md's table of codes is generated from this dictionary (`scripts/authoring_codes.py`), and a test
-keeps it equal to the codes the checks emit, so the documentation cannot drift from the code.
+keeps it equal to the codes the checks emit, so the documentation cannot drift from the code. The checks name
+a code as `Code.LINK_PAGE`, a member of the enum built from the same dictionary: a code missing from the table
+is an error where it is written, never a typo in a report.
 """
+
+from enum import StrEnum
 
 # Codes whose fault involves two places: the problem is reported at one and its message names the other.
 TWO_PLACES: dict[str, str] = {
@@ -167,3 +171,6 @@ CODES: dict[str, tuple[str, str]] = {
         "Fix the page or file named.",
     ),
 }
+
+# `Code.LINK_PAGE == "LINK-PAGE"`: a str wherever a problem is printed, compared or written to JSON.
+Code = StrEnum("Code", [(code.replace("-", "_"), code) for code in CODES])

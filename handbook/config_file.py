@@ -17,6 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.yaml import get_yaml_loader
 
+from handbook.codes import Code
 from handbook.log_messages import MessageCollector
 from handbook.problems import Problem
 from handbook.yaml_lines import error_mark
@@ -40,9 +41,9 @@ def syntax_problem(text: str, display: str) -> Problem | None:
             fix += f", so that it reads `{empty.group(1).strip()}:`"
         else:
             fix = "check this line's indentation against the lines above; put text with `: ` or `#` in quotes"
-        return Problem(display, line, col, "INPUT-CONFIG", f"malformed YAML: {error.problem or error}", fix)
+        return Problem(display, line, col, Code.INPUT_CONFIG, f"malformed YAML: {error.problem or error}", fix)
     except yaml.YAMLError as error:
-        return Problem(display, 1, 1, "INPUT-CONFIG", f"malformed YAML: {error}", "")
+        return Problem(display, 1, 1, Code.INPUT_CONFIG, f"malformed YAML: {error}", "")
     return None
 
 
@@ -63,7 +64,7 @@ def load_site_config(path: str | Path = "mkdocs.yml") -> tuple[MkDocsConfig | No
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        return None, [Problem(display, 1, 1, "INPUT-CONFIG", f"cannot read the file: {error}", "save it as UTF-8")]
+        return None, [Problem(display, 1, 1, Code.INPUT_CONFIG, f"cannot read the file: {error}", "save it as UTF-8")]
     problem = syntax_problem(text, display)
     if problem:
         return None, [problem]
@@ -75,7 +76,7 @@ def load_site_config(path: str | Path = "mkdocs.yml") -> tuple[MkDocsConfig | No
     except MkDocsException as error:
         messages = collector.messages or [str(error)]
         return None, [
-            Problem(display, _key_line(text, message), 1, "INPUT-CONFIG", message.replace("\n", " "), "see AUTHORING.md")
+            Problem(display, _key_line(text, message), 1, Code.INPUT_CONFIG, message.replace("\n", " "), "see AUTHORING.md")
             for message in messages
         ]
     finally:
@@ -88,7 +89,7 @@ def load_site_config(path: str | Path = "mkdocs.yml") -> tuple[MkDocsConfig | No
                 display,
                 line,
                 1,
-                "INPUT-CONFIG",
+                Code.INPUT_CONFIG,
                 "`section_redirects` must be a list of `page#old-id: page#new-id` lines",
                 "write `section_redirects:` alone on its line, each redirect indented below it",
             )

@@ -11,7 +11,6 @@ import hashlib
 import re
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>(.*?)</script>", re.DOTALL)
-HEAD_END = "</head>"
 
 
 def script_hashes(html: str) -> list[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from handbook.codes import Code
 from handbook.model import Handbook
 from handbook.problems import Problem
 
@@ -53,29 +54,25 @@ def _numbered_section(handbook: Handbook, slug: str, section_id: str, lang: str)
     if page is None:
         path = handbook.settings.relative(handbook.settings.docs_dir / f"{slug}.{lang}.md")
         suggestion = f"create it with a section `{{#{section_id}}}`"
-        return None, Problem(path, 1, 1, "DESK-SOURCE", f"the desk sheet needs page '{slug}'", suggestion, lang)
+        return None, Problem(path, 1, 1, Code.DESK_SOURCE, f"the desk sheet needs page '{slug}'", suggestion, lang)
     heading = next((h for h in page.scan.headings if h.id == section_id), None)
     if heading is None:
         title = next((h for h in page.scan.headings if h.level == 1), None)
-        return None, Problem(
-            page.path,
+        return None, page.problem(
             title.line if title else page.body_line,
             1,
-            "DESK-SOURCE",
+            Code.DESK_SOURCE,
             f"no section `{{#{section_id}}}` for the desk sheet",
             f"add a heading ending in `{{#{section_id}}}` with a numbered list under it",
-            lang,
         )
     found = page.scan.ordered_list(section_id)
     if found is None:
-        return None, Problem(
-            page.path,
+        return None, page.problem(
             heading.line,
             heading.col,
-            "DESK-SOURCE",
+            Code.DESK_SOURCE,
             f"section '{section_id}' has no numbered list for the desk sheet",
             "write its steps as `1. ...`, `2. ...` under the heading",
-            lang,
         )
     return DeskList(heading.title, tuple(item.text for item in found.items), page.path, heading.line), None
 
@@ -88,11 +85,10 @@ def desk_sheet(handbook: Handbook, lang: str) -> tuple[DeskSheet | None, list[Pr
     marked = [card for card in handbook.cards if card.desk]
     if not marked:
         problems.append(
-            Problem(
-                handbook.cards_path,
+            handbook.cards_problem(
                 handbook.cards[0].line if handbook.cards else 1,
                 1,
-                "DESK-SOURCE",
+                Code.DESK_SOURCE,
                 "no phrase is marked `desk: true` for the desk sheet",
                 "add `desk: true` beside `nl:` and `en:` of each key phrase",
             )

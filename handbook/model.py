@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from handbook.codes import Code
 from handbook.markdown_scan import PageScan, scan_markdown
 from handbook.phrases import Card, load_cards
 from handbook.problems import Problem
@@ -47,6 +48,10 @@ class Page:
             return []
         return [str(key) for key in (cited if isinstance(cited, list) else [cited])]
 
+    def problem(self, line: int, col: int, code: Code, message: str, fix: str = "") -> Problem:
+        """A problem at `line:col` of this page, in its language."""
+        return Problem(self.path, line, col, code, message, fix, self.lang)
+
 
 @dataclass
 class Handbook:
@@ -67,8 +72,9 @@ class Handbook:
         match = PAGE_NAME.match(src_uri)
         return self.page(match.group("slug") if match else src_uri.removesuffix(".md"), lang)
 
-    def pages_in(self, lang: str) -> list[Page]:
-        return [langs[lang] for _, langs in sorted(self.pages.items()) if lang in langs]
+    def cards_problem(self, line: int, col: int, code: Code, message: str, fix: str = "", lang: str = "") -> Problem:
+        """A problem at `line:col` of the card file; `lang` when it concerns one language's text."""
+        return Problem(self.cards_path, line, col, code, message, fix, lang)
 
     def card(self, card_id: str) -> Card | None:
         return next((card for card in self.cards if card.id == card_id), None)
@@ -88,7 +94,7 @@ def split_front_matter(text: str, display_path: str) -> tuple[dict, str, int, li
                         display_path,
                         1,
                         1,
-                        "INPUT-FRONT-MATTER",
+                        Code.INPUT_FRONT_MATTER,
                         "front matter is not closed",
                         "end it with a line `---`",
                     )
@@ -103,7 +109,7 @@ def split_front_matter(text: str, display_path: str) -> tuple[dict, str, int, li
             {},
             text[match.end() :],
             body_line,
-            [Problem(display_path, error.line + 1, error.col, "INPUT-FRONT-MATTER", str(error))],
+            [Problem(display_path, error.line + 1, error.col, Code.INPUT_FRONT_MATTER, str(error))],
         )
     meta = plain(located)
     if not isinstance(meta, dict):
@@ -111,7 +117,7 @@ def split_front_matter(text: str, display_path: str) -> tuple[dict, str, int, li
             {},
             text[match.end() :],
             body_line,
-            [Problem(display_path, 2, 1, "INPUT-FRONT-MATTER", "front matter must be `key: value` lines")],
+            [Problem(display_path, 2, 1, Code.INPUT_FRONT_MATTER, "front matter must be `key: value` lines")],
         )
     return meta, text[match.end() :], body_line, []
 
@@ -127,7 +133,7 @@ def read_page_text(path: Path, display_path: str) -> tuple[str | None, Problem |
             display_path,
             line,
             col,
-            "INPUT-ENCODING",
+            Code.INPUT_ENCODING,
             "file is not valid UTF-8",
             "save it as UTF-8 (it looks like Latin-1 or Windows-1252)",
         )
@@ -157,7 +163,7 @@ def load_handbook(settings: Settings) -> Handbook:
                     display,
                     1,
                     1,
-                    "PAGE-NO-LANGUAGE",
+                    Code.PAGE_NO_LANGUAGE,
                     "page name has no language suffix",
                     f"rename it to `{relative[:-3]}.{settings.default_locale}.md` and add the other languages",
                 )

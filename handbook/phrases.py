@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from handbook.codes import Code
 from handbook.problems import Problem
 from handbook.yaml_lines import Located, YamlError, load_located
 
@@ -51,7 +52,7 @@ def _texts(field: Located | None, locales: list[str], where: str, path: str, car
     if field is None:
         return {}
     if not isinstance(field.value, dict):
-        problems.append(Problem(path, field.line, 1, "CARD-FORMAT", f"card '{card_id}': {where} must map languages to text"))
+        problems.append(Problem(path, field.line, 1, Code.CARD_FORMAT, f"card '{card_id}': {where} must map languages to text"))
         return {}
     texts = {}
     for locale in locales:
@@ -65,7 +66,7 @@ def _texts(field: Located | None, locales: list[str], where: str, path: str, car
                     path,
                     line,
                     col,
-                    "CARD-LANGUAGE",
+                    Code.CARD_LANGUAGE,
                     f"card '{card_id}': {where} has no '{locale}' text"
                     + (f" (`{locale}:` is there but empty)" if value is not None else ""),
                     f"write the {where} in '{locale}' after `{locale}:`" if value is not None else f"add `{locale}:` under it",
@@ -82,7 +83,7 @@ def _on_desk(node: Located, path: str, card_id: str, problems: list) -> bool:
     if flag is None:
         return False
     if not isinstance(flag.meaning, bool):
-        problems.append(Problem(path, flag.line, 1, "CARD-FORMAT", f"card '{card_id}': `desk` must be `true` or `false`"))
+        problems.append(Problem(path, flag.line, 1, Code.CARD_FORMAT, f"card '{card_id}': `desk` must be `true` or `false`"))
         return False
     return flag.meaning
 
@@ -95,22 +96,22 @@ def load_cards(path: Path, display_path: str, locales: list[str]) -> tuple[list[
     try:
         data = load_located(path.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError as error:
-        return [], [Problem(display_path, 1, error.start + 1, "INPUT-ENCODING", "file is not UTF-8", "save it as UTF-8")]
+        return [], [Problem(display_path, 1, error.start + 1, Code.INPUT_ENCODING, "file is not UTF-8", "save it as UTF-8")]
     except YamlError as error:
-        return [], [Problem(display_path, error.line, error.col, "INPUT-YAML", str(error))]
+        return [], [Problem(display_path, error.line, error.col, Code.INPUT_YAML, str(error))]
     entries = data.value.get("cards") if isinstance(data.value, dict) else None
     if entries is None or not isinstance(entries.value, list):
-        return [], [Problem(display_path, data.line, 1, "CARD-FORMAT", "expected a top-level `cards:` list")]
+        return [], [Problem(display_path, data.line, 1, Code.CARD_FORMAT, "expected a top-level `cards:` list")]
     cards: list[Card] = []
     seen: dict[str, int] = {}
     for entry in entries.value:
         if not isinstance(entry.value, dict):
-            problems.append(Problem(display_path, entry.line, 1, "CARD-FORMAT", "each card must be a mapping"))
+            problems.append(Problem(display_path, entry.line, 1, Code.CARD_FORMAT, "each card must be a mapping"))
             continue
         fields = entry.value
         card_id = str(fields["id"].value) if "id" in fields else ""
         if not card_id:
-            problems.append(Problem(display_path, entry.line, 1, "CARD-FORMAT", "card without `id`"))
+            problems.append(Problem(display_path, entry.line, 1, Code.CARD_FORMAT, "card without `id`"))
             continue
         if card_id in seen:
             problems.append(
@@ -118,7 +119,7 @@ def load_cards(path: Path, display_path: str, locales: list[str]) -> tuple[list[
                     display_path,
                     entry.line,
                     entry.col,
-                    "CARD-DUPLICATE",
+                    Code.CARD_DUPLICATE,
                     f"card '{card_id}' is defined twice, first at {display_path}:{seen[card_id]}",
                     "rename one of them",
                 )
@@ -130,15 +131,15 @@ def load_cards(path: Path, display_path: str, locales: list[str]) -> tuple[list[
         if not page or not anchor:
             where = fields.get("section") or entry
             message = f"card '{card_id}': `section` must be `page#section-id`"
-            problems.append(Problem(display_path, where.line, where.col, "CARD-FORMAT", message))
+            problems.append(Problem(display_path, where.line, where.col, Code.CARD_FORMAT, message))
         title = _texts(fields.get("title"), locales, "title", display_path, card_id, problems)
         if "title" not in fields:
-            problems.append(Problem(display_path, entry.line, 1, "CARD-FORMAT", f"card '{card_id}' has no `title`"))
+            problems.append(Problem(display_path, entry.line, 1, Code.CARD_FORMAT, f"card '{card_id}' has no `title`"))
         when = _texts(fields.get("when"), locales, "when", display_path, card_id, problems)
         phrase_nodes = fields.get("phrases")
         phrases, desk = [], []
         if phrase_nodes is None or not isinstance(phrase_nodes.value, list):
-            problems.append(Problem(display_path, entry.line, 1, "CARD-FORMAT", f"card '{card_id}' has no `phrases` list"))
+            problems.append(Problem(display_path, entry.line, 1, Code.CARD_FORMAT, f"card '{card_id}' has no `phrases` list"))
         else:
             for node in phrase_nodes.value:
                 if _on_desk(node, display_path, card_id, problems):
@@ -150,7 +151,7 @@ def load_cards(path: Path, display_path: str, locales: list[str]) -> tuple[list[
                         display_path,
                         phrase_nodes.line,
                         phrase_nodes.col,
-                        "CARD-SIZE",
+                        Code.CARD_SIZE,
                         f"card '{card_id}' has {len(phrases)} phrases",
                         f"use {MIN_PHRASES} to {MAX_PHRASES}",
                     )

@@ -11,16 +11,21 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from handbook.codes import Code
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
     path: str
     line: int
     col: int
-    code: str
+    code: Code
     message: str
     suggestion: str = ""
     lang: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "code", Code(self.code))  # a code the table lacks is a ValueError here, not in a report
 
     def format(self) -> str:
         text = f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}"

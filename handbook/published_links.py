@@ -10,6 +10,7 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
+from handbook.codes import Code
 from handbook.downloads import HANDBOOK
 from handbook.link_forms import link_forms
 from handbook.model import PAGE_NAME, Handbook
@@ -98,8 +99,7 @@ def check_lock(handbook: Handbook) -> list[Problem]:
             problem = _lost_entry(handbook, entry, lang)
             if problem:
                 message, fix, col = problem
-                problems.append(Problem(display, entry.line, col, "LINK-LOCKED", message, fix, lang))
-    config = settings.relative(settings.config_path)
+                problems.append(Problem(display, entry.line, col, Code.LINK_LOCKED, message, fix, lang))
     redirects = [("section redirect", old, new) for old, new in settings.section_redirects.items()]
     redirects += [("page redirect", old, new) for old, new in settings.page_redirects.items()]
     for kind, old, new in redirects:
@@ -108,7 +108,7 @@ def check_lock(handbook: Handbook) -> list[Problem]:
             if not _exists(handbook, target, lang):
                 line, col = settings.redirect_place(old)
                 message = f"{kind} '{old}' leads to missing '{new}' in '{lang}'"
-                problems.append(Problem(config, line, col, "LINK-LOCKED", message, "", lang))
+                problems.append(settings.config_problem(line, col, Code.LINK_LOCKED, message, "", lang))
     return problems
 
 
@@ -139,10 +139,9 @@ def _lost_entry(handbook: Handbook, entry: LockEntry, lang: str) -> tuple[str, s
         return None
     if target:
         line, col = settings.redirect_place(key)
-        config = settings.relative(settings.config_path)
         return (
-            f"published section '{entry.key}' no longer exists in {page.path}, and its redirect at {config}:{line}:{col}"
-            f" leads to missing '{target}'",
+            f"published section '{entry.key}' no longer exists in {page.path},"
+            f" and its redirect at {settings.config_display}:{line}:{col} leads to missing '{target}'",
             f"point the redirect at an existing `page#section-id`, or restore the ID `{entry.section}`",
             entry.section_col,
         )

@@ -10,6 +10,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from handbook.codes import Code
+from handbook.problems import Problem
 from handbook.yaml_lines import Located, YamlError, load_located
 
 
@@ -119,6 +121,15 @@ class Settings:
     @property
     def build_dir(self) -> Path:
         return build_dir(self.root)
+
+    @property
+    def config_display(self) -> str:
+        """mkdocs.yml as printed in problems."""
+        return self.relative(self.config_path)
+
+    def config_problem(self, line: int, col: int, code: Code, message: str, fix: str = "", lang: str = "") -> Problem:
+        """A problem at `line:col` of mkdocs.yml; `lang` when it concerns one language's settings."""
+        return Problem(self.config_display, line, col, code, message, fix, lang)
 
     def relative(self, path: Path) -> str:
         """A path as printed in problems: relative to the repository, with forward slashes."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from handbook.checks import run_checks, translation_lag
 from handbook.checks.translations import translation_coverage
+from handbook.codes import Code
 from handbook.model import Handbook, load_handbook
 from handbook.printing.edition import last_changed
 from handbook.problems import Problem, sorted_problems, summary_lines, write_report
@@ -43,7 +44,7 @@ def validate(settings: Settings) -> Validation:
     coverage = translation_coverage(handbook, problems)
     status = translation_lag.translation_status(handbook, last_changed(settings.root), dt.date.today())
     stale = translation_lag.check(handbook, status)
-    lagging = [p for p in stale if p.code == "TRANSLATION-STALE" and settings.translation_lag == "notice"]
+    lagging = [p for p in stale if p.code == Code.TRANSLATION_STALE and settings.translation_lag == "notice"]
     problems = sorted_problems(problems + [p for p in stale if p not in lagging])
     seconds = time.perf_counter() - started
     published = [f"published with a notice (translation_lag: notice): {p.format()}" for p in lagging]

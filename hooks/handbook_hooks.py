@@ -23,11 +23,11 @@ from handbook.build_run import BuildRun, finish_run, page_prefixes, start_run
 from handbook.checks.rendered import check_rendered
 from handbook.config_file import reporting_config_problems
 from handbook.csp import add_policy
+from handbook.directives import expand_page
 from handbook.link_forms import page_forms, with_forms_script
 from handbook.preview import serve_last_pdfs
 from handbook.printing.edition import format_edition, last_commit_timestamp
 from handbook.published_links import redirects_for_language
-from handbook.render import expand_page
 from handbook.settings import settings_from_mkdocs
 from handbook.site_output import scope_search_to_language, valid_toggles
 from handbook.theme_files import unused_theme_files

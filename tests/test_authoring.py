@@ -2,33 +2,47 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import subprocess
 import sys
 
+import pytest
 from conftest import ROOT, copy_project
 
-from handbook.codes import CODES
+from handbook.codes import CODES, Code
 from handbook.config_file import load_site_config
+from handbook.problems import Problem
+
+CODE_SHAPE = re.compile(r"[A-Z]+(?:-[A-Z]+)+")  # how a code looks: capitals joined by hyphens (`LINK-FILE`)
 
 
-def emitted_codes() -> set[str]:
-    """Every problem code in the package's source: a literal of capitals joined by hyphens (`LINK-FILE`), or a
-    one-word code given as the code argument of `Problem(path, line, col, "CODE", ...)`."""
-    found = set()
-    for path in (ROOT / "handbook").rglob("*.py"):
+def code_uses() -> tuple[set[str], list[str]]:
+    """The `Code.NAME` members named in the package's source, and any code still written as a bare string."""
+    named, bare = set(), []
+    for path in sorted((ROOT / "handbook").rglob("*.py")):
         if path.name == "codes.py":
             continue
-        text = path.read_text(encoding="utf-8")
-        found |= set(re.findall(r'"([A-Z]+(?:-[A-Z]+)+)"', text))
-        found |= set(re.findall(r'(?:col|\d|\+ 1|\.col),\s+"([A-Z]+)"', text))
-    return found
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "Code":
+                named.add(node.attr)
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str) and CODE_SHAPE.fullmatch(node.value):
+                bare.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.value}")
+    return named, bare
+
+
+def test_the_code_enum_is_the_table():
+    assert [(member.name, member.value) for member in Code] == [(code.replace("-", "_"), code) for code in CODES]
+    with pytest.raises(ValueError):
+        Problem("docs/x.en.md", 1, 1, "LINK-PAEG", "a misspelt code")
 
 
 def test_authoring_lists_exactly_the_codes_the_checks_emit():
     documented = set(re.findall(r"^\| `([A-Z-]+)` \|", (ROOT / "AUTHORING.md").read_text(encoding="utf-8"), re.M))
     assert documented == set(CODES)
-    assert emitted_codes() == set(CODES)
+    named, bare = code_uses()
+    assert bare == []  # every code is written as a member of `Code`
+    assert named == {member.name for member in Code}  # each exists, and each is reported somewhere
 
 
 def test_new_page_checks_clean_except_its_placeholders_and_builds_once_written(tmp_path):

@@ -52,7 +52,7 @@ def test_duplex_set_checks_its_backs(tmp_path):
     handbook = load_handbook(settings_from_mkdocs(load_config(str(copy / "mkdocs.yml"))))
     [duplex] = [job for job in desk_jobs(handbook) if "duplex" in job.name]
     assert {problem.lang for _, _, problem in duplex.fit_limits} == {"nl", "en"}
-    from handbook.printing.render import render_job
+    from handbook.printing.typeset import render_job
 
     result = render_job(duplex, str(tmp_path))
     assert [problem.lang for problem in result.errors] == ["en"]

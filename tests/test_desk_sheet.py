@@ -19,7 +19,7 @@ from handbook.markdown_scan import scan_markdown, without_links
 from handbook.model import load_handbook
 from handbook.printing.desk import desk_body, desk_limits
 from handbook.printing.jobs import sheet_document, stylesheet
-from handbook.printing.render import PrintJob, render_job
+from handbook.printing.typeset import PrintJob, render_job
 from handbook.settings import settings_from_mkdocs
 
 A4 = (595.28, 841.89)  # points

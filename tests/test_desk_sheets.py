@@ -12,9 +12,9 @@ from mkdocs.config import load_config
 from PIL import Image
 
 from handbook.model import load_handbook
-from handbook.printing.cards import CARD_H, CARD_W, GRID_X, GRID_Y, cards_body, fit_limits, slot
 from handbook.printing.jobs import sheet_document, stylesheet
-from handbook.printing.render import PrintJob, render_job
+from handbook.printing.sheets import CARD_H, CARD_W, GRID_X, GRID_Y, cards_body, fit_limits, slot
+from handbook.printing.typeset import PrintJob, render_job
 from handbook.settings import settings_from_mkdocs
 
 PT_PER_MM = 72 / 25.4
@@ -114,7 +114,7 @@ def test_every_checklist_item_is_printed_on_its_own_page(built_site, model, lang
     pdf = built_site / "downloads" / f"checklists-{lang}.pdf"
     text = subprocess.run([require_tool("pdftotext"), str(pdf), "-"], capture_output=True, text=True).stdout
     pages = text.split("\f")
-    tasklists = [t for page in model.pages_in(lang) for t in page.scan.tasklists]
+    tasklists = [t for langs in model.pages.values() if lang in langs for t in langs[lang].scan.tasklists]
     assert len([p for p in pages if p.strip()]) == len(tasklists)
     flat = " ".join(" ".join(pages).split())
     for tasklist in tasklists:

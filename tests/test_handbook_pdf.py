@@ -12,7 +12,7 @@ from conftest import ROOT, require_tool
 from pypdf import PdfReader
 
 from handbook.model import load_handbook
-from handbook.printing.render import PrintJob, render_job
+from handbook.printing.typeset import PrintJob, render_job
 from handbook.settings import settings_from_mkdocs
 
 LANGS = ("nl", "en")

@@ -10,7 +10,7 @@ import pytest
 from conftest import require_tool
 
 from handbook.printing.page_slots import estimated_pages
-from handbook.printing.render import PrintJob, render_job
+from handbook.printing.typeset import PrintJob, render_job
 
 # A contents entry with its number in a right-aligned column, and a cross-reference inside a justified line.
 DOCUMENT = """<html><head><style>

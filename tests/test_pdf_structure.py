@@ -146,7 +146,7 @@ def test_a_duplex_set_without_the_language_step_is_caught(real_handbook, tmp_pat
     """The same duplex job written by WeasyPrint alone: its English backs would be read as Dutch."""
     from handbook.downloads import DUPLEX
     from handbook.printing.jobs import desk_jobs
-    from handbook.printing.render import PDF_OPTIONS, PrintResult, lay_out
+    from handbook.printing.typeset import PDF_OPTIONS, PrintResult, lay_out
 
     job = next(job for job in desk_jobs(real_handbook) if job.name == DUPLEX.format(front="nl", back="en"))
     planted = tmp_path / "duplex.pdf"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from handbook.printing.previous import PreviousPrint, input_key
-from handbook.printing.render import PrintJob, PrintResult, render_job
+from handbook.printing.cache import PreviousPrint, input_key
+from handbook.printing.typeset import PrintJob, PrintResult, render_job
 
 
 def job_with(tmp_path, html: str) -> PrintJob:
@@ -53,25 +53,25 @@ def test_previous_pdf_is_restored_only_for_the_same_key(tmp_path):
 
 
 def test_key_follows_the_print_code(tmp_path, monkeypatch):
-    from handbook.printing import previous
+    from handbook.printing import cache
 
     job = job_with(tmp_path, "<p>Hello</p>")
     key = input_key(job)
-    monkeypatch.setattr(previous, "code_digest", lambda: "changed page-number code")
+    monkeypatch.setattr(cache, "code_digest", lambda: "changed page-number code")
     assert input_key(job) != key
 
 
 def test_code_digest_covers_the_print_modules_and_stylesheets():
     from pathlib import Path
 
-    from handbook.printing import previous
+    from handbook.printing import cache
 
-    package = Path(previous.__file__).resolve().parent.parent
-    first = previous.code_digest()
-    previous.code_digest.cache_clear()
-    assert previous.code_digest() == first  # stable for the same code
+    package = Path(cache.__file__).resolve().parent.parent
+    first = cache.code_digest()
+    cache.code_digest.cache_clear()
+    assert cache.code_digest() == first  # stable for the same code
     covered = {p.name for p in (package / "printing").iterdir() if p.suffix in (".py", ".css")}
-    assert {"document.py", "render.py", "handbook.css", "sheets.css"} <= covered
+    assert {"document.py", "typeset.py", "handbook.css", "sheets.css"} <= covered
 
 
 def test_kept_entry_is_written_whole_and_last(tmp_path):
@@ -89,7 +89,7 @@ def test_kept_entry_is_written_whole_and_last(tmp_path):
 
 
 def test_a_kept_pdf_is_reused_without_making_its_job(tmp_path):
-    from handbook.printing.build import PrintQueue
+    from handbook.printing.print_step import PrintQueue
 
     store, out = PreviousPrint(tmp_path / "store"), tmp_path / "out"
     out.mkdir()

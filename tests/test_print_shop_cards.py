@@ -122,7 +122,7 @@ def test_a_card_that_leaves_the_safe_zone_is_reported_at_its_line_naming_the_lan
     from weasyprint import HTML
 
     from handbook.printing.jobs import print_shop_job, stylesheet
-    from handbook.printing.render import overflowing
+    from handbook.printing.typeset import overflowing
 
     first = real_handbook.cards[0]
     # Six phrases of two lines each: more than the card holds inside its safe zone.
@@ -137,9 +137,9 @@ def test_a_card_that_leaves_the_safe_zone_is_reported_at_its_line_naming_the_lan
 
 
 def test_a_kept_card_pdf_follows_the_colour_profile_and_the_pdf_variant(real_handbook, tmp_path):
+    from handbook.printing.cache import PreviousPrint, input_key
     from handbook.printing.jobs import print_shop_job, stylesheet
-    from handbook.printing.previous import PreviousPrint, input_key
-    from handbook.printing.render import render_job
+    from handbook.printing.typeset import render_job
 
     profile = tmp_path / "cmyk.icc"
     profile.write_bytes(PROFILE.read_bytes())

@@ -9,9 +9,9 @@ import pytest
 from conftest import CARD_FILE, GOOD_PAGES, MINIMAL_CONFIG
 
 from handbook.checks import run_checks
+from handbook.directives import expand_page
 from handbook.printing.document import RenderedPage
 from handbook.printing.jobs import desk_jobs, handbook_source
-from handbook.render import expand_page
 
 WITH_CARD = {
     **GOOD_PAGES,

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-import time
 
 import pytest
 from conftest import copy_project, write_site
@@ -95,9 +94,7 @@ def test_bad_input_builds_cleanly_or_fails_with_location(case, tmp_path):
 
 def checks_on(tmp_path, pages):
     config = write_site(tmp_path, pages)
-    started = time.perf_counter()
-    problems = run_checks(load_handbook(settings_from_mkdocs(load_config(str(config)))))
-    return problems, time.perf_counter() - started
+    return run_checks(load_handbook(settings_from_mkdocs(load_config(str(config)))))
 
 
 def test_five_megabyte_page_is_checked_without_error(tmp_path):
@@ -105,7 +102,7 @@ def test_five_megabyte_page_is_checked_without_error(tmp_path):
     body = "# Groot {#big}\n\n" + paragraph * (5_000_000 // len(paragraph))
     english = "# Big {#big}\n\n" + ("Stay calm and listen to the customer before you look for a fix. " * 12 + "\n\n") * 10
     pages = {"index.nl.md": body, "index.en.md": english}
-    problems, _ = checks_on(tmp_path, {**pages, "talk.nl.md": "# T {#t}\n", "talk.en.md": "# T {#t}\n"})
+    problems = checks_on(tmp_path, {**pages, "talk.nl.md": "# T {#t}\n", "talk.en.md": "# T {#t}\n"})
     assert len(body.encode()) >= 4_900_000
     assert all(p.line >= 1 and p.path.startswith("docs/") for p in problems)
 
@@ -119,5 +116,5 @@ def test_five_thousand_headings_are_checked_without_error(tmp_path):
         "talk.nl.md": "# T {#t}\n",
         "talk.en.md": "# T {#t}\n",
     }
-    problems, _ = checks_on(tmp_path, pages)
+    problems = checks_on(tmp_path, pages)
     assert [p.code for p in problems] == []

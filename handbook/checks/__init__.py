@@ -17,7 +17,7 @@ CHECKS = (
     links.check,
     translations.check,
     boxes.check,
-    leftovers.check,
+    leftovers.check_page_sources,
     check_lock,
     desk.check,
     card_fit_problems,

@@ -7,6 +7,7 @@ note. Each of these is an error here, and both languages of a page must have the
 
 from __future__ import annotations
 
+from handbook.codes import Code
 from handbook.model import Handbook, Page
 from handbook.problems import Problem
 
@@ -25,14 +26,12 @@ def check_page(page: Page) -> list[Problem]:
     known = ", ".join(f"`{kind}`" for kind in BOX_TYPES)
     for stray in page.scan.stray_box_lines:
         problems.append(
-            Problem(
-                page.path,
+            page.problem(
                 stray.line,
                 stray.col,
-                "BOX-FORMAT",
+                Code.BOX_FORMAT,
                 f"'{stray.text[:60]}' is not written as a box: it would be shown as text",
                 f"write {BOX_FORM}",
-                page.lang,
             )
         )
     for box in page.scan.admonitions:
@@ -43,17 +42,15 @@ def check_page(page: Page) -> list[Problem]:
             else:
                 message = f"box type '{box.kind}' is not one of the handbook's boxes: it would look like a plain note"
                 fix = f"use one of {known}"
-            problems.append(Problem(page.path, box.line, box.col, "BOX-TYPE", message, fix, page.lang))
+            problems.append(page.problem(box.line, box.col, Code.BOX_TYPE, message, fix))
         if not box.has_body:
             problems.append(
-                Problem(
-                    page.path,
+                page.problem(
                     box.line,
                     box.col,
-                    "BOX-INDENT",
+                    Code.BOX_INDENT,
                     f"'{box.kind}' box has no text: the lines below it are not indented, so they show under an empty box",
                     "leave a blank line after the `!!!` line and indent the box's text by 4 spaces",
-                    page.lang,
                 )
             )
     return problems
@@ -75,14 +72,12 @@ def check_parity(reference: Page, page: Page) -> list[Problem]:
         if box.kind != kind:
             where = f"{reference.path}:{reference.scan.admonitions[number - 1].line}"
             return [
-                Problem(
-                    page.path,
+                page.problem(
                     box.line,
                     box.col,
-                    "BOX-PARITY",
+                    Code.BOX_PARITY,
                     f"box {number} is a '{box.kind}' box, in {where} it is a '{kind}' box",
                     "use the same boxes, in the same order, in every language",
-                    page.lang,
                 )
             ]
     if len(ours) != len(theirs):
@@ -94,14 +89,12 @@ def check_parity(reference: Page, page: Page) -> list[Problem]:
             line, col = _where_missing(reference, page, len(ours)), 1
             counts = f"{reference.path}:{reference.scan.admonitions[len(ours)].line} has box {len(ours) + 1}, missing here"
         return [
-            Problem(
-                page.path,
+            page.problem(
                 line,
                 col,
-                "BOX-PARITY",
+                Code.BOX_PARITY,
                 f"page has {len(ours)} boxes, {reference.path} has {len(theirs)}: {counts}",
                 "translate box for box",
-                page.lang,
             )
         ]
     return []

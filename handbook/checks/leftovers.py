@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 
+from handbook.codes import Code
 from handbook.markdown_scan import DIRECTIVE
 from handbook.model import Handbook
 from handbook.new_page import PLACEHOLDER
@@ -52,72 +53,52 @@ def check_page_sources(handbook: Handbook) -> list[Problem]:
     card_ids = {card.id for card in handbook.cards}
     # A card file that does not read is one problem (INPUT-YAML); every card it names is not another.
     cards_readable = not any(
-        p.path == handbook.cards_path and p.code in ("INPUT-YAML", "INPUT-ENCODING") for p in handbook.input_problems
+        p.path == handbook.cards_path and p.code in (Code.INPUT_YAML, Code.INPUT_ENCODING) for p in handbook.input_problems
     )
     for langs in handbook.pages.values():
         for page in langs.values():
             for lineno, line in page.scan.text_lines:
                 for col, kind, text in leftovers_in_line(line, skip_directives=True):
                     problems.append(
-                        Problem(
-                            page.path,
-                            lineno,
-                            col,
-                            "LEFTOVER",
-                            _message(kind, text),
-                            "remove it or write the real text",
-                            page.lang,
-                        )
+                        page.problem(lineno, col, Code.LEFTOVER, _message(kind, text), "remove it or write the real text")
                     )
             for directive in page.scan.directives:
                 if directive.name not in KNOWN_DIRECTIVES:
                     problems.append(
-                        Problem(
-                            page.path,
+                        page.problem(
                             directive.line,
                             directive.col,
-                            "DIRECTIVE",
+                            Code.DIRECTIVE,
                             f"unknown directive '{directive.name}'",
                             "known: " + ", ".join(sorted(KNOWN_DIRECTIVES)),
-                            page.lang,
                         )
                     )
                 elif directive.name == "phrases" and directive.argument not in card_ids and cards_readable:
                     close = difflib.get_close_matches(directive.argument, sorted(card_ids), n=1, cutoff=0.6)
                     problems.append(
-                        Problem(
-                            page.path,
+                        page.problem(
                             directive.line,
                             directive.col,
-                            "DIRECTIVE",
+                            Code.DIRECTIVE,
                             f"no phrase card '{directive.argument}'",
                             f"did you mean `{close[0]}`?" if close else f"card IDs are in {handbook.cards_path}",
-                            page.lang,
                         )
                     )
             for link in page.scan.links:
                 if link.is_image and PLACEHOLDER_ALT.match(link.text):
                     problems.append(
-                        Problem(
-                            page.path,
+                        page.problem(
                             link.line,
                             link.col,
-                            "PLACEHOLDER-ALT",
+                            Code.PLACEHOLDER_ALT,
                             f"image '{link.target}' has placeholder alt text '{link.text}'",
                             "describe the image",
-                            page.lang,
                         )
                     )
                 if SCRIPT_URL.match(link.target) and not link.is_image:
                     problems.append(
-                        Problem(
-                            page.path,
-                            link.line,
-                            link.col,
-                            "UNSAFE-HTML",
-                            f"link to script URL '{link.target[:40]}'",
-                            "remove it",
-                            page.lang,
+                        page.problem(
+                            link.line, link.col, Code.UNSAFE_HTML, f"link to script URL '{link.target[:40]}'", "remove it"
                         )
                     )
             for tag in page.scan.html_tags:
@@ -127,14 +108,12 @@ def check_page_sources(handbook: Handbook) -> list[Problem]:
                     or SCRIPT_URL_IN_ATTRIBUTE.search(tag.attributes)
                 ):
                     problems.append(
-                        Problem(
-                            page.path,
+                        page.problem(
                             tag.line,
                             tag.col,
-                            "UNSAFE-HTML",
+                            Code.UNSAFE_HTML,
                             f"raw HTML <{tag.name}{tag.attributes[:40]}> can run code or change the page",
                             "remove it; write Markdown",
-                            page.lang,
                         )
                     )
     return problems
@@ -170,14 +149,10 @@ def check_output_html(html: str, path: str, lang: str, source_lines=(), known=fr
                     path,
                     line_in_source,
                     col,
-                    "OUTPUT-LEFTOVER",
+                    Code.OUTPUT_LEFTOVER,
                     f"built HTML line {lineno} contains {kind} '{text[:60]}'",
                     "fix the page or the template that produced it",
                     lang,
                 )
             )
     return problems
-
-
-def check(handbook: Handbook) -> list[Problem]:
-    return check_page_sources(handbook)

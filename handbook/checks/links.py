@@ -12,6 +12,7 @@ import re
 from urllib.parse import urlsplit
 
 from handbook.assets import asset_name, language_versions, resolve_asset
+from handbook.codes import Code
 from handbook.model import Handbook, Page
 from handbook.problems import Problem
 
@@ -64,14 +65,12 @@ def check_page_links(handbook: Handbook, page: Page) -> list[Problem]:
                 known = [s for s, langs in handbook.pages.items() if page.lang in langs]
                 suggestion = _closest(slug, known)
                 problems.append(
-                    Problem(
-                        page.path,
+                    page.problem(
                         link.line,
                         link.col,
-                        "LINK-PAGE",
+                        Code.LINK_PAGE,
                         f"link to missing page '{path}'",
                         f"did you mean `{suggestion}.md`?" if suggestion else f"create `docs/{slug}.{page.lang}.md`",
-                        page.lang,
                     )
                 )
                 continue
@@ -117,18 +116,16 @@ def _missing_file(handbook: Handbook, page: Page, link, resolved: str) -> Proble
             suggestion = f"did you mean `{posixpath.relpath(closest, page_dir)}`?"
         else:
             suggestion = "link pages as `page.md`, images and other files by their path from the page, e.g. `images/x.png`"
-    return Problem(page.path, link.line, link.col, "LINK-FILE", message, suggestion, page.lang)
+    return page.problem(link.line, link.col, Code.LINK_FILE, message, suggestion)
 
 
 def _other_language(page: Page, link, slug: str) -> Problem:
-    return Problem(
-        page.path,
+    return page.problem(
         link.line,
         link.col,
-        "LINK-LANG",
+        Code.LINK_LANG,
         f"link '{link.target}' leads into another language",
         f"link `{slug}.md` so readers stay in '{page.lang}'",
-        page.lang,
     )
 
 
@@ -142,7 +139,7 @@ def _check_printed(page: Page, link, target: Page | None) -> list[Problem]:
         return []
     message = f"link to {target.path}, a web-only page (`print: false`) that the handbook PDF leaves out"
     fix = "link its address on the website (an absolute URL), or print that page"
-    return [Problem(page.path, link.line, link.col, "PRINT-LINK", message, fix, page.lang)]
+    return [page.problem(link.line, link.col, Code.PRINT_LINK, message, fix)]
 
 
 def _check_anchor(handbook, page, link, slug, anchor, explicit_lang=None) -> list[Problem]:
@@ -155,21 +152,18 @@ def _check_anchor(handbook, page, link, slug, anchor, explicit_lang=None) -> lis
     suggestion = _closest(anchor, ids)
     where = "this page" if target is page else (target.path if target else slug)
     return [
-        Problem(
-            page.path,
+        page.problem(
             link.line,
             link.col,
-            "LINK-ANCHOR",
+            Code.LINK_ANCHOR,
             f"'#{anchor}' is not a section of {where}",
             f"did you mean `#{suggestion}`?" if suggestion else "see the `{#...}` IDs of its headings",
-            page.lang,
         )
     ]
 
 
 def check_nav(handbook: Handbook) -> list[Problem]:
     settings = handbook.settings
-    config = settings.relative(settings.config_path)
     problems = []
     in_nav = set()
     for entry in settings.nav:
@@ -180,11 +174,10 @@ def check_nav(handbook: Handbook) -> list[Problem]:
         for lang in settings.locales:
             if not handbook.page(slug, lang):
                 problems.append(
-                    Problem(
-                        config,
+                    settings.config_problem(
                         entry.line,
                         entry.col,
-                        "NAV-PAGE",
+                        Code.NAV_PAGE,
                         f"navigation entry '{entry.path}' has no '{lang}' page",
                         f"create `docs/{slug}.{lang}.md`",
                         lang,
@@ -199,9 +192,9 @@ def check_nav(handbook: Handbook) -> list[Problem]:
                         page.path,
                         1,
                         1,
-                        "NAV-OMITTED",
+                        Code.NAV_OMITTED,
                         f"page '{slug}' is not in the navigation",
-                        f"add `{slug}.md` to `nav:` in {config}",
+                        f"add `{slug}.md` to `nav:` in {settings.config_display}",
                     )
                 )
     return problems
@@ -216,19 +209,18 @@ def check_cards(handbook: Handbook) -> list[Problem]:
         missing = [lang for lang in locales if handbook.page(card.page, lang) is None]
         if missing == locales:  # once, not once per language in the same words
             message = f"card '{card.id}' links to missing page '{card.page}'"
-            problems.append(Problem(handbook.cards_path, *card.section_at, "CARD-SECTION", message))
+            problems.append(handbook.cards_problem(*card.section_at, Code.CARD_SECTION, message))
         for lang in locales:
             page = handbook.page(card.page, lang)
             if page is None and missing != locales:
                 message = f"card '{card.id}' links to '{card.page}', which has no '{lang}' page"
-                problems.append(Problem(handbook.cards_path, *card.section_at, "CARD-SECTION", message, "", lang))
+                problems.append(handbook.cards_problem(*card.section_at, Code.CARD_SECTION, message, "", lang))
             elif page is not None and card.anchor not in page.scan.section_ids:
                 suggestion = _closest(card.anchor, page.scan.section_ids)
                 problems.append(
-                    Problem(
-                        handbook.cards_path,
+                    handbook.cards_problem(
                         *card.section_at,
-                        "CARD-SECTION",
+                        Code.CARD_SECTION,
                         f"card '{card.id}': '#{card.anchor}' is not a section of {page.path}",
                         f"did you mean `#{suggestion}`?" if suggestion else "",
                         lang,

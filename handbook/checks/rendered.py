@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+from handbook.codes import Code
 from handbook.model import Handbook, Page
 from handbook.problems import Problem
 
@@ -40,19 +41,19 @@ REFERENCE_USE = re.compile(r"!?\[((?:[^\[\]]|\[[^\]]*\])*)\](?:\[([^\[\]]*)\])?"
 LITERALS = (
     (
         re.compile(r"\[[^\[\]\n]+\]\[[^\[\]\n]*\]"),
-        "LINK-REFERENCE",
+        Code.LINK_REFERENCE,
         "reference link '{text}' has no definition: it shows as text",
         "add a line `[name]: page.md` below the paragraph, or write `[text](page.md)`",
     ),
     (
         re.compile(r"\[[^\[\]\n]+\][ \t]+\([^()\s]*\)"),
-        "MARKDOWN-LITERAL",
+        Code.MARKDOWN_LITERAL,
         "'{text}' is not a link: the space between `]` and `(` shows it as text",
         "remove the space",
     ),
     (
         re.compile(r"\{:?[ \t]*[#.][^{}\n]*\}|\{:[^{}\n]*\}"),
-        "MARKDOWN-LITERAL",
+        Code.MARKDOWN_LITERAL,
         "attribute list '{text}' did not apply: it shows as text",
         "put `{#id}` last on the heading line, and `{: .class}` right after the element it styles",
     ),
@@ -206,13 +207,13 @@ def check_page(handbook: Handbook, page: Page, url: str, output: PageOutput, sit
     problems = []
     for target in output.urls:
         problem = _check_url(page, url, target, site, source, site_url)
-        if problem and not (problem.code == "LINK-LANG" and target in output.other_language_urls):
+        if problem and not (problem.code == Code.LINK_LANG and target in output.other_language_urls):
             problems.append(problem)
     for text in output.texts:
         for pattern, code, message, fix in LITERALS:
             for match in pattern.finditer(text):
                 line, col = source.locate(match.group(0), match.group(0)[:12])
-                problems.append(Problem(page.path, line, col, code, message.format(text=match.group(0)), fix, page.lang))
+                problems.append(page.problem(line, col, code, message.format(text=match.group(0)), fix))
     return problems
 
 
@@ -228,19 +229,19 @@ def _check_url(page, page_url, target, site: BuiltSite, source: _Source, site_ur
     if parts.path.endswith("/") and path:
         path += "/"
     if not parts.path and not parts.fragment:
-        return _problem(page, source, written, "LINK-FILE", "empty link", "write the page or file it should lead to")
+        return _problem(page, source, written, Code.LINK_FILE, "empty link", "write the page or file it should lead to")
     if path.endswith(".md") or ".md/" in path:
         name = posixpath.basename(parts.path)
-        return _problem(page, source, written, "LINK-PAGE", f"link to missing page '{name}'", "check the page name")
+        return _problem(page, source, written, Code.LINK_PAGE, f"link to missing page '{name}'", "check the page name")
     if path in site.other_pages:
         return _problem(
-            page, source, written, "LINK-LANG", f"link '{written}' leads into another language", "link `page.md` instead"
+            page, source, written, Code.LINK_LANG, f"link '{written}' leads into another language", "link `page.md` instead"
         )
     if not site.exists(path):
         pages = sorted(site.ids) if not posixpath.splitext(path.rstrip("/"))[1] else []
         close = difflib.get_close_matches(path, pages, n=1, cutoff=0.6)
         fix = f"did you mean `/{close[0]}`?" if close else "write the path from this page's URL"
-        return _problem(page, source, written, "LINK-FILE", f"link to missing file '{written}'", fix)
+        return _problem(page, source, written, Code.LINK_FILE, f"link to missing file '{written}'", fix)
     if parts.fragment and path in site.ids and parts.fragment not in site.ids[path]:
         where = "this page" if path == page_url else site.paths.get(path, f"'/{path}'")
         close = difflib.get_close_matches(parts.fragment, sorted(site.ids[path]), n=1, cutoff=0.6)
@@ -248,7 +249,7 @@ def _check_url(page, page_url, target, site: BuiltSite, source: _Source, site_ur
             page,
             source,
             written,
-            "LINK-ANCHOR",
+            Code.LINK_ANCHOR,
             f"'#{parts.fragment}' is not a section of {where}",
             f"did you mean `#{close[0]}`?" if close else "see the `{#...}` IDs of its headings",
             f"#{parts.fragment}",
@@ -270,7 +271,7 @@ def _problem(page, source: _Source, written, code, message, fix, fallback: str =
         if use:
             source.used.add(use)
             line, col, message = *use, f"{message}, defined at {page.path}:{line}"
-    return Problem(page.path, line, col, code, message, fix, page.lang)
+    return page.problem(line, col, code, message, fix)
 
 
 def page_urls(handbook: Handbook) -> dict[str, tuple[str, str]]:
@@ -304,7 +305,7 @@ def check_rendered(handbook: Handbook, lang: str, rendered: dict, file_urls, kno
         generated = {(page.path, d.line, d.col) for d in page.scan.directives}
         for problem in check_page(handbook, page, rendered[slug].url, output, site):
             at_link = (problem.path, problem.line, problem.col)
-            at_line = (problem.path, problem.line) if problem.code == "MARKDOWN-LITERAL" else None
+            at_line = (problem.path, problem.line) if problem.code == Code.MARKDOWN_LITERAL else None
             if at_link not in places and at_line not in places and not (cards_at_fault and at_link in generated):
                 problems.append(problem)
     return problems

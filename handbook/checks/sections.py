@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from handbook.codes import Code
 from handbook.model import Handbook
 from handbook.problems import Problem
 
@@ -52,51 +53,34 @@ def check(handbook: Handbook) -> list[Problem]:
             seen: dict[str, int] = {}
             if page.scan.title is None:
                 problems.append(
-                    Problem(
-                        page.path,
-                        page.body_line,
-                        1,
-                        "TITLE-MISSING",
-                        "page has no `#` title",
-                        "start it with `# Title {#id}`",
-                        page.lang,
-                    )
+                    page.problem(page.body_line, 1, Code.TITLE_MISSING, "page has no `#` title", "start it with `# Title {#id}`")
                 )
             for index, heading in enumerate(page.scan.headings):
                 if heading.id is None:
                     problems.append(
-                        Problem(
-                            page.path,
-                            heading.line,
-                            heading.col,
-                            "ID-MISSING",
-                            *_missing_id_message(handbook, page, index, heading.title),
-                            page.lang,
+                        page.problem(
+                            heading.line, heading.col, Code.ID_MISSING, *_missing_id_message(handbook, page, index, heading.title)
                         )
                     )
                     continue
                 if not ID_FORMAT.match(heading.id):
                     problems.append(
-                        Problem(
-                            page.path,
+                        page.problem(
                             heading.line,
                             heading.col,
-                            "ID-FORMAT",
+                            Code.ID_FORMAT,
                             f"section ID '{heading.id}' is not lowercase English words joined by hyphens",
                             f"use `{{#{suggested_id(heading.id)}}}`, the same in every language",
-                            page.lang,
                         )
                     )
                 if heading.id in seen:
                     problems.append(
-                        Problem(
-                            page.path,
+                        page.problem(
                             heading.line,
                             heading.col,
-                            "ID-DUPLICATE",
+                            Code.ID_DUPLICATE,
                             f"section ID '{heading.id}' is already used at {page.path}:{seen[heading.id]}",
                             "give one of the two headings another ID",
-                            page.lang,
                         )
                     )
                 seen.setdefault(heading.id, heading.line)
@@ -123,27 +107,23 @@ def _parity(handbook: Handbook, slug: str) -> list[Problem]:
                 there = theirs[index] if index < len(theirs) else None
                 where = f"; there, {reference.path}:{there.line} has '{there.id}'" if there else ""
                 problems.append(
-                    Problem(
-                        page.path,
+                    page.problem(
                         heading.line,
                         heading.col,
-                        "ID-PARITY",
+                        Code.ID_PARITY,
                         f"section ID '{heading.id}' is not in {reference.path}{where}",
                         "use the same ID in every language",
-                        page.lang,
                     )
                 )
         for heading in reference.scan.headings:
             if heading.id and heading.id not in actual:
                 problems.append(
-                    Problem(
-                        page.path,
+                    page.problem(
                         1,
                         1,
-                        "ID-PARITY",
+                        Code.ID_PARITY,
                         f"section '{heading.id}' of {reference.path}:{heading.line} is missing here",
                         f"add a heading with `{{#{heading.id}}}`",
-                        page.lang,
                     )
                 )
         common = [heading for heading in ours if heading.id in expected]
@@ -152,15 +132,13 @@ def _parity(handbook: Handbook, slug: str) -> list[Problem]:
         if moved:
             ours_heading, there = moved
             problems.append(
-                Problem(
-                    page.path,
+                page.problem(
                     ours_heading.line,
                     ours_heading.col,
-                    "ID-PARITY",
+                    Code.ID_PARITY,
                     f"sections are in a different order than in {reference.path}: there, line {there.line} has"
                     f" '{there.id}' at this place",
                     "keep the same order in every language",
-                    page.lang,
                 )
             )
     return problems

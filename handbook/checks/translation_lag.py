@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from handbook.codes import Code
 from handbook.model import Handbook
 from handbook.problems import Problem
 from handbook.translation_history import Change, find_change
@@ -78,11 +79,10 @@ def check(handbook: Handbook, status: TranslationStatus) -> list[Problem]:
     problems = []
     if settings.translation_lag not in POLICIES:
         problems.append(
-            Problem(
-                settings.relative(settings.config_path),
+            settings.config_problem(
                 1,
                 1,
-                "INPUT-CONFIG",
+                Code.INPUT_CONFIG,
                 f"extra: translation_lag is '{settings.translation_lag}'",
                 "use `fail` or `notice`",
             )
@@ -93,16 +93,14 @@ def check(handbook: Handbook, status: TranslationStatus) -> list[Problem]:
             for changed in state.changed:
                 source = handbook.page(state.slug, changed)
                 problems.append(
-                    Problem(
-                        page.path,
+                    page.problem(
                         state.now[lang].line,
                         1,
-                        "TRANSLATION-STALE",
+                        Code.TRANSLATION_STALE,
                         f"section '{state.key}' changed in {source.path}:{state.now[changed].line} since {LOCK_FILE}, "
                         f"this translation did not: {_what_changed(state, changed, status.changes[(state.key, changed)])}",
                         f"translate the change here, then run `make translations-update`; if it needs no translation: "
                         f"`make translations-update ACCEPT={state.key}`",
-                        lang,
                     )
                 )
     return problems

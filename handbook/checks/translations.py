@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from handbook.codes import Code
 from handbook.language_guess import (
     WORD,
     WORDS,
@@ -39,7 +40,7 @@ UI_KEY = re.compile(r"\bui\.([A-Za-z_][\w]*)")
 # Paragraphs this long are judged on their own; shorter ones join the page's short texts.
 PARAGRAPH_WORDS = 6
 # Problems that mean a unit is not (yet) translated; they lower the "% translated" figure.
-TRANSLATION_CODES = frozenset({"SAME-TEXT", "WRONG-LANGUAGE", "CARD-LANGUAGE", "CHECKLIST-EMPTY"})
+TRANSLATION_CODES = frozenset({Code.SAME_TEXT, Code.WRONG_LANGUAGE, Code.CARD_LANGUAGE, Code.CHECKLIST_EMPTY})
 
 
 def translation_coverage(handbook: Handbook, problems: list[Problem]) -> dict[str, float]:
@@ -85,7 +86,7 @@ def check_pages(handbook: Handbook) -> list[Problem]:
                         existing.path,
                         1,
                         1,
-                        "PAGE-UNTRANSLATED",
+                        Code.PAGE_UNTRANSLATED,
                         f"page '{slug}' has no '{lang}' version",
                         f"create `docs/{slug}.{lang}.md`",
                         lang,
@@ -110,7 +111,7 @@ def _wrong_language(path: str, unit, other: str, lang: str, pooled: bool) -> Pro
         path,
         unit.line,
         unit.col,
-        "WRONG-LANGUAGE",
+        Code.WRONG_LANGUAGE,
         f"{unit.kind} reads as '{other}', not '{lang}'{why}",
         f"translate it into '{lang}'; a quotation in '{other}' stays, marked: `*...*{{lang={other}}}`",
         lang,
@@ -151,14 +152,12 @@ def check_page_texts(handbook: Handbook) -> list[Problem]:
             if page is not reference:
                 same = [u for u in units if u.text in reference_texts and not may_stay_identical(u.text, default)]
             problems += [
-                Problem(
-                    page.path,
+                page.problem(
                     unit.line,
                     unit.col,
-                    "SAME-TEXT",
+                    Code.SAME_TEXT,
                     f"{unit.kind} is identical in {reference.path}:{reference_texts[unit.text].line}",
                     f"translate it into '{page.lang}'",
-                    page.lang,
                 )
                 for unit in same
             ]
@@ -182,14 +181,12 @@ def _unmarked_quotations(page) -> list[Problem]:
             other = clearly_other(match.group(2), page.lang)
             if other:
                 problems.append(
-                    Problem(
-                        page.path,
+                    page.problem(
                         line,
                         match.start() + 1,
-                        "WRONG-LANGUAGE",
+                        Code.WRONG_LANGUAGE,
                         f"'{match.group(2)}' reads as '{other}' but is not marked as '{other}'",
                         f"mark the quotation with its language: `{match.group(0)}{{lang={other}}}`",
-                        page.lang,
                     )
                 )
     return problems
@@ -210,11 +207,10 @@ def check_card_texts(handbook: Handbook) -> list[Problem]:
                     continue
                 if lang != default and text == unit.texts.get(default) and not may_stay_identical(text, default):
                     problems.append(
-                        Problem(
-                            handbook.cards_path,
+                        handbook.cards_problem(
                             line,
                             col,
-                            "SAME-TEXT",
+                            Code.SAME_TEXT,
                             f"card '{card.id}': {unit.field} is identical in '{default}'"
                             f" at {handbook.cards_path}:{unit.places.get(default, (card.line, 1))[0]}",
                             f"translate it into '{lang}'",
@@ -229,16 +225,15 @@ def check_card_texts(handbook: Handbook) -> list[Problem]:
 
 def check_titles(handbook: Handbook) -> list[Problem]:
     settings = handbook.settings
-    config = settings.relative(settings.config_path)
+    config = settings.config_display
     problems = []
     nav_titles = [entry.title for entry in settings.nav]
     for language in settings.languages:
         if not language.site_name.strip():
             problems.append(
-                Problem(
-                    config,
+                settings.config_problem(
                     *language.place,
-                    "SITE-NAME",
+                    Code.SITE_NAME,
                     f"language '{language.locale}' has no site_name",
                     "set `site_name:` under that language",
                     language.locale,
@@ -250,11 +245,10 @@ def check_titles(handbook: Handbook) -> list[Problem]:
         for entry in settings.nav:
             if entry.title not in language.nav_translations:
                 problems.append(
-                    Problem(
-                        config,
+                    settings.config_problem(
                         block or entry.line,
                         1,
-                        "NAV-TITLE",
+                        Code.NAV_TITLE,
                         f"navigation title '{entry.title}' at {config}:{entry.line} has no '{language.locale}' translation",
                         f"add the line `{entry.title}: <title in '{language.locale}'>` under this `nav_translations:`"
                         if block
@@ -265,11 +259,10 @@ def check_titles(handbook: Handbook) -> list[Problem]:
         for title in language.nav_translations:
             if title not in nav_titles:
                 problems.append(
-                    Problem(
-                        config,
+                    settings.config_problem(
                         1,
                         1,
-                        "NAV-TITLE",
+                        Code.NAV_TITLE,
                         f"translation for unknown navigation title '{title}'",
                         "match the title in `nav:` exactly",
                         language.locale,
@@ -280,14 +273,12 @@ def check_titles(handbook: Handbook) -> list[Problem]:
             for box in page.scan.admonitions:
                 if not (box.title or "").strip():
                     problems.append(
-                        Problem(
-                            page.path,
+                        page.problem(
                             box.line,
                             box.col,
-                            "TITLE-MISSING",
+                            Code.TITLE_MISSING,
                             f"'{box.kind}' box has no title in '{page.lang}'",
                             f'write `!!! {box.kind} "Title"`',
-                            page.lang,
                         )
                     )
     return problems
@@ -295,7 +286,7 @@ def check_titles(handbook: Handbook) -> list[Problem]:
 
 def check_ui_strings(handbook: Handbook) -> list[Problem]:
     settings = handbook.settings
-    config = settings.relative(settings.config_path)
+    config = settings.config_display
     problems = []
     all_keys = set().union(*(lang.ui for lang in settings.languages)) if settings.languages else set()
     used: dict[str, tuple[str, int, int]] = {}
@@ -315,7 +306,7 @@ def check_ui_strings(handbook: Handbook) -> list[Problem]:
                         path,
                         line,
                         col,
-                        "UI-STRING",
+                        Code.UI_STRING,
                         f"UI string '{key}' has no '{language.locale}' text",
                         f"add `{key}:` under `extra: ui:` of '{language.locale}' in {config}",
                         language.locale,
@@ -333,9 +324,7 @@ def check_checklists(handbook: Handbook) -> list[Problem]:
             for tasklist in page.scan.tasklists:
                 for item in tasklist.items:
                     if not item.text.strip():
-                        problems.append(
-                            Problem(page.path, item.line, 1, "CHECKLIST-EMPTY", "checklist item is empty", "", page.lang)
-                        )
+                        problems.append(page.problem(item.line, 1, Code.CHECKLIST_EMPTY, "checklist item is empty"))
             if reference is None or page is reference:
                 continue
             theirs = {t.section_id: t for t in reference.scan.tasklists}
@@ -344,14 +333,12 @@ def check_checklists(handbook: Handbook) -> list[Problem]:
                 expected = len(there.items) if there else None
                 if expected is not None and expected != len(tasklist.items):
                     problems.append(
-                        Problem(
-                            page.path,
+                        page.problem(
                             tasklist.line,
                             1,
-                            "CHECKLIST-PARITY",
+                            Code.CHECKLIST_PARITY,
                             f"checklist has {len(tasklist.items)} items, the one at {reference.path}:{there.line} has {expected}",
                             "translate item for item",
-                            page.lang,
                         )
                     )
     return problems
@@ -366,14 +353,12 @@ def check_sources(handbook: Handbook) -> list[Problem]:
             for key in page.sources:
                 if key not in known:
                     problems.append(
-                        Problem(
-                            page.path,
+                        page.problem(
                             2,
                             1,
-                            "SOURCE-UNKNOWN",
+                            Code.SOURCE_UNKNOWN,
                             f"source '{key}' is not an article on the sources page",
                             "use the ID of an article heading in sources.md",
-                            page.lang,
                         )
                     )
     return problems

@@ -15,11 +15,12 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from handbook.codes import Code
 from handbook.downloads import PHRASE_CARDS, PRINT_SHOP
 from handbook.model import Handbook
-from handbook.printing.build import print_or_reuse
+from handbook.printing.cache import STORE, PreviousPrint
 from handbook.printing.jobs import desk_jobs, print_shop_job, print_shop_jobs, stylesheet
-from handbook.printing.previous import STORE, PreviousPrint
+from handbook.printing.print_step import print_or_reuse
 from handbook.problems import Problem
 
 
@@ -45,6 +46,6 @@ def card_fit_problems(handbook: Handbook) -> list[Problem]:
         results = print_or_reuse(card_jobs(handbook), PreviousPrint(build_dir / STORE), Path(scratch))
     for result in results:
         for problem in result.errors:
-            if problem.code == "CARD-TOO-LONG":
+            if problem.code == Code.CARD_TOO_LONG:
                 problems.setdefault((problem.line, problem.lang), problem)
     return list(problems.values())

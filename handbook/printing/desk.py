@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from html import escape
 
+from handbook.codes import Code
 from handbook.desk import DeskList, DeskSheet
 from handbook.markdown_scan import MARKDOWN_LINK
 from handbook.problems import Problem
@@ -67,7 +68,7 @@ def desk_limits(sheet: DeskSheet) -> tuple[tuple[str, float, Problem], ...]:
                 path,
                 line,
                 1,
-                "DESK-TOO-LONG",
+                Code.DESK_TOO_LONG,
                 f"the desk sheet does not fit one A4 page in '{sheet.lang}': it runs off the page in {what}",
                 "shorten the route, the escalation ladder or the key phrases; the sheet is never printed smaller",
                 sheet.lang,

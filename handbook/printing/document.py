@@ -21,6 +21,7 @@ from xml.etree import ElementTree
 import tinyhtml5
 from tinyhtml5.constants import prefixes as NAMESPACE_PREFIXES
 
+from handbook.codes import Code
 from handbook.problems import Problem
 
 URL_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
@@ -202,7 +203,7 @@ def rewrite_chapter(
 
 
 def _link_problem(page: RenderedPage, message: str) -> Problem:
-    return Problem(page.source_path, 1, 1, "PRINT-LINK", message, "", page.lang)
+    return Problem(page.source_path, 1, 1, Code.PRINT_LINK, message, "", page.lang)
 
 
 def site_file(src: str, page_dir: str, site_files: str) -> str:

@@ -11,17 +11,18 @@ from pathlib import Path
 from urllib.parse import quote
 
 from handbook.assets import asset_url
+from handbook.codes import Code
 from handbook.desk import desk_sheet, has_desk_sheet
 from handbook.downloads import CHECKLISTS, DESK_SHEET, DUPLEX, HANDBOOK, PHRASE_CARDS, PRINT_SHOP, PRINT_SHOP_TWO_SIDED
 from handbook.model import Handbook
-from handbook.printing.cards import cards_body, checklist_body, fit_limits
+from handbook.printing.cache import inputs_digest
 from handbook.printing.desk import desk_body, desk_limits
 from handbook.printing.document import URL_SCHEME, PrintLabels, RenderedPage, combine, page_css
 from handbook.printing.edition import format_edition, last_commit_date, last_commit_timestamp
 from handbook.printing.fonts import font_face_css
-from handbook.printing.previous import inputs_digest
 from handbook.printing.print_shop import PROFILE, PROFILE_PACKAGE, VARIANT, profile_css, shop_cards_body, shop_fit_limits
-from handbook.printing.render import PrintJob
+from handbook.printing.sheets import cards_body, checklist_body, fit_limits
+from handbook.printing.typeset import PrintJob
 from handbook.problems import Problem
 from handbook.settings import Language
 
@@ -140,7 +141,7 @@ def print_shop_jobs(handbook: Handbook) -> tuple[list[PrintJob], list[Problem]]:
     if not PROFILE.is_file():
         message = f"print-shop phrase cards not written: the CMYK profile {PROFILE} is missing"
         suggestion = f"install Debian's {PROFILE_PACKAGE} (`make build` does so when run as root)"
-        return [], [Problem(handbook.cards_path, 1, 1, "PRINT-LAYOUT", message, suggestion)]
+        return [], [handbook.cards_problem(1, 1, Code.PRINT_LAYOUT, message, suggestion)]
     css = stylesheet("print-shop.css") + "\n" + profile_css()
     stamp = last_commit_timestamp(settings.root) or 0
     dated = dt.datetime.fromtimestamp(stamp, tz=dt.UTC)

@@ -1,6 +1,6 @@
 """Phrase cards as a print shop takes them: one 90 x 65 mm card per page, 3 mm bleed, PDF/X-4.
 
-The office sheets (cards.py) put eight cards on A4 with cut marks for a desk printer. A print shop cuts from its
+The office sheets (sheets.py) put eight cards on A4 with cut marks for a desk printer. A print shop cuts from its
 own sheets: it wants each card on its own page at the trim size plus bleed, a TrimBox and BleedBox that say where
 to cut, no marks, colours in CMYK and an output intent. WeasyPrint writes the boxes from CSS `bleed` (its
 BleedBox lies at most 10 pt outside the trim, so 3 mm comes out exactly) and PDF/X-4 with the CMYK profile of
@@ -18,10 +18,11 @@ import uuid
 from html import escape
 from pathlib import Path
 
+from handbook.codes import Code
+from handbook.directives import card_text
 from handbook.phrases import Card
-from handbook.printing.cards import CARD_H, end_marker_id
+from handbook.printing.sheets import CARD_H, end_marker_id
 from handbook.problems import Problem
-from handbook.render import card_text
 
 BLEED = 3.0  # mm beyond the trim on every side (print-shop.css)
 SAFE = 4.0  # mm inside the trim that no text may enter
@@ -64,7 +65,7 @@ def shop_fit_limits(cards: list[Card], lang: str, source: str) -> tuple[tuple[st
                 source,
                 card.line,
                 1,
-                "CARD-TOO-LONG",
+                Code.CARD_TOO_LONG,
                 f"card '{card.id}' does not fit the print shop's 90 x 65 mm card, {SAFE:g} mm inside the trim,"
                 f" in its '{lang}' text",
                 f"shorten the '{lang}' phrases or drop one; cards are never printed smaller",

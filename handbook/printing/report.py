@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from handbook.printing.render import PrintResult
+    from handbook.printing.typeset import PrintResult
     from handbook.problems import Problem
 
 # Written after the print step of every build. `make build` reads it to tell a print failure (publish the new

@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
+from handbook.codes import Code
+from handbook.directives import card_text
 from handbook.markdown_scan import without_links
 from handbook.model import Handbook
 from handbook.phrases import Card
 from handbook.problems import Problem
-from handbook.render import card_text
 from handbook.settings import Language
 
 PAGE_W, PAGE_H = 210.0, 297.0
@@ -23,7 +24,6 @@ COLUMNS, ROWS = 2, 4
 GRID_X = (PAGE_W - COLUMNS * CARD_W) / 2
 GRID_Y = (PAGE_H - ROWS * CARD_H) / 2
 CARDS_PER_SHEET = COLUMNS * ROWS
-CARD_PADDING = 5.0
 FOOT_SPACE = 9.0  # the card number's band at the foot
 MARK = 4.0  # length of a cut mark
 MARK_GAP = 1.5  # distance between a cut mark and the card edge
@@ -100,7 +100,7 @@ def fit_limits(cards: list[Card], lang: str, source: str) -> tuple[tuple[str, fl
             source,
             card.line,
             1,
-            "CARD-TOO-LONG",
+            Code.CARD_TOO_LONG,
             f"card '{card.id}' does not fit its 90 x 65 mm card in its '{lang}' text",
             f"shorten the '{lang}' phrases or drop one; cards are never printed smaller",
             lang,

@@ -2,7 +2,7 @@
 
 Authors rebuild all day, usually after editing one page in one language: the other language's handbook and
 the desk sheets have not changed and need not be typeset again. A document that did change starts from the
-page numbers it had last time, which usually saves a layout (see render.lay_out).
+page numbers it had last time, which usually saves a layout (see typeset.lay_out).
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-from handbook.printing.render import PDF_OPTIONS, PrintJob, PrintResult
 from handbook.printing.report import read_json
 from handbook.printing.resources import unchanged
+from handbook.printing.typeset import PDF_OPTIONS, PrintJob, PrintResult
 
 STORE = Path("cache") / "print"  # in the build folder (settings.build_dir)
 

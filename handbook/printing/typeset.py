@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from handbook.codes import Code
 from handbook.log_messages import MessageCollector
 from handbook.printing import print_shop
 from handbook.printing.document import numbered_targets, with_page_numbers
@@ -57,13 +58,13 @@ class PrintResult:
 
 
 def _layout_problem(job: PrintJob, message: str) -> Problem:
-    return Problem(job.source, 1, 1, "PRINT-LAYOUT", f"{job.name}: {message}", "", job.lang)
+    return Problem(job.source, 1, 1, Code.PRINT_LAYOUT, f"{job.name}: {message}", "", job.lang)
 
 
 def _resource_problem(job: PrintJob, url: str, message: str) -> Problem:
     """A file the typesetter could not load, at the line of the Markdown that shows it when the job knows it."""
     path, line, col = job.image_sources.get(url, (job.source, 1, 1))
-    return Problem(path, line, col, "PRINT-LAYOUT", f"{job.name}: {message}", "", job.lang)
+    return Problem(path, line, col, Code.PRINT_LAYOUT, f"{job.name}: {message}", "", job.lang)
 
 
 # About one line of card text (10 pt at 1.3 line height), to say how much an overflowing text must lose.

@@ -11,10 +11,10 @@ from pathlib import Path
 
 from handbook.downloads import FOLDER as DOWNLOADS
 from handbook.model import Handbook
+from handbook.printing.cache import STORE, PreviousPrint, input_key
 from handbook.printing.document import RenderedPage
 from handbook.printing.jobs import desk_jobs, handbook_source, print_shop_jobs
-from handbook.printing.previous import STORE, PreviousPrint, input_key
-from handbook.printing.render import PrintJob, PrintResult, render_job
+from handbook.printing.typeset import PrintJob, PrintResult, render_job
 from handbook.problems import Problem
 
 
