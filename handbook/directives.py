@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
+from handbook.addresses import page_address
 from handbook.desk import has_desk_sheet
 from handbook.downloads import CHECKLISTS, DESK_SHEET, DUPLEX, HANDBOOK, PHRASE_CARDS, PRINT_SHOP, PRINT_SHOP_TWO_SIDED
 from handbook.markdown_scan import DIRECTIVE
@@ -15,12 +16,6 @@ from handbook.model import SOURCES_PAGE, Handbook, Page
 from handbook.phrases import Card
 from handbook.published_links import link_index
 from handbook.settings import Language
-
-
-def page_link(prefix: str, slug: str, anchor: str = "") -> str:
-    """A relative URL to a page of the same language, given the prefix back to the language root."""
-    path = "" if slug == "index" else f"{slug}/"
-    return f"{prefix}{path}" + (f"#{anchor}" if anchor else "")
 
 
 def card_text(card: Card, lang: str, when_class: str) -> str:
@@ -43,7 +38,7 @@ def render_card_overview(handbook: Handbook, language: Language, prefix: str) ->
     cards = []
     for number, card in enumerate(handbook.cards, 1):
         lang = language.locale
-        link = page_link(prefix, card.page, card.anchor)
+        link = page_address(prefix, card.page, card.anchor)
         cards.append(
             f'<article class="phrase-card" id="card-{card.id}">'
             f'<h3 class="phrase-card-title">{escape(card.title_in(lang))}</h3>{card_text(card, lang, "phrases-when")}'
@@ -120,7 +115,7 @@ def render_page_footer(handbook: Handbook, page: Page, language: Language, prefi
     if not keys or sources is None:
         return f"\n\n{changed}\n" if changed else ""
     titles = {h.id: h.title for h in sources.scan.headings if h.id}
-    links = ", ".join(f'<a href="{page_link(prefix, SOURCES_PAGE, key)}">{escape(titles.get(key, key))}</a>' for key in keys)
+    links = ", ".join(f'<a href="{page_address(prefix, SOURCES_PAGE, key)}">{escape(titles.get(key, key))}</a>' for key in keys)
     return f'\n\n<div class="chapter-sources"><p>{escape(language.label("sources_label"))}: {links}</p>{changed}</div>\n'
 
 

@@ -26,7 +26,7 @@ SKIPPED_SUFFIXES = (".map", ".gz", ".br", ".pdf", ".xml")
 
 
 def language_folders(settings: Settings) -> dict[str, str]:
-    return {lang.locale: "" if lang.default else f"{lang.locale}/" for lang in settings.languages}
+    return settings.folders
 
 
 def _address(path: str) -> str:

@@ -10,6 +10,7 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
+from handbook.addresses import page_address
 from handbook.codes import Code
 from handbook.downloads import HANDBOOK
 from handbook.link_forms import link_forms
@@ -165,8 +166,7 @@ def redirects_for_language(redirect_maps: dict, doc_pages: dict, language: Langu
     old path with the language's folder and adding `page.md` for this language's `page.<lang>.md` lets one
     `redirect_maps` entry (`old.md: new.md`) serve every language.
     """
-    folder = "" if language.default else f"{language.locale}/"
-    redirects = {f"{folder}{old}": new for old, new in redirect_maps.items()}
+    redirects = {f"{language.folder}{old}": new for old, new in redirect_maps.items()}
     targets = dict(doc_pages)
     for source, file in doc_pages.items():
         match = PAGE_NAME.match(source)
@@ -187,9 +187,9 @@ def _exists(handbook: Handbook, target: str, lang: str) -> bool:
     return page is not None and (not section or section in page.scan.section_ids)
 
 
-def page_url(site_url: str, prefix: str, slug: str, section: str = "") -> str:
-    path = "" if slug == "index" else f"{slug}/"
-    return f"{site_url.rstrip('/')}/{prefix}{path}" + (f"#{section}" if section else "")
+def page_url(site_url: str, folder: str, slug: str, section: str = "") -> str:
+    """The absolute URL of a page (or one of its sections) in the language whose folder is `folder`."""
+    return f"{site_url.rstrip('/')}/" + page_address(folder, slug, section)
 
 
 def pdf_anchor(slug: str, section_id: str) -> str:
@@ -206,8 +206,8 @@ def link_index(handbook: Handbook, pdf_pages: dict[str, dict[str, int]] | None =
     the PDF at its named destination.
     """
     settings = handbook.settings
-    prefixes = {lang.locale: "" if lang.default else f"{lang.locale}/" for lang in settings.languages}
-    order = [entry.path.removesuffix(".md") for entry in settings.nav if entry.path]
+    prefixes = settings.folders
+    order = settings.nav_slugs
     order += sorted(slug for slug in handbook.pages if slug not in order)
     index = []
     for slug in order:

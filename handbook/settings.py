@@ -76,6 +76,11 @@ class Language:
     place: tuple[int, int] = (1, 1)  # (line, col) of its entry under the i18n plugin's `languages:` in mkdocs.yml
     ui_place: tuple[int, int] | None = None  # (line, col) of the first label of its `extra: ui:` block, if any
 
+    @property
+    def folder(self) -> str:
+        """Its folder in the site: `en/`, and `` for the default language at the site root."""
+        return "" if self.default else f"{self.locale}/"
+
     def label(self, key: str) -> str:
         """The UI label `key` in this language; the key itself while it is missing (validation reports that)."""
         return str(self.ui.get(key) or key)
@@ -111,6 +116,16 @@ class Settings:
     @property
     def default_locale(self) -> str:
         return next((lang.locale for lang in self.languages if lang.default), self.languages[0].locale)
+
+    @property
+    def folders(self) -> dict[str, str]:
+        """Each language's folder in the site, by locale."""
+        return {lang.locale: lang.folder for lang in self.languages}
+
+    @property
+    def nav_slugs(self) -> list[str]:
+        """The pages of the navigation, in its order."""
+        return [entry.path.removesuffix(".md") for entry in self.nav if entry.path]
 
     def language(self, locale: str) -> Language:
         return next(lang for lang in self.languages if lang.locale == locale)

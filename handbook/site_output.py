@@ -78,7 +78,7 @@ def finish_site(
     `offline` writes the service worker and manifests last, from the finished files; a live preview has none, so
     an author never reads a cached page."""
     settings = handbook.settings
-    prefixes = {lang.locale: "" if lang.default else f"{lang.locale}/" for lang in settings.languages}
+    prefixes = settings.folders
     index_path = site_dir / SEARCH_INDEX
     if index_path.exists():
         merged = json.loads(index_path.read_text(encoding="utf-8"))

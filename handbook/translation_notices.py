@@ -26,7 +26,7 @@ def _language_name(language: Language, locale: str) -> str:
 
 def _section_url(handbook: Handbook, state: SectionState, locale: str) -> str:
     settings = handbook.settings
-    prefix = "" if settings.language(locale).default else f"{locale}/"
+    prefix = settings.language(locale).folder
     page = handbook.page(state.slug, locale)
     top = page is not None and page.scan.headings and page.scan.headings[0].id == state.id
     return page_url(settings.site_url, prefix, state.slug, "" if top else state.id)

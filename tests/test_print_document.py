@@ -10,6 +10,7 @@ import tinyhtml5
 
 from handbook.printing.document import PrintLabels, RenderedPage, combine, numbered_targets, with_page_numbers
 
+FOLDERS = {"nl": "", "en": "en/"}
 LABELS = PrintLabels("Handbook", "Subtitle", "English", "Edition", "", "Contents", "page {page} of {pages}", "p.")
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -20,7 +21,7 @@ def page(slug: str, html: str) -> RenderedPage:
 
 def assemble(*pages: RenderedPage):
     """The document's parsed `html` element and the problems found."""
-    html, problems = combine(list(pages), LABELS, "en", "en/", "https://example.org/", "", "file:///site/")
+    html, problems = combine(list(pages), LABELS, "en", FOLDERS, "https://example.org/", "", "file:///site/")
     return html, tinyhtml5.parse(html, namespace_html_elements=False), problems
 
 
@@ -99,7 +100,7 @@ def test_a_link_to_a_missing_section_is_reported_and_loses_its_target():
 
 def test_a_link_to_a_file_prints_its_address_on_the_site():
     home = RenderedPage("index", "nl", "", "Home", '<h1 id="home">Home</h1><a href="downloads/cards.pdf" download>Cards</a>', "x")
-    html, _ = combine([home], LABELS, "nl", "", "https://example.org/", "", "file:///site/")
+    html, _ = combine([home], LABELS, "nl", FOLDERS, "https://example.org/", "", "file:///site/")
     link = next(by_id(tinyhtml5.parse(html, namespace_html_elements=False), "index").iter("a"))
     assert (link.get("class"), link.get("href")) == ("external", "https://example.org/downloads/cards.pdf")
 

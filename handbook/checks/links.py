@@ -11,6 +11,7 @@ import posixpath
 import re
 from urllib.parse import urlsplit
 
+from handbook.addresses import slug_of_path
 from handbook.assets import asset_name, language_versions, resolve_asset
 from handbook.codes import Code
 from handbook.model import Handbook, Page
@@ -25,14 +26,6 @@ def _closest(word: str, options) -> str:
     return match[0] if match else ""
 
 
-def _slug_for_url_path(path: str, locales: list[str]) -> tuple[str | None, str | None]:
-    """For a site URL path like `/en/conversation/`: (language prefix or None, slug)."""
-    parts = [p for p in path.strip("/").split("/") if p and p not in (".", "..")]
-    lang = parts[0] if parts and parts[0] in locales else None
-    rest = parts[1:] if lang else parts
-    return lang, "/".join(rest) or "index"
-
-
 def check_page_links(handbook: Handbook, page: Page) -> list[Problem]:
     problems = []
     locales = handbook.settings.locales
@@ -43,7 +36,7 @@ def check_page_links(handbook: Handbook, page: Page) -> list[Problem]:
         if not target or target.startswith("mailto:"):
             continue
         if site_url and target.startswith(site_url + "/"):
-            lang, slug = _slug_for_url_path(target[len(site_url) :], locales)
+            lang, slug = slug_of_path(target[len(site_url) :], locales)
             if lang and lang != page.lang and handbook.page(slug, page.lang):
                 problems.append(_other_language(page, link, slug))
             continue
@@ -77,7 +70,7 @@ def check_page_links(handbook: Handbook, page: Page) -> list[Problem]:
             problems.extend(_check_anchor(handbook, page, link, slug, anchor, explicit))
             problems.extend(_check_printed(page, link, handbook.page(slug, explicit or page.lang)))
             continue
-        lang, slug = _slug_for_url_path(posixpath.join(page_dir, path), locales)
+        lang, slug = slug_of_path(posixpath.join(page_dir, path), locales)
         if lang and lang != page.lang and handbook.page(slug, page.lang):
             problems.append(_other_language(page, link, slug))
             continue

@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+from handbook.addresses import page_address
 from handbook.codes import Code
 from handbook.model import Handbook, Page
 from handbook.problems import Problem
@@ -279,8 +280,7 @@ def page_urls(handbook: Handbook) -> dict[str, tuple[str, str]]:
     urls = {}
     for slug, langs in handbook.pages.items():
         for lang in langs:
-            prefix = "" if lang == handbook.settings.default_locale else f"{lang}/"
-            urls[prefix + ("" if slug == "index" else f"{slug}/")] = (lang, slug)
+            urls[page_address(handbook.settings.language(lang).folder, slug)] = (lang, slug)
     return urls
 
 

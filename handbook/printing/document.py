@@ -21,6 +21,7 @@ from xml.etree import ElementTree
 import tinyhtml5
 from tinyhtml5.constants import prefixes as NAMESPACE_PREFIXES
 
+from handbook.addresses import slug_of_path
 from handbook.codes import Code
 from handbook.problems import Problem
 
@@ -127,16 +128,6 @@ def read_chapter(page: RenderedPage) -> Chapter:
     )
 
 
-def _slug_of_url(url: str, lang_prefix: str) -> str:
-    path = url.split("#", 1)[0]
-    if path.endswith("index.html"):
-        path = path[: -len("index.html")]
-    path = path.strip("/")
-    if lang_prefix and (path == lang_prefix.strip("/") or path.startswith(lang_prefix)):
-        path = path[len(lang_prefix) :].strip("/") if path != lang_prefix.strip("/") else ""
-    return path or "index"
-
-
 def _set_link(a: ElementTree.Element, css_class: str | None, href: str | None, page_slot: bool = False) -> None:
     """Give a link its print class and target; the page-number slot goes right before `href` (PAGE_NUMBER_SLOT)."""
     attributes = {name: value for name, value in a.attrib.items() if name not in ("class", "href", "data-page")}
@@ -152,10 +143,17 @@ def _set_link(a: ElementTree.Element, css_class: str | None, href: str | None, p
         a.set("href", href)
 
 
+def _chapter_slug(path: str, lang: str, folders: dict[str, str]) -> str | None:
+    """The slug of the page a site path leads to, when it is a page of this document's language (`lang`;
+    `folders`: each language's folder in the site)."""
+    folder_lang, slug = slug_of_path(path + "/", [locale for locale, folder in folders.items() if folder])
+    return slug if folder_lang == (lang if folders[lang] else None) else None
+
+
 def rewrite_chapter(
     chapter: Chapter,
     chapters: dict[str, Chapter],
-    lang_prefix: str,
+    folders: dict[str, str],
     site_url: str,
     problems: list[Problem],
     site_files: str,
@@ -185,7 +183,7 @@ def rewrite_chapter(
             _set_link(a, "external", href)
             continue
         path, _, anchor = href.partition("#")
-        slug = page.slug if not path else _slug_of_url(posixpath.normpath(posixpath.join(page_dir, path)) + "/", lang_prefix)
+        slug = page.slug if not path else _chapter_slug(posixpath.normpath(posixpath.join(page_dir, path)), page.lang, folders)
         if path and not path.endswith("/") and "." in posixpath.basename(path):
             site_path = posixpath.normpath(posixpath.join(page_dir, path)).lstrip("/")
             _set_link(a, "external", site_url.rstrip("/") + "/" + site_path)
@@ -252,7 +250,7 @@ def combine(
     pages: list[RenderedPage],
     labels: PrintLabels,
     lang: str,
-    lang_prefix: str,
+    folders: dict[str, str],
     site_url: str,
     stylesheet: str,
     site_files: str,
@@ -271,7 +269,7 @@ def combine(
             + (f'<ol class="toc-sections">{sections}</ol>' if sections else "")
             + "</li>"
         )
-        body = rewrite_chapter(chapter, chapters, lang_prefix, site_url, problems, site_files)
+        body = rewrite_chapter(chapter, chapters, folders, site_url, problems, site_files)
         bodies.append(f'<section class="chapter" id="{slug}" data-title="{escape(chapter.page.title)}">{body}</section>')
     edition = f'<p class="cover-edition">{escape(labels.edition_label)} {escape(labels.edition)}</p>' if labels.edition else ""
     document = f"""<!DOCTYPE html>

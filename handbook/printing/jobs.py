@@ -29,7 +29,7 @@ from handbook.settings import Language
 
 def nav_order(handbook: Handbook, rendered: dict[str, RenderedPage]) -> list[RenderedPage]:
     """The printed chapters: pages in navigation order, except web-only pages (front matter `print: false`)."""
-    slugs = [entry.path.removesuffix(".md") for entry in handbook.settings.nav if entry.path]
+    slugs = handbook.settings.nav_slugs
     return [
         rendered[slug]
         for slug in slugs
@@ -68,7 +68,7 @@ def desk_jobs(handbook: Handbook) -> list[PrintJob]:
     css = stylesheet("sheets.css")
     desk_css = stylesheet("desk.css")
     base = settings.docs_dir.as_uri() + "/"
-    slugs = [entry.path.removesuffix(".md") for entry in settings.nav if entry.path]
+    slugs = settings.nav_slugs
     jobs = []
     for language in settings.languages:
         lang = language.locale
@@ -184,10 +184,6 @@ class HandbookSource:
     def name(self) -> str:
         return HANDBOOK.format(lang=self.lang)
 
-    @property
-    def prefix(self) -> str:
-        return "" if self.handbook.settings.language(self.lang).default else f"{self.lang}/"
-
     def key(self) -> str:
         settings = self.handbook.settings
         pages = [part for page in self.pages for part in (page.slug, page.url, page.title, page.html)]
@@ -197,7 +193,9 @@ class HandbookSource:
 
     def assemble(self) -> tuple[PrintJob, list[Problem]]:
         settings = self.handbook.settings
-        html, problems = combine(self.pages, self.labels, self.lang, self.prefix, settings.site_url, self.css, self.site_files)
+        html, problems = combine(
+            self.pages, self.labels, self.lang, settings.folders, settings.site_url, self.css, self.site_files
+        )
         job = PrintJob(
             self.name,
             html,

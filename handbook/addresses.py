@@ -1,0 +1,29 @@
+"""Where a page lives on the site, stated once: its path from its slug and language folder, and back.
+
+MkDocs with directory URLs and mkdocs-static-i18n's suffix structure publish `docs/talk.en.md` at `en/talk/` and
+the default language's home page (`index.nl.md`) at the site root. Every part of the build that writes or
+reads a page's address (the directives' links, links.json, the checks of the rendered pages, the print
+document's cross-references) uses these functions, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+
+def page_path(slug: str) -> str:
+    """A page's path below its language folder: `talk/`, and `` for the home page."""
+    return "" if slug == "index" else f"{slug}/"
+
+
+def page_address(folder: str, slug: str, anchor: str = "") -> str:
+    """`folder` (a language folder like `en/`, or a relative way back to one like `../`) + the page + `#anchor`."""
+    return folder + page_path(slug) + (f"#{anchor}" if anchor else "")
+
+
+def slug_of_path(path: str, locales: list[str]) -> tuple[str | None, str]:
+    """For a site path like `/en/talk/`, `en/talk/index.html#x` or `talk/`: (language folder's locale or None
+    for the default language, slug)."""
+    path = path.split("#", 1)[0].removesuffix("index.html")
+    parts = [part for part in path.strip("/").split("/") if part and part not in (".", "..")]
+    lang = parts[0] if parts and parts[0] in locales else None
+    rest = parts[1:] if lang else parts
+    return lang, "/".join(rest) or "index"
