@@ -11,7 +11,7 @@ import brotli
 
 from handbook.alternates import with_x_default, without_head_alternates
 from handbook.fingerprint import fingerprint_assets
-from handbook.lighthouse import PageResult, misses
+from handbook.lighthouse import PageResult, median_run, misses
 from handbook.precompress import precompress, text_files
 
 TEXT = ("<p>Blijf kalm en luister naar de klant.</p>\n" * 40).encode()
@@ -92,6 +92,12 @@ def test_compressed_copies_are_kept_for_the_next_build_and_dropped_when_unused(t
     second.prune()
     assert len(list(kept.iterdir())) == 2
     assert brotli.decompress((site / "index.html.br").read_bytes()) == TEXT + b"<p>Nieuw</p>\n"
+
+
+def test_median_run_is_the_middle_score_of_the_runs():
+    runs = [result("/en/conversation/", 96, 300), result("/en/conversation/", 80, 300), result("/x/", 94, 300)]
+    median = median_run(runs)
+    assert (median.path, median.scores["performance"]) == ("/en/conversation/", 94)
 
 
 def small_site(root):
