@@ -75,7 +75,7 @@ def fingerprint_assets(site_dir: Path, root: str = "/") -> dict[str, str]:
             if target not in names and _ours(target, site_dir):
                 names[target] = _renamed(site_dir, target)
         (site_dir / css).write_text(_rewrite(text, css, CSS_REFERENCE, names, root), encoding="utf-8")
-    for path in loaded:
+    for path in (path for path in loaded if path not in names):  # a preloaded face is renamed already
         names[path] = _renamed(site_dir, path)
     for page, text in texts.items():
         rewritten = _rewrite(text, page, PAGE_REFERENCE, names, root)

@@ -102,6 +102,7 @@ def built_variant(root: Path, work: Path, config: str) -> Path:
     returns the copy's nginx-site.conf."""
     if work.exists():
         shutil.rmtree(work)
+    work.mkdir(parents=True)
     for name in PROJECT_FILES:
         source = root / name
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, work / name)
