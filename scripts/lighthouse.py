@@ -108,6 +108,7 @@ def built_variant(root: Path, work: Path, config: str) -> Path:
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, work / name)
     (work / "mkdocs.yml").write_text(config, encoding="utf-8")
     env = {key: value for key, value in os.environ.items() if key != "HANDBOOK_BUILD_DIR"} | {"HANDBOOK_SKIP_PRINT": "1"}
+    env |= {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}  # as the Makefile sets them
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"], cwd=work, env=env, check=True)
     precompress(text_files(work / "site"))
     return work / "build" / "nginx-site.conf"
@@ -120,16 +121,18 @@ def features(root: Path, build: Path) -> int:
     variants = [("all features on", "(the published site)", config)]
     variants += [(f"without {name}", FEATURE_USE.get(name, ""), without_feature(config, name)) for name in names]
     out = build / "lighthouse-features"
-    rows = []
+    rows, loads = [], []
     for number, (variant, note, text) in enumerate(variants):
         conf = built_variant(root, out / f"site-{number}", text)
         rows.append((variant, note, sample(conf, out / f"reports-{number}")))
+        loads.append(f"{variant}: {os.getloadavg()[1]:.1f}")  # the machine's load over the variant's runs
         print(comparison_table(rows[-1:]), flush=True)
     heading = (
         f"Lighthouse performance per theme feature: median of {RUNS} runs, mobile defaults, nginx with the build's "
         "configuration; each variant built without PDFs in a copy of the project.\n\n"
     )
-    (build / "lighthouse-features.md").write_text(heading + comparison_table(rows), encoding="utf-8")
+    footer = f"\nLoad average (5 min) after each variant's runs, on {os.cpu_count()} cores: {'; '.join(loads)}.\n"
+    (build / "lighthouse-features.md").write_text(heading + comparison_table(rows) + footer, encoding="utf-8")
     print(comparison_table(rows))
     return 0
 

@@ -154,7 +154,7 @@ def test_a_changed_stylesheet_or_face_is_a_new_name(tmp_path):
     assert one["assets/fonts/fonts.css"] != two["assets/fonts/fonts.css"], "the stylesheet names the new face"
 
 
-ASSET_REFERENCE = re.compile(r'(?:href|src)="((?:\.\./|/)*assets/[^"]+\.(?:css|js))"')
+ASSET_REFERENCE = re.compile(r'(?:href|src)="((?:\.\./|/)*assets/[^"]+\.(?:css|js|woff2))"')
 OURS = re.compile(r"^(?!.*\.min\.)(.+)\.([0-9a-f]{8})\.(css|js|woff2)$")
 
 
@@ -164,7 +164,7 @@ def test_the_built_site_references_only_hashed_assets_that_hold_what_their_names
         for reference in ASSET_REFERENCE.findall(page.read_text(encoding="utf-8")):
             target = (built_site / reference.lstrip("/") if reference.startswith("/") else page.parent / reference).resolve()
             assert target.is_file(), (page, reference)
-            assert re.search(r"\.[0-9a-f]{8}(\.min)?\.(css|js)$", target.name), (page, reference)
+            assert re.search(r"\.[0-9a-f]{8}(\.min)?\.(css|js|woff2)$", target.name), (page, reference)
             if OURS.match(target.name):
                 ours.add(target)
     fonts_css = [path for path in ours if path.name.startswith("fonts.")]
