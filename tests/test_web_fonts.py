@@ -44,7 +44,7 @@ def test_every_character_of_the_site_is_in_the_served_faces(built_site):
         assert characters & original <= kept, (path.name, sorted((characters & original) - kept)[:10])
         assert served_path.stat().st_size < path.stat().st_size / 5  # cut down and compressed
     (css,) = (path.read_text(encoding="utf-8") for path in (built_site / FONT_DIR).glob("fonts.*.css"))
-    assert css.count("font-display: swap") == len(font_files()) and "//" not in css
+    assert css.count("font-display: optional") == len(font_files()) and "//" not in css
 
 
 def test_a_face_is_cut_to_the_same_bytes_every_time():
