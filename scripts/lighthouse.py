@@ -5,7 +5,8 @@ target. Writes build/lighthouse.md (the per-page table) and build/lighthouse/*.j
 a target (see handbook/lighthouse.py).
 
 Two narrower runs, for deciding about a change (a single run moves by a few points, so these take medians):
-`--sample` measures quick help (nl) and the English conversation chapter of the built site/ three times each;
+`--sample` measures quick help (nl) and the English conversation chapter (or the pages named after it, such as
+`--sample / en/`) of the built site/ three times each;
 `--features` builds the site (without PDFs) in a copy of the project once with every theme feature of mkdocs.yml
 and once with each feature switched off, measures the same two pages three times on each, and writes
 build/lighthouse-features.md.
@@ -83,10 +84,10 @@ def every_page(site: Path, build: Path) -> int:
     return 1 if found else 0
 
 
-def sample(conf: Path, reports: Path) -> list[PageResult]:
+def sample(conf: Path, reports: Path, pages: tuple[str, ...] = SAMPLE_PAGES) -> list[PageResult]:
     reports.mkdir(parents=True, exist_ok=True)
     with serving(conf) as url:
-        results = [measured(url, path, reports, RUNS) for path in SAMPLE_PAGES]
+        results = [measured(url, path, reports, RUNS) for path in pages]
     if None in results:
         raise RuntimeError(f"Lighthouse failed {ATTEMPTS} times on a page served with {conf}")
     return results
@@ -143,7 +144,8 @@ def main() -> int:
     if "--features" in sys.argv[1:]:
         return features(root, build)
     if "--sample" in sys.argv[1:]:
-        results = sample(build / "nginx-site.conf", build / "lighthouse-sample")
+        named = tuple(arg.strip("/") + "/" if arg.strip("/") else "" for arg in sys.argv[1:] if arg != "--sample")
+        results = sample(build / "nginx-site.conf", build / "lighthouse-sample", named or SAMPLE_PAGES)
         text = comparison_table([("site/", "", results)])
         (build / "lighthouse-sample.md").write_text(text, encoding="utf-8")
         print(text)
