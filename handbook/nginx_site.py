@@ -11,12 +11,13 @@ from pathlib import Path
 
 from handbook.settings import Language
 
-# Material's own assets carry a content hash in their names (main.57a0d79d.min.css, search.a7633da7.min.js):
-# a new theme version is a new address, so browsers may keep these for a year without asking again.
-FINGERPRINTED = r"\.[0-9a-f]{8}\.min\.(css|js)$"
+# Material's own assets carry a content hash in their names (main.57a0d79d.min.css, search.a7633da7.min.js), and
+# the build gives ours one (handbook.3f2a9c1e.css, fonts/handbook-serif-400-normal.0b1c2d3e.woff2; see
+# handbook/fingerprint.py): a changed file is a new address, so browsers may keep these for a year without asking.
+FINGERPRINTED = r"\.[0-9a-f]{8}(\.min)?\.(css|js|woff2)$"
 IMMUTABLE = "public, max-age=31536000, immutable"
-# Everything else (pages, the handbook's own CSS and scripts, PDFs, the search index) keeps its address when it
-# changes: the browser may keep a copy but asks first (a cheap 304 when nothing changed).
+# Everything else (pages, PDFs, the search index, the offline worker) keeps its address when it changes: the
+# browser may keep a copy but asks first (a cheap 304 when nothing changed).
 REVALIDATE = "no-cache"
 # Text types nginx labels with `charset utf-8` besides its default text/html, text/xml and text/plain.
 CHARSET_TYPES = "text/css application/javascript application/json image/svg+xml application/xml application/manifest+json"

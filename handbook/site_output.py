@@ -1,6 +1,6 @@
 """Fixes to the built site that mkdocs-static-i18n leaves undone: one search index and one 404 page per
-language, each language's pages pointed at their own index, the link index `links.json`, the web fonts; and the
-server's half, `build/nginx-site.conf`.
+language, each language's pages pointed at their own index, the link index `links.json`, the web fonts, our
+assets' hashed names; and the server's half, `build/nginx-site.conf`.
 """
 
 from __future__ import annotations
@@ -8,10 +8,12 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from handbook.alternates import with_x_default
 from handbook.csp import policy
 from handbook.downloads import HANDBOOK
+from handbook.fingerprint import fingerprint_assets
 from handbook.model import Handbook
 from handbook.nginx_site import site_config
 from handbook.offline import write_offline
@@ -100,6 +102,7 @@ def finish_site(
     nginx.write_text(config, encoding="utf-8")
     write_links(site_dir, handbook)
     write_web_fonts(site_dir, settings.build_dir)
+    fingerprint_assets(site_dir, urlsplit(settings.site_url).path or "/")  # before the worker lists the files
     if offline:
         write_offline(site_dir, settings)
 

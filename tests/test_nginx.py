@@ -17,6 +17,7 @@ from handbook.nginx_site import site_config
 from handbook.settings import Language
 
 FINGERPRINTED_CSS = "assets/stylesheets/main.*.min.css"
+OWN_CSS = "assets/handbook.*.css"  # ours, hashed by the build (handbook/fingerprint.py)
 HASH = re.compile(r" 'sha256-[^']+'")
 LANGUAGES = [Language("nl", True, "Handboek"), Language("en", False, "Handbook")]
 
@@ -69,8 +70,8 @@ def test_a_missing_page_gets_the_404_page_of_its_language(nginx_site, path, lang
 
 def test_the_headers_carry_the_pages_own_policy_and_the_security_headers(nginx_site, built_site):
     meta = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', (built_site / "index.html").read_text())
-    css = next(built_site.glob(FINGERPRINTED_CSS)).relative_to(built_site).as_posix()
-    for path in ("/", "/en/conversation/", f"/{css}", "/assets/handbook.css", "/downloads/handbook-en.pdf"):
+    css, own = (next(built_site.glob(pattern)).relative_to(built_site).as_posix() for pattern in (FINGERPRINTED_CSS, OWN_CSS))
+    for path in ("/", "/en/conversation/", f"/{css}", f"/{own}", "/downloads/handbook-en.pdf"):
         _, headers, _ = get(nginx_site, path)
         header = headers["content-security-policy"]
         # The header allows the inline scripts of every page; each page's own policy allows its own.
@@ -96,9 +97,11 @@ def test_text_is_sent_precompressed_in_the_encoding_the_browser_accepts(nginx_si
 def test_fingerprinted_assets_are_kept_a_year_everything_else_is_revalidated(nginx_site, built_site):
     css = next(built_site.glob(FINGERPRINTED_CSS)).relative_to(built_site).as_posix()
     script = next(built_site.glob("assets/javascripts/bundle.*.min.js")).relative_to(built_site).as_posix()
-    for path in (f"/{css}", f"/{script}"):
-        assert get(nginx_site, path)[1]["cache-control"] == "public, max-age=31536000, immutable", path
-    revalidated = ("/", "/en/quick-help/", "/assets/handbook.css", "/search/search_index.json", "/sw.js")
+    own = [next(built_site.glob(pattern)).relative_to(built_site).as_posix() for pattern in (OWN_CSS, "assets/fonts/*.woff2")]
+    for path in (f"/{css}", f"/{script}", *(f"/{name}" for name in own)):
+        status, headers, _ = get(nginx_site, path)
+        assert (status, headers["cache-control"]) == (200, "public, max-age=31536000, immutable"), path
+    revalidated = ("/", "/en/quick-help/", "/search/search_index.json", "/sw.js", "/manifest.webmanifest")
     for path in (*revalidated, "/downloads/handbook-nl.pdf"):
         assert get(nginx_site, path)[1]["cache-control"] == "no-cache", path
     _, headers, _ = get(nginx_site, "/quick-help/", **{"Accept-Encoding": "br"})

@@ -1,13 +1,17 @@
-"""The build's files for the server: compressed copies, sitemap alternates, Lighthouse's verdict."""
+"""The build's files for the server: compressed copies, sitemap alternates, hashed asset names, Lighthouse's
+verdict."""
 
 from __future__ import annotations
 
 import gzip
+import hashlib
+import re
 
 import brotli
 
 from handbook.alternates import with_x_default, without_head_alternates
-from handbook.lighthouse import PageResult, misses
+from handbook.fingerprint import fingerprint_assets
+from handbook.lighthouse import PageResult, median_run, misses
 from handbook.precompress import precompress, text_files
 
 TEXT = ("<p>Blijf kalm en luister naar de klant.</p>\n" * 40).encode()
@@ -88,3 +92,88 @@ def test_compressed_copies_are_kept_for_the_next_build_and_dropped_when_unused(t
     second.prune()
     assert len(list(kept.iterdir())) == 2
     assert brotli.decompress((site / "index.html.br").read_bytes()) == TEXT + b"<p>Nieuw</p>\n"
+
+
+def test_median_run_is_the_middle_score_of_the_runs():
+    runs = [result("/en/conversation/", 96, 300), result("/en/conversation/", 80, 300), result("/x/", 94, 300)]
+    median = median_run(runs)
+    assert (median.path, median.scores["performance"]) == ("/en/conversation/", 94)
+
+
+def small_site(root):
+    (root / "en" / "quick-help").mkdir(parents=True)
+    (root / "assets" / "fonts").mkdir(parents=True)
+    (root / "assets" / "javascripts" / "lunr").mkdir(parents=True)
+    (root / "assets" / "fonts" / "fonts.css").write_text('@font-face { src: url("serif.woff2") format("woff2"); }\n')
+    (root / "assets" / "fonts" / "serif.woff2").write_bytes(b"wOF2 face")
+    (root / "assets" / "handbook.css").write_text(".md-typeset { color: teal; }\n")
+    (root / "assets" / "javascripts" / "links.js").write_text("console.log(1);\n")
+    (root / "assets" / "javascripts" / "bundle.0123abcd.min.js").write_text("theme();\n")
+    (root / "assets" / "javascripts" / "lunr" / "lunr.nl.js").write_text("stemmer();\n")
+    head = '<link rel="stylesheet" href="{up}assets/fonts/fonts.css"><link rel="stylesheet" href="{up}assets/handbook.css">'
+    head += '<link rel="preload" href="{up}assets/fonts/serif.woff2" as="font" type="font/woff2" crossorigin>'
+    scripts = (
+        '<script src="{up}assets/javascripts/bundle.0123abcd.min.js"></script><script src="{up}assets/javascripts/links.js">'
+    )
+    for page, up in (("index.html", ""), ("en/quick-help/index.html", "../../"), ("404.html", "/")):
+        (root / page).write_text((head + scripts).format(up=up) + f'</script><a href="{up}en/quick-help/">x</a>')
+
+
+def test_our_assets_get_names_from_their_content_and_every_reference_follows(tmp_path):
+    names = {}
+    for build in ("one", "two"):
+        small_site(tmp_path / build)
+        names[build] = fingerprint_assets(tmp_path / build)
+    assert names["one"] == names["two"], "the same files get the same names"
+    site, renamed = tmp_path / "one", names["one"]
+    assert sorted(renamed) == [
+        "assets/fonts/fonts.css", "assets/fonts/serif.woff2", "assets/handbook.css", "assets/javascripts/links.js"
+    ]  # fmt: skip
+    for old, new in renamed.items():
+        data = (site / new).read_bytes()
+        assert new == old.rpartition(".")[0] + f".{hashlib.sha256(data).hexdigest()[:8]}." + old.rpartition(".")[2]
+        assert not (site / old).exists()
+    assert (
+        f'url("{renamed["assets/fonts/serif.woff2"].rpartition("/")[2]}")'
+        in (site / renamed["assets/fonts/fonts.css"]).read_text()
+    )
+    for page, up in (("index.html", ""), ("en/quick-help/index.html", "../../"), ("404.html", "/")):
+        html = (site / page).read_text()
+        for old, new in renamed.items():
+            assert f'"{up}{new}"' in html and f'"{up}{old}"' not in html, (page, old)
+        assert f'src="{up}assets/javascripts/bundle.0123abcd.min.js"' in html, "the theme's own names stay"
+    assert (site / "assets" / "javascripts" / "lunr" / "lunr.nl.js").is_file(), "loaded by name by the search"
+
+
+def test_a_changed_stylesheet_or_face_is_a_new_name(tmp_path):
+    small_site(tmp_path / "one")
+    small_site(tmp_path / "two")
+    (tmp_path / "two" / "assets" / "fonts" / "serif.woff2").write_bytes(b"wOF2 other face")
+    one, two = fingerprint_assets(tmp_path / "one"), fingerprint_assets(tmp_path / "two")
+    assert one["assets/handbook.css"] == two["assets/handbook.css"]
+    assert one["assets/fonts/fonts.css"] != two["assets/fonts/fonts.css"], "the stylesheet names the new face"
+
+
+ASSET_REFERENCE = re.compile(r'(?:href|src)="((?:\.\./|/)*assets/[^"]+\.(?:css|js|woff2))"')
+OURS = re.compile(r"^(?!.*\.min\.)(.+)\.([0-9a-f]{8})\.(css|js|woff2)$")
+
+
+def test_the_built_site_references_only_hashed_assets_that_hold_what_their_names_say(built_site):
+    ours = set()
+    for page in sorted(built_site.rglob("*.html")):
+        for reference in ASSET_REFERENCE.findall(page.read_text(encoding="utf-8")):
+            target = (built_site / reference.lstrip("/") if reference.startswith("/") else page.parent / reference).resolve()
+            assert target.is_file(), (page, reference)
+            assert re.search(r"\.[0-9a-f]{8}(\.min)?\.(css|js|woff2)$", target.name), (page, reference)
+            if OURS.match(target.name):
+                ours.add(target)
+    fonts_css = [path for path in ours if path.name.startswith("fonts.")]
+    faces = re.findall(r'url\("([^"]+)"\)', fonts_css[0].read_text(encoding="utf-8"))
+    ours |= {fonts_css[0].parent / face for face in faces}
+    names = sorted(OURS.match(path.name).group(1) for path in ours)
+    assert names[:4] == ["checklists", "fonts", "handbook", "handbook-sans-400-italic"] and len(names) == 13
+    for path in ours:
+        assert OURS.match(path.name).group(2) == hashlib.sha256(path.read_bytes()).hexdigest()[:8], path
+    worker = (built_site / "sw.js").read_text(encoding="utf-8")
+    assert all(path.relative_to(built_site.resolve()).as_posix() in worker for path in ours), "kept offline under its new name"
+    assert not re.search(r"assets/(handbook|fonts/fonts|javascripts/links)\.(css|js)\b", worker)
