@@ -72,7 +72,7 @@ def site_config(site_root: Path, csp: str, languages: list[Language], page_redir
     # revalidation above, so a new build's worker is found on the next visit.
     lines.append('location ~ "\\.webmanifest$" { default_type application/manifest+json; }')
     for language in languages:
-        folder = "" if language.default else f"{language.locale}/"
+        folder = language.folder
         for old, new in sorted(page_redirects.items()):
             lines.append(f"location = {_page_address(old, folder)} {{ return 301 {_page_address(new, folder)}; }}")
     return "\n".join(lines) + "\n"
