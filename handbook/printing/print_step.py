@@ -1,4 +1,5 @@
-"""The print step of a build: assemble every print job, render them in parallel, report in one format."""
+"""The print step of a build: every PDF started as soon as its inputs are ready and typeset in worker processes
+while the site goes on, or copied from the previous build when nothing it is made from has changed."""
 
 from __future__ import annotations
 
