@@ -237,5 +237,5 @@ def require_tool(name: str) -> str:
     if path is None:
         if TOOLS_REQUIRED:
             pytest.fail(f"{name} is missing in CI: `make test` installs it as root")
-        pytest.skip(f"{name} is not installed (poppler-utils; `make test` installs it as root)")
+        pytest.skip(f"{name} is not installed (`make test` installs it as root)")
     return path

@@ -9,8 +9,7 @@ import sys
 from pathlib import Path
 
 import pikepdf
-import pytest
-from conftest import ROOT, TOOLS_REQUIRED, gate_report
+from conftest import ROOT, gate_report, require_tool
 
 
 def pdfs(site: Path) -> list[Path]:
@@ -92,17 +91,8 @@ def lang_elements(path: Path, lang: str) -> int:
         return sum(1 for element in _elements(pdf) if str(element.get("/Lang", "")) == lang)
 
 
-def _require(name: str) -> str:
-    path = shutil.which(name)
-    if path is None:
-        if TOOLS_REQUIRED:
-            pytest.fail(f"{name} is missing: `make test` installs it")
-        pytest.skip(f"{name} is not installed (`make test` installs it)")
-    return path
-
-
 def test_qpdf_finds_no_fault_in_any_pdf(built_site, tmp_path):
-    qpdf = _require("qpdf")
+    qpdf = require_tool("qpdf")
     files = pdfs(built_site)
     assert len(files) >= 7
     faults = {
