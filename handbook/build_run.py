@@ -93,9 +93,11 @@ class BuildRun:
     def output_problems(self, html: str, src_uri: str, lang: str) -> list[Problem]:
         """Leftovers in one page's final HTML that the sources do not already show."""
         model = self.page(src_uri, lang)
-        known = frozenset(problem.message for problem in self.validation.problems if problem.code == Code.LEFTOVER)
+        problems = self.validation.problems
+        known = frozenset(problem.message for problem in problems if problem.code == Code.LEFTOVER)
+        directives = frozenset((problem.path, problem.line) for problem in problems if problem.code == Code.DIRECTIVE)
         lines = model.scan.text_lines if model else ()
-        return check_output_html(html, model.path if model else src_uri, lang, lines, known)
+        return check_output_html(html, model.path if model else src_uri, lang, lines, known, directives)
 
     def failure(self) -> str:
         """Why this run must fail before printing, or "": problems in the sources or in the rendered pages.

@@ -11,7 +11,7 @@ from html import escape
 from handbook.addresses import page_address
 from handbook.desk import has_desk_sheet
 from handbook.downloads import CHECKLISTS, DESK_SHEET, DUPLEX, HANDBOOK, PHRASE_CARDS, PRINT_SHOP, PRINT_SHOP_TWO_SIDED
-from handbook.markdown_scan import DIRECTIVE
+from handbook.markdown_scan import Directive, scan_markdown
 from handbook.model import SOURCES_PAGE, Handbook, Page
 from handbook.phrases import Card
 from handbook.published_links import link_index
@@ -120,36 +120,52 @@ def render_page_footer(handbook: Handbook, page: Page, language: Language, prefi
 
 
 def expand_page(
-    markdown: str, handbook: Handbook, page: Page, language: Language, prefix: str, root_prefix: str, updated: str = ""
+    markdown: str,
+    handbook: Handbook,
+    page: Page,
+    language: Language,
+    prefix: str,
+    root_prefix: str,
+    updated: str = "",
+    notices: dict[str, str] | None = None,
+    status_table: str = "",
 ) -> str:
-    """Replace the directives the model found (never a `{% ... %}` inside a code block) and add the sources."""
-    out = markdown.split("\n")
-    # MkDocs may drop blank lines before the body (after front matter) and the final newline; the model kept
-    # them. So a directive sits at its body line, or up to that many lines earlier.
-    dropped = max(0, page.body_lines - len(out))
-    for directive in page.scan.directives:
-        at = directive.line - page.body_line
-        index = next((i for i in range(at, at - dropped - 1, -1) if 0 <= i < len(out) and _names(out[i], directive)), None)
-        if index is not None:
-            out[index] = _expanded(directive.name, directive.argument, out[index], handbook, language, prefix, root_prefix)
-    return "\n".join(out) + render_page_footer(handbook, page, language, prefix, updated)
+    """The page's Markdown with each directive replaced and each notice placed, at the lines its one parse found.
+
+    `notices` are HTML blocks to put under the heading with that ID (a lagging translation); `status_table`
+    replaces `{% translation-status %}`. Nothing is looked up by counting lines in what MkDocs passed: MkDocs
+    hands over the body the model read (it may drop blank lines at either end), so the model's body and its
+    parse are used; should another plugin have changed the text, that text is parsed once more instead."""
+    body, scan, first = page.body, page.scan, page.body_line
+    if markdown.strip() != body.strip():
+        body, scan, first = markdown, scan_markdown(markdown), 1
+    lines = body.split("\n")
+    for directive in scan.directives:
+        at = directive.line - first
+        replacement = _expanded(directive, handbook, language, prefix, root_prefix, status_table)
+        if replacement is not None and 0 <= at < len(lines):
+            lines[at] = directive.indent + replacement
+    for heading in scan.headings:
+        notice = (notices or {}).get(heading.id or "")
+        if notice:
+            at = heading.end_line - first
+            lines[at] = f"{lines[at]}\n\n{notice}\n"
+    return "\n".join(lines) + render_page_footer(handbook, page, language, prefix, updated)
 
 
-def _names(line: str, directive) -> bool:
-    match = DIRECTIVE.match(line)
-    return bool(match) and match.group(1) == directive.name and (match.group(2) or "").strip() == (directive.argument or "")
-
-
-def _expanded(name: str, argument: str, line: str, handbook: Handbook, language: Language, prefix: str, root_prefix: str) -> str:
-    argument = (argument or "").strip()
-    if name == "phrases" and handbook.card(argument):
-        return render_phrase_box(handbook.card(argument), language)
-    if name == "phrase-cards":
-        return render_card_overview(handbook, language, prefix)
-    if name == "link-index":
-        return render_link_index(handbook, language)
-    if name == "downloads":
-        return render_downloads(handbook, language, root_prefix)
-    if name == "print-shop-downloads":
-        return render_print_shop_downloads(handbook, language, root_prefix)
-    return line  # reported by the leftovers check; left visible rather than silently dropped
+def _expanded(
+    directive: Directive, handbook: Handbook, language: Language, prefix: str, root_prefix: str, status_table: str
+) -> str | None:
+    """The HTML for one directive, or None when it names nothing (reported at its line by the leftovers check)."""
+    name, argument = directive.name, directive.argument
+    card = handbook.card(argument) if name == "phrases" else None
+    renderers = {
+        "phrases": lambda: render_phrase_box(card, language) if card else None,
+        "phrase-cards": lambda: render_card_overview(handbook, language, prefix),
+        "link-index": lambda: render_link_index(handbook, language),
+        "downloads": lambda: render_downloads(handbook, language, root_prefix),
+        "print-shop-downloads": lambda: render_print_shop_downloads(handbook, language, root_prefix),
+        "translation-status": lambda: status_table or None,
+    }
+    render = renderers.get(name)
+    return render() if render else None

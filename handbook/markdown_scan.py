@@ -1,27 +1,35 @@
-"""A line-based reading of one Markdown page: headings with IDs, links, boxes, lists, directives, prose.
+"""One reading of one Markdown page, by a real parser: headings with IDs, links, boxes, lists, directives, prose.
 
-The checks need line and column numbers, which Python-Markdown does not keep. This scanner reads each page
-once into a `PageScan`; every check and the print step read that result instead of parsing again. It never
-raises: whatever it does not recognise is plain text.
+The checks need line and column numbers, which Python-Markdown (the renderer) does not keep. markdown-it-py
+does: every block token carries the lines it came from, and it knows what a hand-written scanner gets wrong
+(HTML comments, indented and fenced code, setext headings, line separators such as U+2028 that are ordinary
+characters to Markdown). Each page is parsed once into a `PageScan`; every check, the directives, the
+translation units and lock and the print step read that result. It never raises: what it does not recognise
+is plain text. A test holds this reading against Python-Markdown's on every page of the handbook.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
-HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$")
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.admon import admon_plugin
+from mdit_py_plugins.tasklists import tasklists_plugin
+
 HEADING_ID = re.compile(r"[ \t]*\{:?[ \t]*#([^\s}]+)[^}]*\}[ \t]*$")
-FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^()\s>]*(?:\([^()\s]*\))?[^()\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 AUTOLINK = re.compile(r"<((?:https?|mailto|javascript):[^>\s]+)>", re.IGNORECASE)
 INLINE_CODE = re.compile(r"(`+)(.+?)\1")
-ADMONITION = re.compile(r"^([ \t]*)(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+\"(.*)\")?[ \t]*$")
+COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+ADMONITION_INFO = re.compile(r"^[ \t]*([\w-]+)(?:[ \t]+\"(.*)\")?[ \t]*$")
 BOX_MARKER = re.compile(r"^([ \t]*)(?:!!!|\?\?\?)")
-TASK_ITEM = re.compile(r"^[ \t]*[-*+][ \t]+\[([ xX])\][ \t]+(.*)$")
 DIRECTIVE = re.compile(r"^[ \t]*\{%[ \t]*([\w-]+)(?:[ \t]+([^%]*?))?[ \t]*%\}[ \t]*$")
+DIRECTIVE_TEXT = re.compile(r"\{%.*?%\}")
+EMPTY_TASK = re.compile(r"^\[[ xX]\]\s*$")  # `- [ ]` with nothing after it: a checklist item left empty
 LIST_MARKER = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+")
-ORDERED_ITEM = re.compile(r"^ {0,3}\d{1,9}[.)][ \t]+(.*)$")  # a top-level `1.` item; deeper ones are nested
 MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 HTML_TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)((?:\s+[^<>]*?)?)\s*/?>")
 
@@ -33,6 +41,7 @@ class Heading:
     id: str | None
     line: int
     col: int
+    end_line: int = 0  # the heading's last line (a setext heading's underline): what follows it starts after
 
 
 @dataclass(frozen=True)
@@ -50,7 +59,7 @@ class Admonition:
     title: str | None
     line: int
     col: int
-    has_body: bool = True  # the next non-blank line is indented 4 spaces deeper: the box's text
+    has_body: bool = True  # the box has text of its own, indented under its first line
 
 
 @dataclass(frozen=True)
@@ -94,12 +103,32 @@ class Directive:
     argument: str
     line: int
     col: int
+    indent: str = ""  # what precedes it on its line (inside a box): its replacement keeps the box together
+
+
+@dataclass(frozen=True)
+class StrayDirective:
+    """`{% ... %}` that is not a paragraph of its own: Markdown would show it as text."""
+
+    text: str
+    line: int
+    col: int
 
 
 @dataclass(frozen=True)
 class Paragraph:
     text: str
     line: int
+    section_id: str | None = None
+    kind: str = "paragraph"  # "paragraph" or "list item"
+
+
+@dataclass(frozen=True)
+class TableCell:
+    text: str
+    line: int
+    col: int
+    section_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -119,8 +148,11 @@ class PageScan:
     tasklists: list[TaskList] = field(default_factory=list)
     ordered_lists: list[OrderedList] = field(default_factory=list)
     directives: list[Directive] = field(default_factory=list)
+    stray_directives: list[StrayDirective] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
+    table_cells: list[TableCell] = field(default_factory=list)
     html_tags: list[HtmlTag] = field(default_factory=list)
+    # Every line a reader can see text of (not code, not an HTML comment), comments blanked out, by file line.
     text_lines: list[tuple[int, str]] = field(default_factory=list)
 
     @property
@@ -141,127 +173,194 @@ def without_links(text: str) -> str:
     return MARKDOWN_LINK.sub(r"\1", text)
 
 
-def _without_inline_code(line: str) -> str:
-    # Keep the columns: replace code spans by spaces so links inside code are not links.
-    return INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)
+@cache
+def _parser() -> MarkdownIt:
+    # CommonMark with the block syntax the handbook's mkdocs.yml enables: tables, admonitions (`!!!`, `???`)
+    # and task lists. Attribute lists on headings are read from the heading text below.
+    return MarkdownIt("commonmark").enable("table").use(admon_plugin).use(tasklists_plugin)
 
 
-def _indent(line: str) -> int:
-    expanded = line.expandtabs(4)
-    return len(expanded) - len(expanded.lstrip(" "))
+def _blank(match: re.Match) -> str:
+    # Keep the lines and columns: newlines stay, everything else becomes a space.
+    return re.sub(r"[^\n]", " ", match.group(0))
 
 
-def _has_body(lines: list[str], index: int) -> bool:
-    """Whether the box on `lines[index]` gets text: its next non-blank line is indented 4 more."""
-    following = next((line for line in lines[index + 1 :] if line.strip()), None)
-    return following is not None and _indent(following) >= _indent(lines[index]) + 4
+class _Reader:
+    """Walks the token stream of one page once and fills a `PageScan`."""
+
+    def __init__(self, text: str, first_line: int):
+        self.lines = text.split("\n")  # Markdown breaks lines at \n only; U+2028 and friends are text
+        self.first = first_line
+        self.scan = PageScan()
+        self.section: str | None = None
+        self.content_lines: set[int] = set()  # 0-based lines of inline content (paragraphs, headings, cells)
+        self.hidden: set[int] = set()  # 0-based lines of code and HTML comments
+
+    def line(self, index: int) -> int:
+        return self.first + index
+
+    def read(self) -> PageScan:
+        tokens = _parser().parse("\n".join(self.lines))
+        self._walk(tokens)
+        self._text_lines("\n".join(self.lines))
+        self._links_and_tags()
+        return self.scan
+
+    def _walk(self, tokens: list[Token]) -> None:
+        lists: list[str] = []  # the kinds of the lists we are inside, outermost first
+        tasks: TaskList | None = None
+        for index, token in enumerate(tokens):
+            kind = token.type
+            if kind in ("fence", "code_block") and token.map:
+                self.hidden.update(range(token.map[0], token.map[1]))
+            elif kind == "html_block" and token.map:
+                self._html_block(token)
+            elif kind == "heading_open":
+                self._heading(token, tokens[index + 1])
+                tasks = None
+            elif kind == "admonition_open":
+                self._admonition(token, tokens, index)
+            elif kind in ("bullet_list_open", "ordered_list_open"):
+                if kind == "ordered_list_open" and not lists and token.map:
+                    self.scan.ordered_lists.append(OrderedList(self.section, self.line(token.map[0])))
+                lists.append(kind)
+            elif kind in ("bullet_list_close", "ordered_list_close"):
+                lists.pop()
+                if not lists:
+                    tasks = None
+            elif kind == "list_item_open" and token.map:
+                if _is_task(token) or EMPTY_TASK.match(self._inline_after(tokens, index)):
+                    text = EMPTY_TASK.sub("", self._inline_after(tokens, index))
+                    if tasks is None:
+                        tasks = TaskList(self.section, self.line(token.map[0]))
+                        self.scan.tasklists.append(tasks)
+                    tasks.items.append(TaskItem(text.strip(), self.line(token.map[0])))
+                elif len(lists) == 1 and lists[0] == "ordered_list_open" and self.scan.ordered_lists:
+                    text = self._inline_after(tokens, index)
+                    self.scan.ordered_lists[-1].items.append(ListItem(text, self.line(token.map[0])))
+            elif kind == "paragraph_open" and token.map:
+                self._paragraph(token, tokens[index + 1], lists, tokens, index)
+            elif kind == "inline" and token.map and tokens[index - 1].type in ("th_open", "td_open"):
+                self._cell(token)
+
+    def _inline_after(self, tokens: list[Token], index: int) -> str:
+        """The first inline text inside the list item opened at `index`, its lines joined by a space."""
+        depth = 0
+        for token in tokens[index + 1 :]:
+            if token.type == "list_item_close" and depth == 0:
+                return ""
+            if token.type == "inline":
+                return " ".join(part.strip() for part in token.content.split("\n")).strip()
+            depth += token.nesting if token.type != "list_item_open" else 0
+        return ""
+
+    def _html_block(self, token: Token) -> None:
+        start, end = token.map
+        text = "\n".join(self.lines[start:end])
+        if COMMENT.sub("", text).strip() == "":
+            self.hidden.update(range(start, end))
+
+    def _heading(self, token: Token, inline: Token) -> None:
+        start, end = token.map
+        self.content_lines.update(range(start, end))
+        title = inline.content.strip().rstrip("#").rstrip() if token.markup.startswith("#") else inline.content.strip()
+        found = HEADING_ID.search(title)
+        heading_id = found.group(1) if found else None
+        if found:
+            title = title[: found.start()].rstrip()
+        raw = self.lines[start]
+        col = len(raw) - len(raw.lstrip()) + 1
+        self.scan.headings.append(Heading(int(token.tag[1]), title, heading_id, self.line(start), col, self.line(end - 1)))
+        self.section = heading_id or self.section
+
+    def _admonition(self, token: Token, tokens: list[Token], index: int) -> None:
+        start = token.map[0]
+        raw = self.lines[start]
+        col = len(raw) - len(raw.lstrip()) + 1
+        found = ADMONITION_INFO.match(token.info)
+        if not found:  # `!!! tip Tip`, a note after the title: Python-Markdown makes no box of the kind meant
+            self.scan.stray_box_lines.append(StrayBoxLine(raw.strip(), self.line(start), col))
+            return
+        depth, body = 0, False
+        for previous, inner in zip(tokens[index:], tokens[index + 1 :], strict=False):
+            if inner.type == "admonition_close" and depth == 0:
+                break
+            if inner.type.startswith("admonition_title") or previous.type == "admonition_title_open":
+                continue  # the title line is not the box's text
+            depth += inner.nesting
+            body = True
+        self.scan.admonitions.append(Admonition(found.group(1), found.group(2), self.line(start), col, body))
+
+    def _paragraph(self, token: Token, inline: Token, lists: list[str], tokens: list[Token], index: int) -> None:
+        start, end = token.map
+        self.content_lines.update(range(start, end))
+        content = inline.content
+        directive = DIRECTIVE.match(content) if "\n" not in content.strip() else None
+        if directive:
+            raw = self.lines[start]
+            col = raw.index("{%") + 1
+            self.scan.directives.append(
+                Directive(directive.group(1), (directive.group(2) or "").strip(), self.line(start), col, raw[: col - 1])
+            )
+            return
+        for offset in range(start, end):
+            for match in DIRECTIVE_TEXT.finditer(INLINE_CODE.sub(_blank, self.lines[offset])):
+                self.scan.stray_directives.append(StrayDirective(match.group(0), self.line(offset), match.start() + 1))
+        stray = BOX_MARKER.match(self.lines[start])
+        if stray:
+            self.scan.stray_box_lines.append(StrayBoxLine(self.lines[start].strip(), self.line(start), len(stray.group(1)) + 1))
+        parent = tokens[index - 1] if index else None
+        in_item = parent is not None and parent.type == "list_item_open"
+        if in_item and (_is_task(parent) or EMPTY_TASK.match(content)):
+            return  # a checklist item: its own unit
+        text = " ".join(part.strip() for part in content.split("\n")).strip()
+        kind = "list item" if in_item else "paragraph"
+        self.scan.paragraphs.append(Paragraph(text, self.line(start), self.section, kind))
+
+    def _cell(self, inline: Token) -> None:
+        row = inline.map[0]
+        self.content_lines.add(row)
+        text = inline.content.strip()
+        if not text:
+            return
+        raw = self.lines[row]
+        taken = {cell.col for cell in self.scan.table_cells if cell.line == self.line(row)}
+        at = next((found for found in _all(raw, text) if found + 1 not in taken), raw.find(text))
+        self.scan.table_cells.append(TableCell(text, self.line(row), at + 1, self.section))
+
+    def _text_lines(self, text: str) -> None:
+        visible = COMMENT.sub(_blank, text).split("\n")
+        for index, line in enumerate(visible):
+            if index in self.hidden or not line.strip():
+                continue
+            self.scan.text_lines.append((self.line(index), line))
+
+    def _links_and_tags(self) -> None:
+        for number, line in self.scan.text_lines:
+            index = number - self.first
+            plain = INLINE_CODE.sub(_blank, line)
+            if index in self.content_lines:
+                for match in LINK.finditer(plain):
+                    self.scan.links.append(Link(match.group(3), match.group(2), number, match.start() + 1, match.group(1) == "!"))
+                for match in AUTOLINK.finditer(plain):
+                    self.scan.links.append(Link(match.group(1), match.group(1), number, match.start() + 1))
+            for match in HTML_TAG.finditer(plain):
+                if not match.group(1):
+                    self.scan.html_tags.append(HtmlTag(match.group(2).lower(), match.group(3), number, match.start() + 1))
+
+
+def _is_task(item: Token) -> bool:
+    return "task-list-item" in str(item.attrs.get("class", ""))
+
+
+def _all(text: str, needle: str) -> list[int]:
+    found, at = [], text.find(needle)
+    while at != -1:
+        found.append(at)
+        at = text.find(needle, at + 1)
+    return found
 
 
 def scan_markdown(text: str, first_line: int = 1) -> PageScan:
     """Read a Markdown body; `first_line` is the file line of its first line (after front matter)."""
-    scan = PageScan()
-    fence: str | None = None
-    paragraph: list[str] = []
-    paragraph_line = 0
-    current_section: str | None = None
-    open_list: TaskList | None = None
-    numbered: OrderedList | None = None  # the numbered list being read; it survives blank lines between items
-
-    def end_paragraph() -> None:
-        nonlocal paragraph
-        if paragraph:
-            scan.paragraphs.append(Paragraph(" ".join(paragraph), paragraph_line))
-        paragraph = []
-
-    lines = text.splitlines()
-    for offset, raw in enumerate(lines):
-        lineno = first_line + offset
-        fence_match = FENCE.match(raw)
-        if fence is not None:
-            if fence_match and fence_match.group(1)[0] == fence[0] and len(fence_match.group(1)) >= len(fence):
-                fence = None
-            continue
-        if fence_match:
-            end_paragraph()
-            fence = fence_match.group(1)
-            continue
-
-        line = _without_inline_code(raw)
-        scan.text_lines.append((lineno, raw))
-        for match in LINK.finditer(line):
-            scan.links.append(Link(match.group(3), match.group(2), lineno, match.start() + 1, match.group(1) == "!"))
-        for match in AUTOLINK.finditer(line):
-            scan.links.append(Link(match.group(1), match.group(1), lineno, match.start() + 1))
-        for match in HTML_TAG.finditer(line):
-            if not match.group(1):
-                scan.html_tags.append(HtmlTag(match.group(2).lower(), match.group(3), lineno, match.start() + 1))
-
-        stripped = line.strip()
-        heading = HEADING.match(line)
-        if heading:
-            end_paragraph()
-            open_list = numbered = None
-            title = heading.group(2).rstrip("#").rstrip()
-            id_match = HEADING_ID.search(title)
-            heading_id = id_match.group(1) if id_match else None
-            if id_match:
-                title = title[: id_match.start()].rstrip()
-            scan.headings.append(Heading(len(heading.group(1)), title, heading_id, lineno, 1))
-            current_section = heading_id or current_section
-            continue
-        admonition = ADMONITION.match(line)
-        if admonition:
-            end_paragraph()
-            col = len(admonition.group(1)) + 1
-            scan.admonitions.append(Admonition(admonition.group(2), admonition.group(3), lineno, col, _has_body(lines, offset)))
-            numbered = None
-            continue
-        stray = BOX_MARKER.match(line)
-        if stray:
-            scan.stray_box_lines.append(StrayBoxLine(stripped, lineno, len(stray.group(1)) + 1))
-        directive = DIRECTIVE.match(line)
-        if directive:
-            end_paragraph()
-            scan.directives.append(
-                Directive(directive.group(1), (directive.group(2) or "").strip(), lineno, line.index("{%") + 1)
-            )
-            numbered = None
-            continue
-        task = TASK_ITEM.match(line)
-        if task:
-            end_paragraph()
-            if open_list is None:
-                open_list = TaskList(current_section, lineno)
-                scan.tasklists.append(open_list)
-            open_list.items.append(TaskItem(task.group(2).strip(), lineno))
-            numbered = None
-            continue
-        if not stripped:
-            end_paragraph()
-            continue
-        open_list = None
-        numbered = _read_numbered(raw, lineno, numbered, current_section, scan)
-        if LIST_MARKER.match(line):
-            end_paragraph()
-        if not paragraph:
-            paragraph_line = lineno
-        paragraph.append(LIST_MARKER.sub("", stripped, count=1))
-    end_paragraph()
-    return scan
-
-
-def _read_numbered(raw: str, lineno: int, numbered: OrderedList | None, section: str | None, scan: PageScan):
-    """Add a line to the numbered list being read, or start or end one; returns the list still open."""
-    item = ORDERED_ITEM.match(raw)
-    if item:
-        if numbered is None:
-            numbered = OrderedList(section, lineno)
-            scan.ordered_lists.append(numbered)
-        numbered.items.append(ListItem(item.group(1).strip(), lineno))
-        return numbered
-    if numbered is None or not raw[:1].isspace():
-        return None  # a paragraph after the list ends it
-    if not LIST_MARKER.match(raw):  # an item's continuation line; nested lists stay out of the item's text
-        last = numbered.items[-1]
-        numbered.items[-1] = ListItem(f"{last.text} {raw.strip()}", last.line)
-    return numbered
+    return _Reader(text, first_line).read()

@@ -1,8 +1,10 @@
 """What readers and translators see of a lagging translation: a notice under a stale section's heading (with
 `extra: translation_lag: notice`) and the translation status page (`{% translation-status %}`).
 
-Both are added to a page's Markdown in `on_page_markdown`, so the web page and the PDF (built from that page's
-HTML) show the same notice. The link to the other language is absolute: in the PDF it leads to the website.
+Both are placed into a page's Markdown in `on_page_markdown` by `handbook.directives.expand_page`, at the
+places the page's one parse found (the heading's last line, the directive's line), so the web page and the
+PDF (built from that page's HTML) show the same notice. The link to the other language is absolute: in the
+PDF it leads to the website.
 """
 
 from __future__ import annotations
@@ -10,14 +12,11 @@ from __future__ import annotations
 from html import escape
 
 from handbook.checks.translation_lag import TranslationStatus
-from handbook.markdown_scan import DIRECTIVE, HEADING, HEADING_ID
 from handbook.model import Handbook, Page
 from handbook.printing.edition import format_edition
 from handbook.published_links import page_url
 from handbook.settings import Language
 from handbook.translation_lock import SectionState
-
-STATUS_DIRECTIVE = "translation-status"
 
 
 def _language_name(language: Language, locale: str) -> str:
@@ -45,23 +44,13 @@ def lag_notice(handbook: Handbook, status: TranslationStatus, state: SectionStat
     return f'<div class="lag-notice" role="note"><p>{escape(text)} {anchor}</p></div>'
 
 
-def with_lag_notices(markdown: str, handbook: Handbook, status: TranslationStatus, page: Page, language: Language) -> str:
-    """The page's Markdown with a notice after the heading of each section in which its language lags."""
-    notices = {
+def lag_notices(handbook: Handbook, status: TranslationStatus, page: Page, language: Language) -> dict[str, str]:
+    """The notice for each section of this page in which its language lags, by section ID."""
+    return {
         state.id: lag_notice(handbook, status, state, language)
         for state in status.stale
         if state.slug == page.slug and page.lang in state.lagging
     }
-    if not notices:
-        return markdown
-    out = []
-    for line in markdown.split("\n"):
-        out.append(line)
-        heading = HEADING.match(line)
-        found = HEADING_ID.search(heading.group(2)) if heading else None
-        if found and found.group(1) in notices:
-            out.append(f"\n{notices.pop(found.group(1))}\n")
-    return "\n".join(out)
 
 
 def render_status(handbook: Handbook, status: TranslationStatus, language: Language) -> str:
@@ -95,12 +84,3 @@ def render_status(handbook: Handbook, status: TranslationStatus, language: Langu
     head = "".join(f"<th>{escape(ui[key])}</th>" for key in ("status_section", "status_state", "status_read"))
     table = f'<table class="translation-status"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
     return f'<ul class="translation-counts">{summary}</ul>\n\n{table}'
-
-
-def with_status(markdown: str, handbook: Handbook, status: TranslationStatus, language: Language) -> str:
-    """The `{% translation-status %}` line replaced by the status table."""
-    out = []
-    for line in markdown.split("\n"):
-        match = DIRECTIVE.match(line)
-        out.append(render_status(handbook, status, language) if match and match.group(1) == STATUS_DIRECTIVE else line)
-    return "\n".join(out)

@@ -3,19 +3,15 @@
 A page's units are its title, headings, paragraphs, list and checklist items, table cells and box titles; a
 card's are its title, its `when` and each phrase. The translation checks compare and test these units, and
 the "% translated" figure counts them, so both always mean the same texts. Everything is read from the
-page's scan (`handbook.markdown_scan`); table cells come from its text lines, which the scan keeps.
+page's scan (`handbook.markdown_scan`).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from handbook.markdown_scan import LIST_MARKER, PageScan
+from handbook.markdown_scan import PageScan
 from handbook.phrases import Card
-
-TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
-CELL = re.compile(r"(?:^|(?<=\|))([^|]*)(?=\||$)")
 
 
 @dataclass(frozen=True)
@@ -32,36 +28,9 @@ def _col(raw: str, text: str) -> int:
     return found + 1 if found >= 0 else len(raw) - len(raw.lstrip()) + 1
 
 
-def _table_lines(lines: dict[int, str]) -> set[int]:
-    """Lines of pipe tables: a row with `|` followed by a `---` rule, and the `|` rows after it."""
-    found: set[int] = set()
-    for number, raw in lines.items():
-        if TABLE_RULE.match(raw) and "|" in raw and "|" in lines.get(number - 1, ""):
-            found |= {number - 1, number}
-            row = number + 1
-            while "|" in lines.get(row, "") and lines[row].strip():
-                found.add(row)
-                row += 1
-    return found
-
-
-def _table_cells(lines: dict[int, str], table: set[int]) -> list[Unit]:
-    cells = []
-    for number in sorted(table):
-        raw = lines[number]
-        if TABLE_RULE.match(raw):
-            continue
-        for match in CELL.finditer(raw):
-            text = match.group(1).strip()
-            if text:
-                cells.append(Unit("table cell", text, number, match.start(1) + _col(match.group(1), text)))
-    return cells
-
-
 def page_units(scan: PageScan, paragraph_words: int) -> list[Unit]:
     """Every unit of a page in file order; paragraphs of `paragraph_words` words or more are not short."""
     lines = dict(scan.text_lines)
-    table = _table_lines(lines)
     units = [
         Unit("page title" if h.level == 1 else "heading", h.title, h.line, _col(lines.get(h.line, ""), h.title))
         for h in scan.headings
@@ -78,13 +47,10 @@ def page_units(scan: PageScan, paragraph_words: int) -> list[Unit]:
         if item.text
     ]
     for paragraph in scan.paragraphs:
-        if paragraph.line in table:
-            continue
         raw = lines.get(paragraph.line, "")
-        kind = "list item" if LIST_MARKER.match(raw) else "paragraph"
-        short = kind == "list item" or len(paragraph.text.split()) < paragraph_words
-        units.append(Unit(kind, paragraph.text, paragraph.line, _col(raw, paragraph.text), short))
-    units += _table_cells(lines, table)
+        short = paragraph.kind == "list item" or len(paragraph.text.split()) < paragraph_words
+        units.append(Unit(paragraph.kind, paragraph.text, paragraph.line, _col(raw, paragraph.text), short))
+    units += [Unit("table cell", cell.text, cell.line, cell.col) for cell in scan.table_cells]
     return sorted(units, key=lambda unit: (unit.line, unit.col))
 
 

@@ -31,7 +31,7 @@ from handbook.published_links import redirects_for_language
 from handbook.settings import settings_from_mkdocs
 from handbook.site_output import scope_search_to_language, valid_toggles
 from handbook.theme_files import unused_theme_files
-from handbook.translation_notices import with_lag_notices, with_status
+from handbook.translation_notices import lag_notices, render_status
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 started_as = "build"  # the command MkDocs gave on_startup
@@ -129,12 +129,12 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     handbook, translations = run.handbook, run.validation.translations
     language = handbook.settings.language(model.lang)
-    markdown = with_status(markdown, handbook, translations, language)
-    if handbook.settings.translation_lag == "notice":
-        markdown = with_lag_notices(markdown, handbook, translations, model, language)
+    notices = lag_notices(handbook, translations, model, language) if handbook.settings.translation_lag == "notice" else {}
+    wants_status = any(directive.name == "translation-status" for directive in model.scan.directives)
+    status_table = render_status(handbook, translations, language) if wants_status else ""
     prefix, root_prefix = page_prefixes(page.url, language)
     updated = format_edition(translations.file_dates.get(model.path), model.lang)
-    return expand_page(markdown, handbook, model, language, prefix, root_prefix, updated)
+    return expand_page(markdown, handbook, model, language, prefix, root_prefix, updated, notices, status_table)
 
 
 def on_page_content(html, page, config, files):

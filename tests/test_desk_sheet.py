@@ -126,13 +126,13 @@ def test_a_desk_sheet_too_long_for_one_page_is_an_error_at_its_source(model, tmp
 
 def test_numbered_lists_are_kept_per_section_with_their_lines():
     scan = scan_markdown(
-        "# T {#t}\n\n## Route {#route}\n\n1. [Kalm](#calm): adem\n   rustig in.\n\n2. Luister.\n"
-        "   - niet dit\n3) Vraag door.\n\nDaarna iets anders.\n\n1. Los.\n\n## Verder {#next}\n\n1. Ander.\n"
+        "# T {#t}\n\n## Route {#route}\n\n1. [Kalm](#calm): adem\n   rustig in.\n\n2. Luister.\n\n"
+        "    - niet dit\n\n3. Vraag door.\n\nDaarna iets anders.\n\n1. Los.\n\n## Verder {#next}\n\n1. Ander.\n"
     )
     assert [(found.section_id, [(i.text, i.line) for i in found.items]) for found in scan.ordered_lists] == [
-        ("route", [("[Kalm](#calm): adem rustig in.", 5), ("Luister.", 8), ("Vraag door.", 10)]),
-        ("route", [("Los.", 14)]),
-        ("next", [("Ander.", 18)]),
+        ("route", [("[Kalm](#calm): adem rustig in.", 5), ("Luister.", 8), ("Vraag door.", 12)]),
+        ("route", [("Los.", 16)]),
+        ("next", [("Ander.", 20)]),
     ]
     assert scan.ordered_list("route").line == 5 and scan.ordered_list("missing") is None
 

@@ -10,7 +10,6 @@ import difflib
 import re
 
 from handbook.codes import Code
-from handbook.markdown_scan import DIRECTIVE
 from handbook.model import Handbook
 from handbook.new_page import PLACEHOLDER
 from handbook.problems import Problem
@@ -62,6 +61,16 @@ def check_page_sources(handbook: Handbook) -> list[Problem]:
                     problems.append(
                         page.problem(lineno, col, Code.LEFTOVER, _message(kind, text), "remove it or write the real text")
                     )
+            for stray in page.scan.stray_directives:
+                problems.append(
+                    page.problem(
+                        stray.line,
+                        stray.col,
+                        Code.DIRECTIVE,
+                        f"'{stray.text[:60]}' is not a paragraph of its own: it would be shown as text",
+                        "put the directive alone on its line, with a blank line above and below it",
+                    )
+                )
             for directive in page.scan.directives:
                 if directive.name not in KNOWN_DIRECTIVES:
                     problems.append(
@@ -123,12 +132,16 @@ def _message(kind: str, text: str) -> str:
     return f"{kind}: '{text[:60]}'"
 
 
-def check_output_html(html: str, path: str, lang: str, source_lines=(), known=frozenset()) -> list[Problem]:
+def check_output_html(
+    html: str, path: str, lang: str, source_lines=(), known=frozenset(), directive_places=frozenset()
+) -> list[Problem]:
     """Leftovers in one built page; `path` is the source page the HTML came from, `source_lines` its
     (line number, text) pairs, where a leftover is looked for to report it at its own line.
 
     `known` holds the messages of the LEFTOVER problems the sources already have: a run with problems still
-    renders its pages, where such a leftover shows again, often on every page (a heading in the navigation)."""
+    renders its pages, where such a leftover shows again, often on every page (a heading in the navigation).
+    `directive_places` are the (path, line) of directives the sources already report (DIRECTIVE): their text
+    is left visible in the page and is not reported twice. Any other directive text in a page is a fault."""
     if not any(pattern.search(html) for pattern, _ in LEFTOVER_PATTERNS):
         return []  # the common case, in one pass per pattern over the whole page
     problems = []
@@ -136,14 +149,13 @@ def check_output_html(html: str, path: str, lang: str, source_lines=(), known=fr
         for _col, kind, text in leftovers_in_line(line, skip_directives=False):
             if kind == "i18n key":
                 continue  # dotted names are common in built HTML (asset paths); sources are checked for them
-            directive = DIRECTIVE.match(text)
-            if directive and directive.group(1) == "phrases":
-                continue  # only a missing card leaves it: reported at its source line by the check above
             if _message(kind, text) in known:
                 continue
             line_in_source, col = next(
                 ((number, found + 1) for number, source in source_lines if (found := source.find(text)) >= 0), (1, 1)
             )
+            if (path, line_in_source) in directive_places:
+                continue
             problems.append(
                 Problem(
                     path,

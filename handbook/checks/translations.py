@@ -37,6 +37,8 @@ from handbook.settings import CODE_UI_KEYS
 from handbook.translation_units import Unit, card_units, page_units
 
 UI_KEY = re.compile(r"\bui\.([A-Za-z_][\w]*)")
+# The small words inside Dutch and other names (`Sanne de Wit`, `Jan van der Berg`): a name stays a name.
+NAME_PARTICLES = frozenset({"de", "den", "der", "van", "von", "ten", "ter", "te", "het", "la", "le", "du", "da"})
 # Paragraphs this long are judged on their own; shorter ones join the page's short texts.
 PARAGRAPH_WORDS = 6
 # Problems that mean a unit is not (yet) translated; they lower the "% translated" figure.
@@ -102,7 +104,8 @@ def may_stay_identical(text: str, other: str) -> bool:
     words = words_outside_quotes(text)
     if len(words) == 1 and len(words[0]) > 4 and words[0][1:].islower():
         return False  # one ordinary word, like an untranslated page title `Telefoonregels`
-    return all(word[0].isupper() and word.lower() not in WORDS[other] for word in words)
+    names = [word for word in words if word not in NAME_PARTICLES] if len(words) > 1 else words
+    return all(word[0].isupper() and word.lower() not in WORDS[other] for word in names)
 
 
 def _wrong_language(path: str, unit, other: str, lang: str, pooled: bool) -> Problem:
