@@ -72,6 +72,10 @@ def test_notice_mode_publishes_with_the_notice_in_both_languages(clone, browser)
             assert notice.is_visible()
             assert text in notice.inner_text()
             assert notice.locator("a").get_attribute("href").endswith(link)
+            # The page around the notice: every phrase box its source asks for, no directive left as text.
+            source = (clone / "docs" / f"conversation.{'en' if path.startswith('/en/') else 'nl'}.md").read_text()
+            assert page.locator("div.phrases").count() == source.count("{% phrases ") > 0
+            assert "{%" not in page.locator("article").inner_text()
         page.goto(url + "/en/translation-status/")
         assert "conversation#stay-calm" in page.locator("table.translation-status").inner_text()
         page.close()
@@ -79,3 +83,4 @@ def test_notice_mode_publishes_with_the_notice_in_both_languages(clone, browser)
         pdf = clone / "site" / "downloads" / f"handbook-{lang}.pdf"
         words = " ".join(subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
         assert text in words
+        assert "{%" not in words and "%}" not in words

@@ -131,16 +131,21 @@ EDGE_CASES = {
     "fenced code": "# T {#t}\n\n```\n[in code](nope.md)\n## Not a heading\n{% phrases calm %}\n```\n\n~~~md\n![x](x.png)\n~~~\n",
     "indented code": "# T {#t}\n\nParagraph.\n\n    [a](missing.md)\n    {% phrases calm %}\n\nEnd.\n",
     "inline code": "# T {#t}\n\nUse `[x](x.md)` or ``{% phrases calm %}`` but [real](real.md).\n",
-    "raw html": '# T {#t}\n\n<div class="x">\n<a href="../refunds/">refunds</a> <img src="i.png" alt="i">\n</div>\n\nA <a href="in.md">line</a>.\n',
+    "raw html": (
+        '# T {#t}\n\n<div class="x">\n<a href="../refunds/">refunds</a> <img src="i.png" alt="i">\n</div>\n\n'
+        'A <a href="in.md">line</a>.\n'
+    ),
     "line separator": "# T {#t}\n\nA pasted\u2028line and\u2029more [x](x.md).\n\n## Next {#next}\n\n{% phrases calm %}\n",
     "form feed and NEL": "# T {#t}\n\nPage\fbreak\x85here [x](x.md).\n\n{% phrases calm %}\n\n## S {#s}\n",
     "tabs": "# T {#t}\n\n-\t[a](a.md)\n-\tb\n\n\tcode [c](c.md)\n",
     "setext headings": "Title {#title}\n=====\n\nSection {#section}\n-------\n\nText [s](s.md).\n",
-    "boxes": '# T {#t}\n\n!!! tip "Tip"\n\n    Inside [x](x.md).\n\n    {% phrases calm %}\n\n??? keypoint "Open"\n\n    Folded.\n',
+    "boxes": (
+        '# T {#t}\n\n!!! tip "Tip"\n\n    Inside [x](x.md).\n\n    {% phrases calm %}\n\n??? keypoint "Open"\n\n    Folded.\n'
+    ),
     "checklists": "# T {#t}\n\n## L {#l}\n\n- [ ] one [x](x.md)\n- [x] two\n\nText.\n",
     "tables": "# T {#t}\n\n| a | b |\n|---|---|\n| [c](c.md) | ![d](d.png) |\n",
     "directives": "# T {#t}\n\n{% phrases calm %}\n\n{%phrase-cards%}\n\nText {% phrases inline %} text.\n",
-    "images and autolinks": "# T {#t}\n\n![alt](img/a.png) and <https://example.test/x> and [t](t.md \"title\").\n",
+    "images and autolinks": '# T {#t}\n\n![alt](img/a.png) and <https://example.test/x> and [t](t.md "title").\n',
 }
 
 
