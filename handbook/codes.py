@@ -14,6 +14,7 @@ TWO_PLACES: dict[str, str] = {
     "ID-PARITY": "the other language's heading at the same place, or the section missing here",
     "BOX-PARITY": "the other language's box",
     "CHECKLIST-PARITY": "the other language's checklist",
+    "SECTION-PARITY": "the other language's unit where the section's paragraphs, list items or cells first differ",
     "SAME-TEXT": "the identical text in the other language",
     "CARD-DUPLICATE": "the card's first definition",
     "NAV-TITLE": "the navigation entry whose title has no translation",
@@ -142,6 +143,10 @@ CODES: dict[str, tuple[str, str]] = {
     "CHECKLIST-PARITY": (
         "A checklist has a different number of items per language.",
         "Make the lists match item for item.",
+    ),
+    "SECTION-PARITY": (
+        "A section has a different number of paragraphs, list items or table cells per language: a part is left out.",
+        "Translate unit for unit; the message names where the two languages first differ.",
     ),
     "CHECKLIST-EMPTY": ("A checklist item has no text.", "Write the item or delete the line."),
     "SOURCE-UNKNOWN": (

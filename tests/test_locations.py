@@ -54,6 +54,27 @@ CASES = {
         both("\n## Lijst {#list}\n\n- [ ] Een\n- [ ] Twee\n", "\n## List {#list}\n\n- [ ] One\n"),
         "docs/talk.en.md:9:1: CHECKLIST-PARITY",
     ),
+    # the English section keeps its first paragraph and loses the second: reported at the last one it has
+    "paragraph left out of a translation": (
+        both(
+            "\n## Nieuw {#new}\n\nBel de klant eerst terug voordat je mailt.\n\nSchrijf daarna kort op wat jullie afspraken.\n",
+            "\n## New {#new}\n\nCall the customer back before you write.\n",
+        ),
+        "docs/talk.en.md:9:1: SECTION-PARITY",
+    ),
+    # a list item added in English only: reported at the item the Dutch does not have
+    "list item added in a translation": (
+        both("\n## Lijst {#steps}\n\n- Bellen\n- Mailen\n", "\n## List {#steps}\n\n- Phone\n- Email\n- Write\n"),
+        "docs/talk.en.md:11:1: SECTION-PARITY",
+    ),
+    # a table row left out
+    "table row left out": (
+        both(
+            "\n## Tabel {#table}\n\n| Wat | Wanneer |\n|---|---|\n| Bellen | vandaag |\n| Mailen | morgen |\n",
+            "\n## Table {#table}\n\n| What | When |\n|---|---|\n| Phone | today |\n",
+        ),
+        "docs/talk.en.md:11:1: SECTION-PARITY",
+    ),
     "empty checklist item": (
         both("\n## Lijst {#list}\n\n- [ ] \n", "\n## List {#list}\n\n- [ ] \n"),
         "docs/talk.nl.md:9:1: CHECKLIST-EMPTY",

@@ -6,7 +6,7 @@ Each check is a pure function `check(handbook) -> list[Problem]`; this module on
 from __future__ import annotations
 
 from handbook import desk
-from handbook.checks import boxes, leftovers, links, sections, translations
+from handbook.checks import boxes, leftovers, links, sections, structure, translations
 from handbook.model import Handbook
 from handbook.printing.card_fit import card_fit_problems
 from handbook.problems import Problem, sorted_problems
@@ -16,6 +16,7 @@ CHECKS = (
     sections.check,
     links.check,
     translations.check,
+    structure.check,
     boxes.check,
     leftovers.check_page_sources,
     check_lock,
