@@ -28,6 +28,13 @@ See [the talk][talk-ref] and [nowhere][nope] and <https://handboek-lastige-klant
 A paragraph {: .wrong } and [spaced] (after.md).
 
 <map name="m"><area href="../lost/" alt="lost" shape="rect" coords="0,0,1,1"></map>
+
+A list with no blank line before it:
+- shown as text
+
+A table with no blank line before it:
+| x | y |
+|:---|---:|
 """
 # The appended text starts after the page's own lines; each expected problem names its line within PLANTED.
 EXPECTED = {
@@ -56,6 +63,14 @@ EXPECTED = {
         " (remove the space)",
     ],
     16: ["{page}:{line}:27: LINK-FILE link to missing file '../lost/' (did you mean `/en/links/`?)"],
+    19: [
+        "{page}:{line}:1: MARKDOWN-LITERAL list item '- shown as text' shows as text: the list follows a line of text"
+        " with no blank line between (put a blank line before the list (and indent a nested list by 4 spaces))"
+    ],
+    23: [
+        "{page}:{line}:1: MARKDOWN-LITERAL table rule '|:---|---:|' shows as text: the table follows a line of text"
+        " with no blank line between (put a blank line before the table)"
+    ],
 }
 
 
