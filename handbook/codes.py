@@ -130,7 +130,7 @@ CODES: dict[str, tuple[str, str]] = {
     ),
     "BOX-TYPE": (
         "A box type the handbook does not define, or in capitals (`!!! note`, `!!! Tip`): it looks like a grey note.",
-        "Use `tip` or `keypoint`, in lowercase.",
+        "Use `tip`, `keypoint` or `caution`, in lowercase.",
     ),
     "BOX-INDENT": (
         "A box has no text: the lines below it are not indented, so the site shows an empty box.",

@@ -66,7 +66,7 @@ def test_box_type_in_capitals_suggests_lowercase(fixture_site):
 
 def test_unknown_box_type_lists_the_handbooks_types(fixture_site):
     problems = run_checks(fixture_site(talk_pages(CASES["type the handbook does not define"][0])))
-    assert problems[0].format().endswith("(use one of `tip`, `keypoint`)")
+    assert problems[0].format().endswith("(use one of `tip`, `keypoint`, `caution`)")
 
 
 def test_boxes_in_another_order_than_the_dutch_page(fixture_site):

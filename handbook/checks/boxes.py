@@ -1,4 +1,4 @@
-"""Tip and key-point boxes that would render wrong: no text inside, not a box at all, a type nobody styles.
+"""Tip, key-point and caution boxes that would render wrong: no text inside, not a box at all, a type nobody styles.
 
 Markdown never complains about a box: a body that is not indented gives an empty box with the text below it,
 a `!!!` line with anything after the title is printed as text, and the theme shows any unknown type as a grey
@@ -12,11 +12,12 @@ from handbook.model import Handbook, Page
 from handbook.problems import Problem
 
 # The box types the handbook defines, with what each is for: the one list the check, the styles and
-# AUTHORING.md follow. `tip` is the theme's own; `keypoint` is styled in docs/assets/handbook.css (website)
-# and handbook/printing/handbook.css (PDF).
+# AUTHORING.md follow. `tip` is the theme's own; `keypoint` and `caution` are styled in docs/assets/handbook.css
+# (website) and handbook/printing/handbook.css (PDF).
 BOX_TYPES = {
     "tip": "practical advice the reader can apply straight away",
     "keypoint": "the one thing to remember from a section",
+    "caution": "a legal or safety point the reader must not miss, worded the same wherever it appears",
 }
 BOX_FORM = '`!!! tip "Title"`: the type, a space, the title in quotes, nothing after it'
 
