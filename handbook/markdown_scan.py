@@ -121,6 +121,7 @@ class Paragraph:
     line: int
     section_id: str | None = None
     kind: str = "paragraph"  # "paragraph" or "list item"
+    in_box: bool = False  # inside a tip, key point or caution box: compared box by box, not here
 
 
 @dataclass(frozen=True)
@@ -195,6 +196,7 @@ class _Reader:
         self.section: str | None = None
         self.content_lines: set[int] = set()  # 0-based lines of inline content (paragraphs, headings, cells)
         self.hidden: set[int] = set()  # 0-based lines of code and HTML comments
+        self.boxes_open = 0
 
     def line(self, index: int) -> int:
         return self.first + index
@@ -220,6 +222,9 @@ class _Reader:
                 tasks = None
             elif kind == "admonition_open":
                 self._admonition(token, tokens, index)
+                self.boxes_open += 1
+            elif kind == "admonition_close":
+                self.boxes_open -= 1
             elif kind in ("bullet_list_open", "ordered_list_open"):
                 if kind == "ordered_list_open" and not lists and token.map:
                     self.scan.ordered_lists.append(OrderedList(self.section, self.line(token.map[0])))
@@ -315,7 +320,7 @@ class _Reader:
             return  # a checklist item: its own unit
         text = " ".join(part.strip() for part in content.split("\n")).strip()
         kind = "list item" if in_item else "paragraph"
-        self.scan.paragraphs.append(Paragraph(text, self.line(start), self.section, kind))
+        self.scan.paragraphs.append(Paragraph(text, self.line(start), self.section, kind, self.boxes_open > 0))
 
     def _cell(self, inline: Token) -> None:
         row = inline.map[0]

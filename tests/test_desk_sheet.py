@@ -81,7 +81,7 @@ def test_desk_sheet_holds_the_route_the_ladder_and_the_key_phrases_of_its_langua
         for item in items:
             assert flat(item.text) in text, item.text
     marked = [(card, index) for card in model.cards for index in card.desk]
-    assert len(marked) == 5
+    assert marked  # every phrase marked `desk: true`, however many, is on the sheet
     positions = []
     for card, index in marked:
         phrase = flat(card.phrases[index][lang])

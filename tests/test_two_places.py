@@ -147,8 +147,20 @@ def reference(target: str):
     return case
 
 
+def section_parity(tmp_path):
+    found, _ = checked(
+        tmp_path,
+        both(
+            "\n## Nieuw {#new}\n\nBel eerst terug.\n\nSchrijf daarna op wat jullie afspraken.\n",
+            "\n## New {#new}\n\nCall back first.\n",
+        ),
+    )
+    return found, "docs/talk.en.md:9:1: SECTION-PARITY section 'new' has 1 paragraphs here, 2 in", "docs/talk.nl.md:11"
+
+
 CASES = {
     "ID-DUPLICATE": [id_duplicate],
+    "SECTION-PARITY": [section_parity],
     "ID-PARITY": [id_parity, id_parity_order],
     "BOX-PARITY": [box_parity, box_parity_count],
     "CHECKLIST-PARITY": [checklist_parity],

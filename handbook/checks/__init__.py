@@ -16,7 +16,6 @@ CHECKS = (
     sections.check,
     links.check,
     translations.check,
-    structure.check,
     boxes.check,
     leftovers.check_page_sources,
     check_lock,
@@ -29,4 +28,6 @@ def run_checks(handbook: Handbook) -> list[Problem]:
     problems = list(handbook.input_problems)
     for check in CHECKS:
         problems.extend(check(handbook))
+    # Last: a section whose languages differ in shape is reported only when no other problem explains it.
+    problems.extend(structure.check(handbook, problems))
     return sorted_problems(problems)

@@ -3,7 +3,9 @@
 A translation can be complete word for word and still leave a paragraph out, or a list item, or a table row:
 nothing else notices, and `make translations-update` would record the gap as "in step". Each section (by its
 ID) is compared with the default language's: how many paragraphs, list items and table cells it holds. The
-problem is reported at the first unit where the two stop matching, in the translation.
+problem is reported at the first unit where the two stop matching, in the translation. A section that already
+has a problem in either language (a box or checklist left out, a paragraph in the wrong language, a link that
+leads nowhere) is left to that problem: one slip, one report.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ def _shape(page: Page) -> dict[tuple[str | None, str], list[int]]:
     """(section ID, kind) -> the lines of that section's units of that kind, in order."""
     shape: dict[tuple[str | None, str], list[int]] = {}
     for paragraph in page.scan.paragraphs:
+        if paragraph.in_box:
+            continue  # a box left out is BOX-PARITY's, reported once
         shape.setdefault((paragraph.section_id, paragraph.kind), []).append(paragraph.line)
     for cell in page.scan.table_cells:
         shape.setdefault((cell.section_id, "table cell"), []).append(cell.line)
@@ -29,7 +33,20 @@ def _section_line(page: Page, section: str | None) -> int:
     return next((h.line for h in page.scan.headings if h.id == section), page.body_line)
 
 
-def check(handbook: Handbook) -> list[Problem]:
+def _section_span(page: Page, section: str | None) -> tuple[int, int]:
+    """The file lines from the section's heading to the next heading with an ID."""
+    starts = [h.line for h in page.scan.headings if h.id]
+    first = next((h.line for h in page.scan.headings if h.id == section), 1)
+    return first, next((line for line in starts if line > first), 10**9)
+
+
+def _has_problem(page: Page, section: str | None, earlier: list[Problem]) -> bool:
+    first, end = _section_span(page, section)
+    return any(p.path == page.path and first <= p.line < end for p in earlier)
+
+
+def check(handbook: Handbook, earlier: list[Problem]) -> list[Problem]:
+    """SECTION-PARITY for every section; `earlier` are the other checks' problems, which take precedence."""
     problems = []
     default = handbook.settings.default_locale
     for langs in handbook.pages.values():
@@ -45,7 +62,7 @@ def check(handbook: Handbook) -> list[Problem]:
             ids = shared & set(page.scan.section_ids)  # a section missing on one side is ID-PARITY's
             for section, kind in sorted({key for key in {**theirs, **ours} if key[0] in ids}, key=str):
                 mine, other = ours.get((section, kind), []), theirs.get((section, kind), [])
-                if len(mine) == len(other):
+                if len(mine) == len(other) or any(_has_problem(p, section, earlier) for p in (page, reference)):
                     continue
                 where = mine[len(other)] if len(mine) > len(other) else (mine[-1] if mine else _section_line(page, section))
                 there = (
