@@ -9,7 +9,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 # The package is imported from this checkout, whichever checkout first set up a shared .venv.
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: setup build check serve lint test screenshots bench lighthouse links-update translations-update new-page authoring clean
+.PHONY: setup build check serve lint test fuzz screenshots bench lighthouse links-update translations-update new-page authoring clean
 
 $(INSTALLED): requirements.lock
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -53,6 +53,10 @@ test: setup
 	test -f tests/vnu/node_modules/vnu-jar/build/dist/vnu.jar || npm ci --prefix tests/vnu --no-audit --no-fund --ignore-scripts
 	test -d tests/pa11y/node_modules/pa11y || PUPPETEER_SKIP_DOWNLOAD=true npm ci --prefix tests/pa11y --no-audit --no-fund --ignore-scripts
 	HANDBOOK_REQUIRE_TOOLS=1 $(PY) -m pytest
+
+# The fuzzer of tests/test_fuzz.py on many more mutants of the real handbook than `make test` runs (about 1 s each).
+fuzz: setup
+	HANDBOOK_FUZZ_EXAMPLES=$${HANDBOOK_FUZZ_EXAMPLES:-2000} $(PY) -m pytest tests/test_fuzz.py -q -s
 
 screenshots: build
 	sh scripts/system_packages.sh test
