@@ -10,10 +10,13 @@ leads nowhere) is left to that problem: one slip, one report.
 
 from __future__ import annotations
 
+import re
+
 from handbook.codes import Code
 from handbook.model import Handbook, Page
 from handbook.problems import Problem
 
+IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?")
 KINDS = {"paragraph": "paragraphs", "list item": "list items", "table cell": "table cells"}
 
 
@@ -21,8 +24,8 @@ def _shape(page: Page) -> dict[tuple[str | None, str], list[int]]:
     """(section ID, kind) -> the lines of that section's units of that kind, in order."""
     shape: dict[tuple[str | None, str], list[int]] = {}
     for paragraph in page.scan.paragraphs:
-        if paragraph.in_box:
-            continue  # a box left out is BOX-PARITY's, reported once
+        if paragraph.in_box or not IMAGE.sub("", paragraph.text).strip():
+            continue  # a box left out is BOX-PARITY's; a picture on its own has no words to translate
         shape.setdefault((paragraph.section_id, paragraph.kind), []).append(paragraph.line)
     for cell in page.scan.table_cells:
         shape.setdefault((cell.section_id, "table cell"), []).append(cell.line)
