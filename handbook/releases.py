@@ -97,7 +97,8 @@ def publish(site: Path, nginx_conf: Path, destination: Destination, name: str, k
     live = live.strip()
     partial = f"{absolute}/releases/.{name}.partial"
     # Files that did not change are hard links to the live release's: an upload sends and stores only changes.
-    link = [f"--link-dest=../../{live}/site"] if live else []
+    # Compared by content: two builds can write a changed file of the same size within the same second.
+    link = ["--checksum", f"--link-dest=../../{live}/site"] if live else []
     destination.rsync(*link, f"{site}/", destination.where(f"{partial}/site/"))
     with tempfile.TemporaryDirectory() as work:
         conf = Path(work, "nginx-site.conf")
