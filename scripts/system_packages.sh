@@ -2,7 +2,9 @@
 # Installs the Debian packages a target needs when they are missing: `build` needs the faster font subsetter
 # for the PDFs and libgs-common (its CMYK profile is the output intent of the print-shop phrase cards); `test`
 # also needs chromium and poppler-utils for the browser and PDF tests, nginx with its Brotli module to serve the
-# site with the generated build/nginx-site.conf, Java for the Nu HTML Checker and qpdf for the PDF check.
+# site with the generated build/nginx-site.conf, Java for the Nu HTML Checker, qpdf for the PDF check, npm for the
+# pinned checkers under tests/, and an ssh server to publish to a host on the loopback. `publish` (and `test`) need
+# rsync and the ssh client to upload a release.
 # Only root can install; anyone else gets a note, and the tests that need them skip with the same reason.
 missing=""
 ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset || missing="$missing libharfbuzz-subset0"
@@ -14,6 +16,12 @@ if [ "${1:-build}" = test ]; then
   [ -f /usr/share/nginx/modules-available/mod-http-brotli-static.conf ] || missing="$missing libnginx-mod-http-brotli-static"
   command -v java >/dev/null 2>&1 || missing="$missing default-jre-headless"
   command -v qpdf >/dev/null 2>&1 || missing="$missing qpdf"
+  command -v npm >/dev/null 2>&1 || missing="$missing npm"
+  [ -x /usr/sbin/sshd ] || missing="$missing openssh-server"
+fi
+if [ "${1:-build}" = test ] || [ "${1:-build}" = publish ]; then
+  command -v rsync >/dev/null 2>&1 || missing="$missing rsync"
+  command -v ssh >/dev/null 2>&1 || missing="$missing openssh-client"
 fi
 [ -z "$missing" ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

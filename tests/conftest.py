@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 import pytest
@@ -19,6 +15,7 @@ from mkdocs.config import load_config
 
 from handbook.model import load_handbook
 from handbook.settings import settings_from_mkdocs
+from handbook.static_server import serving as serve_directory  # a built site as nginx serves it
 
 ROOT = Path(__file__).resolve().parent.parent
 # Every build the tests run, in-process or in a subprocess, in the checkout or in a copy, keeps its reports and
@@ -164,39 +161,6 @@ def built_site(tmp_path_factory) -> Path:
     # Kept beside the site: a later build in the same session writes another one into BUILD_DIR.
     shutil.copy(BUILD_DIR / "nginx-site.conf", site.parent / "nginx-site.conf")
     return site
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site like the nginx snippet in the README: a missing page gets its language's 404 page."""
-
-    def log_message(self, *args):
-        pass
-
-    def send_error(self, code, message=None, explain=None):
-        if code != 404:
-            return super().send_error(code, message, explain)
-        root = Path(self.directory)
-        page = root / "en" / "404.html" if self.path.startswith("/en/") else root / "404.html"
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-
-@contextlib.contextmanager
-def serve_directory(directory: Path):
-    """A built site on a local HTTP server; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
 
 
 @pytest.fixture(scope="session")
