@@ -95,9 +95,13 @@ class BuildRun:
         model = self.page(src_uri, lang)
         problems = self.validation.problems
         known = frozenset(problem.message for problem in problems if problem.code == Code.LEFTOVER)
-        directives = frozenset((problem.path, problem.line) for problem in problems if problem.code == Code.DIRECTIVE)
+        directives = {(problem.path, problem.line) for problem in problems if problem.code == Code.DIRECTIVE}
+        cards_path = self.handbook.cards_path
+        if model and any(p.path == cards_path and p.code in (Code.INPUT_YAML, Code.INPUT_ENCODING) for p in problems):
+            # No card could be read: every phrase box is the card file's one problem, not one per page.
+            directives |= {(model.path, d.line) for d in model.scan.directives if d.name == "phrases"}
         lines = model.scan.text_lines if model else ()
-        return check_output_html(html, model.path if model else src_uri, lang, lines, known, directives)
+        return check_output_html(html, model.path if model else src_uri, lang, lines, known, frozenset(directives))
 
     def failure(self) -> str:
         """Why this run must fail before printing, or "": problems in the sources or in the rendered pages.

@@ -66,6 +66,10 @@ CODES: dict[str, tuple[str, str]] = {
         " Found in the built page (`make build` or `make serve`).",
         "Add the line `[name]: page.md` below the paragraph, or write `[text](page.md)`.",
     ),
+    "COMMENT-OPEN": (
+        "An HTML comment `<!--` is never closed: everything after it is hidden from readers.",
+        "End the comment with `-->`, or delete it.",
+    ),
     "MARKDOWN-LITERAL": (
         "Markdown that did not apply and shows as text: an attribute list (`{: .class}`, `{#id}`) in the wrong"
         " place, or a link with a space between `]` and `(`. Found in the built page (`make build` or `make serve`).",

@@ -153,6 +153,7 @@ class PageScan:
     paragraphs: list[Paragraph] = field(default_factory=list)
     table_cells: list[TableCell] = field(default_factory=list)
     html_tags: list[HtmlTag] = field(default_factory=list)
+    open_comments: list[tuple[int, int]] = field(default_factory=list)  # (line, col) of a `<!--` never closed
     # Every line a reader can see text of (not code, not an HTML comment), comments blanked out, by file line.
     text_lines: list[tuple[int, str]] = field(default_factory=list)
 
@@ -196,6 +197,7 @@ class _Reader:
         self.section: str | None = None
         self.content_lines: set[int] = set()  # 0-based lines of inline content (paragraphs, headings, cells)
         self.hidden: set[int] = set()  # 0-based lines of code and HTML comments
+        self.code: set[int] = set()  # 0-based lines of fenced and indented code
         self.boxes_open = 0
 
     def line(self, index: int) -> int:
@@ -215,6 +217,7 @@ class _Reader:
             kind = token.type
             if kind in ("fence", "code_block") and token.map:
                 self.hidden.update(range(token.map[0], token.map[1]))
+                self.code.update(range(token.map[0], token.map[1]))
             elif kind == "html_block" and token.map:
                 self._html_block(token)
             elif kind == "heading_open":
@@ -334,6 +337,11 @@ class _Reader:
         self.scan.table_cells.append(TableCell(text, self.line(row), at + 1, self.section))
 
     def _text_lines(self, text: str) -> None:
+        for comment in COMMENT.finditer(INLINE_CODE.sub(_blank, text)):  # `<!--` in a code span is no comment
+            index = text.count("\n", 0, comment.start())
+            if not comment.group(0).endswith("-->") and index not in self.code:
+                col = comment.start() - (text.rfind("\n", 0, comment.start()) + 1) + 1
+                self.scan.open_comments.append((self.line(index), col))
         visible = COMMENT.sub(_blank, text).split("\n")
         for index, line in enumerate(visible):
             if index in self.hidden or not line.strip():

@@ -19,6 +19,7 @@ from handbook.yaml_lines import YamlError, load_located, plain
 
 PAGE_NAME = re.compile(r"^(?P<slug>.+)\.(?P<lang>[a-z]{2}(?:[-_][A-Za-z]{2,4})?)\.md$")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.DOTALL)
+YAML_LINE_BREAK = re.compile("[\x85\u2028\u2029]")  # line breaks to YAML, ordinary characters to Markdown
 CARDS_FILE = "phrases.yml"
 SOURCES_PAGE = "sources"  # the page whose section IDs are the article IDs pages cite under `sources:`
 
@@ -32,6 +33,7 @@ class Page:
     scan: PageScan
     body_line: int  # file line of the first body line, after the front matter
     body: str = ""  # the Markdown after the front matter, as read: section texts come from it
+    meta_readable: bool = True  # False when the front matter has a problem: `meta` is then empty, not the author's
 
     @property
     def body_lines(self) -> int:
@@ -102,6 +104,20 @@ def split_front_matter(text: str, display_path: str) -> tuple[dict, str, int, li
             )
         return {}, text, 1, []
     body_line = match.group(0).count("\n") + 1
+    front = match.group(1) or ""
+    separator = YAML_LINE_BREAK.search(front)
+    if separator:
+        # YAML breaks a line at these, so a key around one would be lost or changed without a word.
+        line = front.count("\n", 0, separator.start()) + 2
+        col = separator.start() - (front.rfind("\n", 0, separator.start()) + 1) + 1
+        name = f"U+{ord(separator.group(0)):04X}"
+        message = f"front matter holds an invisible line break ({name}), which YAML reads as a new line"
+        return (
+            {},
+            text[match.end() :],
+            body_line,
+            [Problem(display_path, line, col, Code.INPUT_FRONT_MATTER, message, "delete it")],
+        )
     try:
         located = load_located(match.group(1) or "")
     except YamlError as error:
@@ -175,7 +191,8 @@ def load_handbook(settings: Settings) -> Handbook:
             continue
         meta, body, body_line, problems = split_front_matter(text, display)
         handbook.input_problems.extend(problems)
-        page = Page(match.group("slug"), match.group("lang"), display, meta, scan_markdown(body, body_line), body_line, body)
+        scan = scan_markdown(body, body_line)
+        page = Page(match.group("slug"), match.group("lang"), display, meta, scan, body_line, body, not problems)
         handbook.pages.setdefault(page.slug, {})[page.lang] = page
     handbook.assets = list_assets(settings.docs_dir)
     cards_file = settings.docs_dir / CARDS_FILE

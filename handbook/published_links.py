@@ -57,7 +57,7 @@ def read_lock(path: Path) -> list[LockEntry]:
     if not path.exists():
         return []
     entries = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
         text = line.strip()
         if text and not text.startswith("#"):
             page, _, section = text.partition("#")

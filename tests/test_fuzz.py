@@ -693,10 +693,10 @@ FOUND = {
         lambda m: insert(
             m, "docs/conversation.en.md", _at("docs/conversation.en.md", "{#stay-calm}"), ("unclosed comment", 0, True)
         ),
-        "`<!-- a note that does not end` in one language hides every later section: reported as ID-PARITY at 1:1, "
-        "LINK-ANCHOR in other pages, CARD-SECTION in phrases.yml, BOX-PARITY ..., yet nothing at the comment itself "
-        "(handbook/markdown_scan.py reads it as an HTML block to the end of the page; no check names an unclosed "
-        "comment)",
+        "`<!-- a note that does not end` in one language: COMMENT-OPEN now names it at its line, but Python-Markdown "
+        "shows the rest of the page while the parse hides it, so its consequences are reported too: OUTPUT-LEFTOVER "
+        "at 1:1 for every directive after it and BOX-PARITY for its boxes (handbook/build_run.py output_problems "
+        "and the parity checks do not yet leave a page with an open comment to that one problem)",
     ),
     "NEL inside a front matter key": (
         lambda m: _edit(m, "docs/index.nl.md", "print: false", "p\x85rint: false  # de beginpagina"),
@@ -707,9 +707,7 @@ FOUND = {
 }
 KNOWN = (
     (r"docs/phrases\.yml: ", r"OUTPUT-LEFTOVER .*unrendered template variable '\{% phrases"),
-    (r"insert closed fence", r":1:1: OUTPUT-LEFTOVER .*\{% phrases"),
     (r"insert unclosed comment", r"."),
-    (r"(NEL|U\+2028|U\+2029|form feed) at line [1-5] ", r"PRINT-LINK"),
 )
 
 
@@ -718,8 +716,16 @@ def _known(m: Mutant, failure: str) -> bool:
     return any(re.search(step, steps) and re.search(error, failure) for step, error in KNOWN)
 
 
+# Found and fixed: kept as plain cases, so the bug cannot come back unseen.
+FIXED = {"directive text inside a fenced code block", "NEL inside a front matter key"}
+
+
 @pytest.mark.parametrize(
-    "case", [pytest.param(case, marks=pytest.mark.xfail(strict=True, reason=reason)) for case, (_, reason) in FOUND.items()]
+    "case",
+    [
+        pytest.param(case, marks=() if case in FIXED else pytest.mark.xfail(strict=True, reason=reason))
+        for case, (_, reason) in FOUND.items()
+    ],
 )
 def test_a_mutant_the_fuzzer_found(copy, case):
     m = Mutant()

@@ -75,6 +75,16 @@ CASES = {
         ),
         "docs/talk.en.md:11:1: SECTION-PARITY",
     ),
+    # the `<!--` that is never closed, in the English page only
+    "unclosed comment": (
+        both("\n<!-- nog te doen -->\n", "\nText.\n\n<!-- a note that never ends\n\nMore.\n"),
+        "docs/talk.en.md:9:1: COMMENT-OPEN",
+    ),
+    # the NEL inside `print: false`, where YAML would break the line and lose the key
+    "line break inside front matter": (
+        {**GOOD_PAGES, "talk.en.md": "---\np\x85rint: false\n---\n" + GOOD_PAGES["talk.en.md"]},
+        "docs/talk.en.md:2:2: INPUT-FRONT-MATTER",
+    ),
     "empty checklist item": (
         both("\n## Lijst {#list}\n\n- [ ] \n", "\n## List {#list}\n\n- [ ] \n"),
         "docs/talk.nl.md:9:1: CHECKLIST-EMPTY",

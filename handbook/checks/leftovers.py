@@ -30,6 +30,7 @@ PLACEHOLDER_ALT = re.compile(
     r"main image alt|image alt)\s*$",
     re.IGNORECASE,
 )
+CODE_ELEMENT = re.compile(r"<(pre|code)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
 UNSAFE_TAGS = {"script", "iframe", "object", "embed", "frame", "frameset", "base", "form", "meta", "link", "style"}
 EVENT_ATTRIBUTE = re.compile(r"(?:^|\s)on[a-z]+\s*=", re.IGNORECASE)
 SCRIPT_URL = re.compile(r"^\s*(?:javascript|vbscript|data):", re.IGNORECASE)
@@ -61,6 +62,16 @@ def check_page_sources(handbook: Handbook) -> list[Problem]:
                     problems.append(
                         page.problem(lineno, col, Code.LEFTOVER, _message(kind, text), "remove it or write the real text")
                     )
+            for line, col in page.scan.open_comments:
+                problems.append(
+                    page.problem(
+                        line,
+                        col,
+                        Code.COMMENT_OPEN,
+                        "HTML comment is never closed: the rest of the page is hidden from readers",
+                        "end it with `-->`",
+                    )
+                )
             for stray in page.scan.stray_directives:
                 problems.append(
                     page.problem(
@@ -145,7 +156,9 @@ def check_output_html(
     if not any(pattern.search(html) for pattern, _ in LEFTOVER_PATTERNS):
         return []  # the common case, in one pass per pattern over the whole page
     problems = []
-    for lineno, line in enumerate(html.splitlines(), 1):
+    # Code is shown as written on purpose (an example of a directive): blanked out, lines kept.
+    shown = CODE_ELEMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), html)
+    for lineno, line in enumerate(shown.split("\n"), 1):
         for _col, kind, text in leftovers_in_line(line, skip_directives=False):
             if kind == "i18n key":
                 continue  # dotted names are common in built HTML (asset paths); sources are checked for them

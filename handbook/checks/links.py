@@ -128,8 +128,8 @@ def _printed(page: Page) -> bool:
 
 def _check_printed(page: Page, link, target: Page | None) -> list[Problem]:
     """PRINT-LINK when a page of the PDF links a web-only page (`print: false`), which the PDF cannot lead to."""
-    if target is None or not _printed(page) or _printed(target):
-        return []
+    if target is None or not _printed(page) or _printed(target) or not page.meta_readable:
+        return []  # an unreadable front matter is INPUT-FRONT-MATTER's: whether the page prints is unknown
     message = f"link to {target.path}, a web-only page (`print: false`) that the handbook PDF leaves out"
     fix = "link its address on the website (an absolute URL), or print that page"
     return [page.problem(link.line, link.col, Code.PRINT_LINK, message, fix)]

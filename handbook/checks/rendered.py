@@ -181,7 +181,7 @@ def _all_indexes(text: str, needle: str) -> list[int]:
 def _source_lines(page: Page, root: Path) -> list[tuple[int, str]]:
     """Front matter lines (sources, titles) and the page's scanned lines: fenced code is never a link."""
     try:
-        text = (root / page.path).read_text(encoding="utf-8-sig").splitlines()
+        text = (root / page.path).read_text(encoding="utf-8-sig").split("\n")
     except (OSError, UnicodeDecodeError):
         text = []
     front = [(number, line) for number, line in enumerate(text[: page.body_line - 1], 1)]

@@ -297,7 +297,7 @@ def check_ui_strings(handbook: Handbook) -> list[Problem]:
         for template in sorted(settings.overrides_dir.rglob("*")):
             if template.suffix != ".html" or not template.is_file():
                 continue
-            for lineno, line in enumerate(template.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+            for lineno, line in enumerate(template.read_text(encoding="utf-8", errors="replace").split("\n"), 1):
                 for match in UI_KEY.finditer(line):
                     used.setdefault(match.group(1), (settings.relative(template), lineno, match.start() + 1))
     for language in settings.languages:
