@@ -48,10 +48,10 @@ def test_authoring_lists_exactly_the_codes_the_checks_emit():
 def test_new_page_checks_clean_except_its_placeholders_and_builds_once_written(tmp_path):
     copy = tmp_path / "repo"
     copy_project(copy)
-    env = {"SLUG": "refunds", "TITLE_NL": "Geld terug", "TITLE_EN": "Refunds", "PATH": "/usr/bin:/bin"}
+    env = {"SLUG": "returns", "TITLE_NL": "Retouren", "TITLE_EN": "Returns", "PATH": "/usr/bin:/bin"}
     made = subprocess.run([sys.executable, "scripts/new_page.py"], cwd=copy, capture_output=True, text=True, env=env)
     assert made.returncode == 0, made.stderr
-    assert (copy / "docs" / "refunds.en.md").exists() and "refunds.md" in (copy / "mkdocs.yml").read_text()
+    assert (copy / "docs" / "returns.en.md").exists() and "returns.md" in (copy / "mkdocs.yml").read_text()
     checked = subprocess.run([sys.executable, "scripts/check.py"], cwd=copy, capture_output=True, text=True)
     problems = [line for line in checked.stdout.splitlines() if re.match(r"^\S+:\d+:\d+: ", line)]
     # The heading and the first paragraph it writes, in each language: nothing else, so the page is otherwise sound.
@@ -60,9 +60,9 @@ def test_new_page_checks_clean_except_its_placeholders_and_builds_once_written(t
         ("nl", "Wat je terugbetaalt", "Betaal terug wat je beloofd hebt."),
         ("en", "What you pay back", "Pay back what you promised."),
     ):
-        page = copy / "docs" / f"refunds.{lang}.md"
+        page = copy / "docs" / f"returns.{lang}.md"
         lines = page.read_text(encoding="utf-8").splitlines()
-        lines[2] = f"## {heading} {{#about-refunds}}"
+        lines[2] = f"## {heading} {{#about-returns}}"
         lines[4] = text
         page.write_text("\n".join(lines) + "\n", encoding="utf-8")
     built = subprocess.run(
@@ -73,7 +73,7 @@ def test_new_page_checks_clean_except_its_placeholders_and_builds_once_written(t
         env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
     )
     assert built.returncode == 0, built.stderr[-2000:]
-    assert (copy / "site" / "en" / "refunds" / "index.html").exists()
+    assert (copy / "site" / "en" / "returns" / "index.html").exists()
 
 
 def snapshot(folder) -> dict[str, bytes]:
@@ -98,12 +98,12 @@ def test_new_page_refuses_a_bad_slug_and_writes_nothing(tmp_path):
 def test_new_page_titles_with_colons_and_quotes_keep_mkdocs_yml_valid(tmp_path):
     copy = copy_project(tmp_path / "repo")
     titles = {"TITLE_NL": 'Geld terug: zo doe je "dat" #1', "TITLE_EN": "Refunds: how it's done"}
-    result = new_page(copy, SLUG="refunds", **titles)
+    result = new_page(copy, SLUG="returns", **titles)
     assert result.returncode == 0, result.stderr
     config, problems = load_site_config(copy / "mkdocs.yml")
     assert problems == []
-    nav = [entry for entry in config.nav if isinstance(entry, dict) and "refunds.md" in entry.values()]
-    assert nav == [{titles["TITLE_NL"]: "refunds.md"}]
+    nav = [entry for entry in config.nav if isinstance(entry, dict) and "returns.md" in entry.values()]
+    assert nav == [{titles["TITLE_NL"]: "returns.md"}]
     english = next(lang for lang in config.plugins["i18n"].config.languages if lang.locale == "en")
     assert english.nav_translations[titles["TITLE_NL"]] == titles["TITLE_EN"]
 

@@ -5,7 +5,9 @@ nothing else notices, and `make translations-update` would record the gap as "in
 ID) is compared with the default language's: how many paragraphs, list items and table cells it holds. The
 problem is reported at the first unit where the two stop matching, in the translation. A section that already
 has a problem in either language (a box or checklist left out, a paragraph in the wrong language, a link that
-leads nowhere) is left to that problem: one slip, one report.
+leads nowhere) is left to that problem: one slip, one report. So is a section changed in one language only since
+translations.lock: it is TRANSLATION-STALE's, an error or, with `translation_lag: notice`, a notice to readers
+while the translation catches up.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import re
 from handbook.codes import Code
 from handbook.model import Handbook, Page
 from handbook.problems import Problem
+from handbook.translation_lock import LOCK_FILE, read_lock_file, section_states
 
 IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?")
 KINDS = {"paragraph": "paragraphs", "list item": "list items", "table cell": "table cells"}
@@ -52,6 +55,8 @@ def check(handbook: Handbook, earlier: list[Problem]) -> list[Problem]:
     """SECTION-PARITY for every section; `earlier` are the other checks' problems, which take precedence."""
     problems = []
     default = handbook.settings.default_locale
+    records = read_lock_file(handbook.settings.root / LOCK_FILE)
+    stale = {(s.slug, s.id) for s in section_states(handbook, records) if s.state == "stale"}
     for langs in handbook.pages.values():
         reference = langs.get(default)
         if reference is None:
@@ -64,6 +69,8 @@ def check(handbook: Handbook, earlier: list[Problem]) -> list[Problem]:
             ours = _shape(page)
             ids = shared & set(page.scan.section_ids)  # a section missing on one side is ID-PARITY's
             for section, kind in sorted({key for key in {**theirs, **ours} if key[0] in ids}, key=str):
+                if (page.slug, section) in stale:
+                    continue
                 mine, other = ours.get((section, kind), []), theirs.get((section, kind), [])
                 if len(mine) == len(other) or any(_has_problem(p, section, earlier) for p in (page, reference)):
                     continue
