@@ -106,3 +106,41 @@ def test_a_kept_pdf_is_reused_without_making_its_job(tmp_path):
     [result] = queue.finish()
     assert (result.pages, result.layouts) == (3, 0)
     assert (out / "handbook-nl.pdf").read_bytes() == b"%PDF-kept"
+
+
+def test_another_process_keeping_the_same_pdf_midway_leaves_one_whole_pdf(tmp_path, monkeypatch):
+    import shutil
+
+    job, store_dir = job_with(tmp_path, "<p>Hello</p>"), tmp_path / "store"
+    mine, theirs = tmp_path / "mine", tmp_path / "theirs"
+    for out, body in ((mine, b"%PDF-mine"), (theirs, b"%PDF-theirs")):
+        out.mkdir()
+        (out / "sheet.pdf").write_bytes(body)
+    copy = shutil.copyfile
+
+    def copy_while_another_process_keeps(source, target, *args, **kwargs):
+        copy(source, target)
+        if source == mine / "sheet.pdf":  # halfway through this build's keep, a live preview keeps its own
+            monkeypatch.setattr(shutil, "copyfile", copy)
+            PreviousPrint(store_dir).keep(job, "key-theirs", PrintResult("sheet.pdf", pages=1), theirs)
+        return target
+
+    monkeypatch.setattr(shutil, "copyfile", copy_while_another_process_keeps)
+    PreviousPrint(store_dir).keep(job, "key-mine", PrintResult("sheet.pdf", pages=1), mine)
+    assert sorted(p.name for p in store_dir.iterdir()) == ["sheet.pdf", "sheet.pdf.json"]
+    assert (store_dir / "sheet.pdf").read_bytes() == b"%PDF-mine"
+    assert PreviousPrint(store_dir).restore("sheet.pdf", "key-mine", tmp_path) is not None
+
+
+def test_a_pdf_whose_finishing_fails_leaves_no_file_behind(tmp_path, monkeypatch):
+    from handbook.printing import typeset
+
+    def broken(path, languages):
+        raise RuntimeError("pikepdf cannot read its own input")
+
+    monkeypatch.setattr(typeset, "finish_structure", broken)
+    out = tmp_path / "downloads"
+    out.mkdir()
+    result = render_job(job_with(tmp_path, "<html><body><p>Hello</p></body></html>"), str(out))
+    assert len(result.errors) == 1 and "pikepdf cannot read its own input" in result.errors[0].message
+    assert list(out.iterdir()) == []

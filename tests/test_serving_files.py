@@ -177,3 +177,32 @@ def test_the_built_site_references_only_hashed_assets_that_hold_what_their_names
     worker = (built_site / "sw.js").read_text(encoding="utf-8")
     assert all(path.relative_to(built_site.resolve()).as_posix() in worker for path in ours), "kept offline under its new name"
     assert not re.search(r"assets/(handbook|fonts/fonts|javascripts/links)\.(css|js)\b", worker)
+
+
+def test_another_process_compressing_the_same_file_midway_leaves_whole_copies(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from handbook.precompress import CompressionCache
+
+    kept = tmp_path / "cache"
+    write = Path.write_bytes
+    others = []
+
+    def write_while_another_process_compresses(path, data):
+        written = write(path, data)
+        if path.parent == kept:  # halfway through this build, another one compresses the same page
+            monkeypatch.setattr(Path, "write_bytes", write)
+            others.append(CompressionCache(kept).copies(TEXT))
+        return written
+
+    monkeypatch.setattr(Path, "write_bytes", write_while_another_process_compresses)
+    bodies = CompressionCache(kept).copies(TEXT)
+    monkeypatch.undo()
+    assert bodies == others[0] and gzip.decompress(bodies[".gz"]) == TEXT
+    assert sorted(p.suffix for p in kept.iterdir()) == [".br", ".gz"]
+    for path in kept.iterdir():
+        assert path.read_bytes() == bodies[path.suffix]
+    # Pruning leaves alone what another build is still writing.
+    (kept / ".0123.gz.4567.part").write_bytes(b"half")
+    CompressionCache(kept).prune()
+    assert [p.name for p in kept.iterdir()] == [".0123.gz.4567.part"]

@@ -10,12 +10,12 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import shutil
 import time
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
+from handbook.atomic import copy_file, write_bytes
 from handbook.printing.report import read_json
 from handbook.printing.resources import unchanged
 from handbook.printing.typeset import PDF_OPTIONS, PrintJob, PrintResult
@@ -68,9 +68,7 @@ class PreviousPrint:
         loaded = entry.get("loaded")
         if entry.get("key") != key or not kept.is_file() or not isinstance(loaded, dict) or not unchanged(loaded):
             return None
-        partial = out_dir / f"{name}.part"
-        shutil.copyfile(kept, partial)
-        partial.replace(out_dir / name)
+        copy_file(kept, out_dir / name)
         anchors = entry.get("anchor_pages")
         return PrintResult(
             name,
@@ -84,9 +82,7 @@ class PreviousPrint:
         last, so a build killed halfway leaves an entry that names no PDF or an old one, never a torn file."""
         self.directory.mkdir(parents=True, exist_ok=True)
         (self.directory / f"{job.name}.json").unlink(missing_ok=True)
-        partial = self.directory / f"{job.name}.part"
-        shutil.copyfile(out_dir / job.name, partial)
-        partial.replace(self.directory / job.name)
+        copy_file(out_dir / job.name, self.directory / job.name)
         entry = {
             "key": key,
             "loaded": result.loaded,
@@ -94,6 +90,4 @@ class PreviousPrint:
             "page_numbers": result.page_numbers,
             "anchor_pages": result.anchor_pages,
         }
-        partial = self.directory / f"{job.name}.json.part"
-        partial.write_text(json.dumps(entry, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-        partial.replace(self.directory / f"{job.name}.json")
+        write_bytes(self.directory / f"{job.name}.json", (json.dumps(entry, indent=1, sort_keys=True) + "\n").encode("utf-8"))
