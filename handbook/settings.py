@@ -24,6 +24,16 @@ def build_dir(root: Path) -> Path:
     return Path(override) if override else root / "build"
 
 
+SERVER_CONFIG = "nginx-site.conf"
+
+
+def server_config_path(build_dir: Path, site_dir: Path) -> Path:
+    """Where a build writes the server's half of its site, `nginx-site.conf`: the build folder; for a staged
+    build (`make build`, which names HANDBOOK_PUBLISH_DIR) beside the staged site, in its staging folder, to be
+    published with the site or dropped with it (handbook/site_swap.py)."""
+    return (site_dir.parent if os.environ.get("HANDBOOK_PUBLISH_DIR") else build_dir) / SERVER_CONFIG
+
+
 def published_site_dir(site_dir: Path) -> Path:
     """Where the site being built will be served from: `make build` builds into a staging folder and swaps it in
     as site/, naming that in HANDBOOK_PUBLISH_DIR; a plain `mkdocs build` is served where it is built."""

@@ -11,8 +11,6 @@ import sys
 from conftest import BUILD_DIR, copy_project, require_tool, run_build
 from PIL import Image
 
-from handbook.site_swap import replace_site
-
 FOREIGN_URL = re.compile(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//(?!handboek-lastige-klanten\.example)""")
 
 
@@ -97,16 +95,6 @@ def test_print_failure_publishes_the_site_and_keeps_the_previous_pdfs(tmp_path):
     assert (site / "downloads" / "handbook-nl.pdf").read_text(encoding="utf-8") == "previous handbook"
     assert (site / "downloads" / "phrase-cards-nl.pdf").read_bytes().startswith(b"%PDF")
     assert (site / "downloads" / "handbook-en.pdf").read_bytes().startswith(b"%PDF")
-
-
-def test_replace_site_swaps_whole_folders(tmp_path):
-    (tmp_path / "site").mkdir()
-    (tmp_path / "site" / "old.html").write_text("old")
-    (tmp_path / "new").mkdir()
-    (tmp_path / "new" / "index.html").write_text("new")
-    replace_site(tmp_path / "new", tmp_path / "site")
-    assert [p.name for p in (tmp_path / "site").iterdir()] == ["index.html"]
-    assert not (tmp_path / "new").exists() and not (tmp_path / "site.old").exists()
 
 
 def test_rebuild_typesets_only_the_pdfs_whose_sources_changed(tmp_path):
