@@ -144,3 +144,24 @@ def test_a_pdf_whose_finishing_fails_leaves_no_file_behind(tmp_path, monkeypatch
     result = render_job(job_with(tmp_path, "<html><body><p>Hello</p></body></html>"), str(out))
     assert len(result.errors) == 1 and "pikepdf cannot read its own input" in result.errors[0].message
     assert list(out.iterdir()) == []
+
+
+def test_key_covers_every_package_and_library_that_shapes_a_pdf(tmp_path, monkeypatch):
+    from importlib.metadata import version
+
+    from weasyprint.text.ffi import harfbuzz, pango
+
+    from handbook.printing import cache, typesetter
+
+    versions = typesetter.typesetter_versions()
+    shaping = ("weasyprint", "pydyf", "pyphen", "pikepdf", "tinyhtml5", "tinycss2", "cssselect2", "fonttools", "pillow")
+    assert {name: versions.get(name) for name in shaping} == {name: version(name) for name in shaping}
+    # The system libraries as WeasyPrint itself sees them.
+    assert versions["pango-1.0"] == str(pango.pango_version())
+    major, minor, micro = map(int, versions["harfbuzz"].split("."))
+    assert harfbuzz.hb_version_atleast(major, minor, micro) and not harfbuzz.hb_version_atleast(major, minor, micro + 1)
+    job = job_with(tmp_path, "<p>Hello</p>")
+    key = input_key(job)
+    for name in versions:
+        monkeypatch.setattr(cache, "typesetter_versions", lambda name=name: {**versions, name: "upgraded"})
+        assert input_key(job) != key, name

@@ -12,13 +12,13 @@ import hashlib
 import json
 import time
 from dataclasses import dataclass
-from importlib.metadata import version
 from pathlib import Path
 
 from handbook.atomic import copy_file, write_bytes
 from handbook.printing.report import read_json
 from handbook.printing.resources import unchanged
 from handbook.printing.typeset import PDF_OPTIONS, PrintJob, PrintResult
+from handbook.printing.typesetter import typesetter_versions
 
 STORE = Path("cache") / "print"  # in the build folder (settings.build_dir)
 
@@ -39,10 +39,11 @@ def code_digest() -> str:
 
 
 def inputs_digest(*parts: str) -> str:
-    """A digest of what a PDF is made from, with the typesetter's version and the print code; the files it loads
+    """A digest of what a PDF is made from, with the typesetter's versions and the print code; the files it loads
     are not in it: they are the ones the typesetter fetched, kept with their digests beside the PDF."""
     digest = hashlib.sha256()
-    for part in (version("weasyprint"), version("pydyf"), code_digest(), repr(sorted(PDF_OPTIONS.items())), *parts):
+    typesetter = repr(sorted(typesetter_versions().items()))
+    for part in (typesetter, code_digest(), repr(sorted(PDF_OPTIONS.items())), *parts):
         digest.update(part.encode("utf-8") + b"\0")
     return digest.hexdigest()
 
