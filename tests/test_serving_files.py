@@ -100,7 +100,9 @@ def test_median_run_is_the_middle_score_of_the_runs():
     assert (median.path, median.scores["performance"]) == ("/en/conversation/", 94)
 
 
-def small_site(root):
+def small_site(root, site_path="/"):
+    """A built site's assets and three pages; the 404 page, served at any depth, refers to them from the root of
+    the site's address, `site_path`."""
     (root / "en" / "quick-help").mkdir(parents=True)
     (root / "assets" / "fonts").mkdir(parents=True)
     (root / "assets" / "javascripts" / "lunr").mkdir(parents=True)
@@ -115,7 +117,7 @@ def small_site(root):
     scripts = (
         '<script src="{up}assets/javascripts/bundle.0123abcd.min.js"></script><script src="{up}assets/javascripts/links.js">'
     )
-    for page, up in (("index.html", ""), ("en/quick-help/index.html", "../../"), ("404.html", "/")):
+    for page, up in (("index.html", ""), ("en/quick-help/index.html", "../../"), ("404.html", site_path)):
         (root / page).write_text((head + scripts).format(up=up) + f'</script><a href="{up}en/quick-help/">x</a>')
 
 
@@ -143,6 +145,16 @@ def test_our_assets_get_names_from_their_content_and_every_reference_follows(tmp
             assert f'"{up}{new}"' in html and f'"{up}{old}"' not in html, (page, old)
         assert f'src="{up}assets/javascripts/bundle.0123abcd.min.js"' in html, "the theme's own names stay"
     assert (site / "assets" / "javascripts" / "lunr" / "lunr.nl.js").is_file(), "loaded by name by the search"
+
+
+def test_a_site_under_a_path_keeps_that_path_in_its_absolute_references(tmp_path):
+    small_site(tmp_path, "/handbook/")
+    renamed = fingerprint_assets(tmp_path, "/handbook/")
+    not_found = (tmp_path / "404.html").read_text()
+    assert len(renamed) == 4
+    for old, new in renamed.items():
+        assert (tmp_path / new).is_file()
+        assert f'"/handbook/{new}"' in not_found and f'"/handbook/{old}"' not in not_found, old
 
 
 def test_a_changed_stylesheet_or_face_is_a_new_name(tmp_path):
