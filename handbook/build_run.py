@@ -66,8 +66,7 @@ class BuildRun:
         if self.pdfs is None and self.publishing:
             from handbook.printing.print_step import start_print  # live previews never load the print machinery
 
-            fresh = os.environ.get("HANDBOOK_FRESH_PRINT") == "1"  # as on a fresh clone: nothing from the last build
-            self.pdfs = start_print(self.handbook, self.site_dir, reuse=not fresh)
+            self.pdfs = start_print(self.handbook, self.site_dir)
 
     def languages_built(self, until: str | None = None) -> None:
         """Start the handbook of every language built before `until` (all of them when None): its pages and

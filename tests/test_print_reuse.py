@@ -165,3 +165,21 @@ def test_key_covers_every_package_and_library_that_shapes_a_pdf(tmp_path, monkey
     for name in versions:
         monkeypatch.setattr(cache, "typesetter_versions", lambda name=name: {**versions, name: "upgraded"})
         assert input_key(job) != key, name
+
+
+def test_fresh_print_typesets_although_the_previous_pdf_could_be_reused(tmp_path, monkeypatch):
+    from handbook.printing.print_step import PrintQueue
+
+    store, out = PreviousPrint(tmp_path / "store"), tmp_path / "out"
+    out.mkdir()
+    job = job_with(tmp_path, "<html><body><p>Hello</p></body></html>")
+    (out / job.name).write_bytes(b"%PDF-kept")
+    store.keep(job, input_key(job), PrintResult(job.name, pages=1, page_numbers={"a": 2}), out)
+    assert store.restore(job.name, input_key(job), tmp_path) is not None, "reusable on an ordinary build"
+    monkeypatch.setenv("HANDBOOK_FRESH_PRINT", "1")
+    made = []
+    queue = PrintQueue(store, out)
+    queue.add_keyed(job.name, input_key(job), lambda: made.append(job.name) or job)
+    [result] = queue.finish()
+    assert made == [job.name] and result.errors == [] and result.layouts == 1
+    assert (out / job.name).read_bytes().startswith(b"%PDF-1.") and (out / job.name).read_bytes() != b"%PDF-kept"

@@ -19,13 +19,20 @@ from handbook.printing.typeset import PrintJob, PrintResult, render_job
 from handbook.problems import Problem
 
 
+def fresh_print() -> bool:
+    """HANDBOOK_FRESH_PRINT=1: typeset every PDF from scratch, as on a fresh clone, with nothing from the last
+    build (neither its PDFs nor its page numbers), in the print step and in validation's card check alike."""
+    return os.environ.get("HANDBOOK_FRESH_PRINT") == "1"
+
+
 class PrintQueue:
     """PDFs on their way into one folder, added as their inputs become ready: a PDF whose inputs are unchanged
-    is copied from the previous build, the others are typeset in worker processes, one per core, while the
-    caller goes on with other work. `finish` waits for them all."""
+    is copied from the previous build (unless `fresh_print`), the others are typeset in worker processes, one per
+    core, while the caller goes on with other work. `finish` waits for them all."""
 
-    def __init__(self, previous: PreviousPrint, out_dir: Path, reuse: bool = True, languages: tuple[str, ...] = ()):
-        self.previous, self.out_dir, self.reuse, self.languages = previous, out_dir, reuse, languages
+    def __init__(self, previous: PreviousPrint, out_dir: Path, languages: tuple[str, ...] = ()):
+        self.previous, self.out_dir, self.languages = previous, out_dir, languages
+        self.reuse = not fresh_print()
         self.entries: list[tuple[PrintJob | None, str, PrintResult | Future]] = []
         self.pool: ProcessPoolExecutor | None = None
 
@@ -123,10 +130,10 @@ class BuildPrint:
         return results, self.problems + [problem for result in results for problem in result.errors]
 
 
-def start_print(handbook: Handbook, site_dir: Path, reuse: bool = True) -> BuildPrint:
-    """Start the PDFs that need only the model; `reuse=False` typesets everything afresh, as a fresh clone does."""
+def start_print(handbook: Handbook, site_dir: Path) -> BuildPrint:
+    """Start the PDFs that need only the model."""
     store = PreviousPrint(handbook.settings.build_dir / STORE)
-    queue = PrintQueue(store, site_dir / DOWNLOADS, reuse, tuple(handbook.settings.locales))
+    queue = PrintQueue(store, site_dir / DOWNLOADS, tuple(handbook.settings.locales))
     shop_jobs, problems = print_shop_jobs(handbook)
     queue.add(desk_jobs(handbook) + shop_jobs)
     return BuildPrint(handbook, site_dir, queue, problems)
