@@ -183,3 +183,44 @@ def test_fresh_print_typesets_although_the_previous_pdf_could_be_reused(tmp_path
     [result] = queue.finish()
     assert made == [job.name] and result.errors == [] and result.layouts == 1
     assert (out / job.name).read_bytes().startswith(b"%PDF-1.") and (out / job.name).read_bytes() != b"%PDF-kept"
+
+
+def checkout(root, picture: str):
+    """A docs folder and a built site with one picture, as two clones or two site folders have them."""
+    from handbook.printing.places import places
+
+    (root / "docs").mkdir(parents=True)
+    (root / "site" / "assets").mkdir(parents=True)
+    (root / "site" / "assets" / "logo.svg").write_text(picture, encoding="utf-8")
+    return places(root / "docs", root / "site")
+
+
+def test_a_pdf_made_in_one_folder_is_reused_in_another_while_its_inputs_are_unchanged(tmp_path):
+    from handbook.printing.fonts import font_face_css
+
+    square = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'
+    store, jobs = tmp_path / "store", {}
+    for name in ("one", "another folder"):
+        folders = checkout(tmp_path / name, square)
+        site = (tmp_path / name / "site").resolve().as_uri()
+        html = f'<html><head><style>{font_face_css()}</style></head><body><img src="{site}/assets/logo.svg"></body></html>'
+        jobs[name] = (job_with(tmp_path / name / "docs", html), folders)
+    job, folders = jobs["one"]
+    out = tmp_path / "out"
+    out.mkdir()
+    result = render_job(job, str(out))
+    assert result.errors == [] and any(url.endswith("/logo.svg") for url in result.loaded)
+    PreviousPrint(store, folders).keep(job, input_key(job, folders), result, out)
+    other, other_folders = jobs["another folder"]
+    assert input_key(other) != input_key(job), "the documents name their own folders"
+    assert PreviousPrint(store, other_folders).restore(other.name, input_key(other, other_folders), tmp_path) is not None
+    (tmp_path / "another folder" / "site" / "assets" / "logo.svg").write_text(square.replace("10", "5"), encoding="utf-8")
+    assert PreviousPrint(store, other_folders).restore(other.name, input_key(other, other_folders), tmp_path) is None
+
+
+def test_a_handbook_key_does_not_depend_on_the_folder_the_site_is_built_in(tmp_path, real_handbook):
+    from handbook.printing.jobs import handbook_source
+
+    english = real_handbook.settings.language("en")
+    keys = {handbook_source(real_handbook, english, {}, tmp_path / folder / "site").key() for folder in ("one", "two")}
+    assert len(keys) == 1

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handbook.atomic import copy_file, write_bytes
+from handbook.printing.places import NO_PLACES, Places
 from handbook.printing.report import read_json
 from handbook.printing.resources import unchanged
 from handbook.printing.typeset import PDF_OPTIONS, PrintJob, PrintResult
@@ -48,14 +49,17 @@ def inputs_digest(*parts: str) -> str:
     return digest.hexdigest()
 
 
-def input_key(job: PrintJob) -> str:
-    """The cache key of a finished print job: its document and settings."""
-    return inputs_digest(job.name, job.variant, job.base_url, repr(job.fit_limits), job.html)
+def input_key(job: PrintJob, places: Places = NO_PLACES) -> str:
+    """The cache key of a finished print job: its document and settings, its folders named by `places`."""
+    return inputs_digest(job.name, job.variant, places.portable(job.base_url), repr(job.fit_limits), places.portable(job.html))
 
 
 @dataclass(frozen=True)
 class PreviousPrint:
+    """The kept PDFs; the files each one loaded are named by `places`, so that another checkout finds its own."""
+
     directory: Path
+    places: Places = NO_PLACES
 
     def page_hint(self, name: str) -> dict[str, int]:
         numbers = read_json(self.directory / f"{name}.json").get("page_numbers")
@@ -67,7 +71,9 @@ class PreviousPrint:
         entry = read_json(self.directory / f"{name}.json")
         kept = self.directory / name
         loaded = entry.get("loaded")
-        if entry.get("key") != key or not kept.is_file() or not isinstance(loaded, dict) or not unchanged(loaded):
+        if entry.get("key") != key or not kept.is_file() or not isinstance(loaded, dict):
+            return None
+        if not unchanged({self.places.local(url): digest for url, digest in loaded.items()}):
             return None
         copy_file(kept, out_dir / name)
         anchors = entry.get("anchor_pages")
@@ -86,7 +92,7 @@ class PreviousPrint:
         copy_file(out_dir / job.name, self.directory / job.name)
         entry = {
             "key": key,
-            "loaded": result.loaded,
+            "loaded": {self.places.portable(url): digest for url, digest in result.loaded.items()},
             "pages": result.pages,
             "page_numbers": result.page_numbers,
             "anchor_pages": result.anchor_pages,

@@ -15,6 +15,7 @@ from handbook.model import Handbook
 from handbook.printing.cache import STORE, PreviousPrint, input_key
 from handbook.printing.document import RenderedPage
 from handbook.printing.jobs import desk_jobs, handbook_source, print_shop_jobs
+from handbook.printing.places import places
 from handbook.printing.typeset import PrintJob, PrintResult, render_job
 from handbook.problems import Problem
 
@@ -39,7 +40,7 @@ class PrintQueue:
     def add(self, jobs: list[PrintJob]) -> None:
         """Start these jobs; the longest first, as the workers take them in order."""
         for job in jobs:
-            self.add_keyed(job.name, input_key(job), lambda job=job: job)
+            self.add_keyed(job.name, input_key(job, self.previous.places), lambda job=job: job)
 
     def add_keyed(self, name: str, key: str, make_job: Callable[[], PrintJob | None]) -> None:
         """Start the PDF `name` whose inputs have the digest `key`; `make_job` is called only when the previous
@@ -132,8 +133,9 @@ class BuildPrint:
 
 def start_print(handbook: Handbook, site_dir: Path) -> BuildPrint:
     """Start the PDFs that need only the model."""
-    store = PreviousPrint(handbook.settings.build_dir / STORE)
-    queue = PrintQueue(store, site_dir / DOWNLOADS, tuple(handbook.settings.locales))
+    settings = handbook.settings
+    store = PreviousPrint(settings.build_dir / STORE, places(settings.docs_dir, site_dir))
+    queue = PrintQueue(store, site_dir / DOWNLOADS, tuple(settings.locales))
     shop_jobs, problems = print_shop_jobs(handbook)
     queue.add(desk_jobs(handbook) + shop_jobs)
     return BuildPrint(handbook, site_dir, queue, problems)

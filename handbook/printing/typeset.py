@@ -42,6 +42,8 @@ class PrintJob:
     variant: str = "pdf/ua-1"
     # URL of each image the document shows -> (source path, line, column) of the Markdown that shows it
     image_sources: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    # The document with its folders named as in every checkout (places.py): what a print-shop file's ID is made of
+    identity: str = ""
 
 
 @dataclass
@@ -160,7 +162,7 @@ def render_job(job: PrintJob, out_dir: str) -> PrintResult:
                 document.write_pdf(partial, pdf_variant=job.variant, **PDF_OPTIONS)
             finish_structure(partial, languages)
             if job.variant == print_shop.VARIANT:
-                print_shop.finish(partial, job.html)
+                print_shop.finish(partial, job.identity)
     except Exception as error:  # WeasyPrint raises many types; each must become a clean message
         result.errors.append(_layout_problem(job, f"cannot lay out: {error}"))
     finally:
