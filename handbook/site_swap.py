@@ -10,6 +10,8 @@ new for every build, so two builds never write into one staging folder.
 from __future__ import annotations
 
 import contextlib
+import fcntl
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -23,19 +25,39 @@ SITE = "site"  # the staged site in its staging folder; the server configuration
 
 
 @contextlib.contextmanager
+def _held(folder: Path, wait: bool) -> Iterator[bool]:
+    """The folder's own lock (flock on the folder), held for the block: whether it could be had."""
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        held = True
+    except BlockingIOError:
+        held = False
+    try:
+        yield held
+    finally:
+        os.close(handle)
+
+
+@contextlib.contextmanager
 def staging_area(site: Path) -> Iterator[Path]:
-    """A new folder beside `site` for one build; removed, with whatever it still holds, when the build ends."""
+    """A new folder beside `site` for one build, locked while it builds; removed, with whatever it still holds,
+    when the build ends."""
     staging = Path(tempfile.mkdtemp(prefix=PREFIX, dir=site.parent))
     try:
-        yield staging
+        with _held(staging, wait=True):
+            yield staging
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
 def remove_abandoned(site: Path) -> None:
-    """Remove the staging folders of builds that were killed; call it only while holding the build lock."""
+    """Remove the staging folders beside `site` of builds that were killed: those no running build holds (another
+    build folder's build of the same handbook may be under way)."""
     for folder in site.parent.glob(PREFIX + "*"):
-        shutil.rmtree(folder, ignore_errors=True)
+        with contextlib.suppress(FileNotFoundError), _held(folder, wait=False) as abandoned:  # or gone meanwhile
+            if abandoned:
+                shutil.rmtree(folder, ignore_errors=True)
 
 
 def publish(staging: Path, site: Path, build_dir: Path) -> None:

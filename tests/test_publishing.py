@@ -14,7 +14,7 @@ import pytest
 from conftest import TOOLS_REQUIRED, copy_project
 
 from handbook.build_lock import build_lock
-from handbook.site_swap import PREFIX, SITE, publish, staging_area
+from handbook.site_swap import PREFIX, SITE, publish, remove_abandoned, staging_area
 
 SITE_ONLY = {"HANDBOOK_SKIP_PRINT": "1", "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
@@ -53,6 +53,16 @@ def test_publishing_swaps_the_whole_site_and_brings_its_server_configuration(tmp
     assert [path.name for path in site.iterdir()] == ["index.html"]
     assert (build / "nginx-site.conf").read_text(encoding="utf-8") == f"root {site};\n"
     assert sorted(path.name for path in tmp_path.iterdir()) == ["site"], "nothing of the staging is left"
+
+
+def test_only_the_staging_folders_of_killed_builds_are_cleared_away(tmp_path):
+    site = tmp_path / "site"
+    killed = Path(tempfile.mkdtemp(prefix=PREFIX, dir=tmp_path))
+    (killed / SITE).mkdir()
+    with staging_area(site) as running:  # a build of the same handbook into another build folder
+        remove_abandoned(site)
+        assert leftovers(tmp_path) == [running.name]
+    assert leftovers(tmp_path) == []
 
 
 def test_a_build_with_its_build_folder_on_another_filesystem_is_published_and_a_check_leaves_it_alone(tmp_path, other_filesystem):
