@@ -43,13 +43,12 @@ def test_previous_pdf_is_restored_only_for_the_same_key(tmp_path):
     out.mkdir()
     job = job_with(tmp_path, "<p>Hello</p>")
     (out / "sheet.pdf").write_bytes(b"%PDF-first")
-    store.keep(job, "key-1", PrintResult("sheet.pdf", pages=2, page_numbers={"a": 2}), out)
+    store.keep(job, "key-1", PrintResult("sheet.pdf", pages=2), out)
     (out / "sheet.pdf").unlink()
     assert store.restore(job.name, "key-2", out) is None and not (out / "sheet.pdf").exists()
     restored = store.restore(job.name, "key-1", out)
     assert (restored.pages, restored.layouts) == (2, 0)
     assert (out / "sheet.pdf").read_bytes() == b"%PDF-first"
-    assert store.page_hint("sheet.pdf") == {"a": 2}
 
 
 def test_key_follows_the_print_code(tmp_path, monkeypatch):
@@ -174,7 +173,7 @@ def test_fresh_print_typesets_although_the_previous_pdf_could_be_reused(tmp_path
     out.mkdir()
     job = job_with(tmp_path, "<html><body><p>Hello</p></body></html>")
     (out / job.name).write_bytes(b"%PDF-kept")
-    store.keep(job, input_key(job), PrintResult(job.name, pages=1, page_numbers={"a": 2}), out)
+    store.keep(job, input_key(job), PrintResult(job.name, pages=1), out)
     assert store.restore(job.name, input_key(job), tmp_path) is not None, "reusable on an ordinary build"
     monkeypatch.setenv("HANDBOOK_FRESH_PRINT", "1")
     made = []
@@ -224,3 +223,35 @@ def test_a_handbook_key_does_not_depend_on_the_folder_the_site_is_built_in(tmp_p
     english = real_handbook.settings.language("en")
     keys = {handbook_source(real_handbook, english, {}, tmp_path / folder / "site").key() for folder in ("one", "two")}
     assert len(keys) == 1
+
+
+def numbered_document(target_page: int) -> str:
+    """A contents entry printing the page of a target that stands on `target_page`."""
+    breaks = "".join('<p style="break-before: page">Filler</p>' for _ in range(target_page - 2))
+    return (
+        "<html><head><style>@page { size: A6 } a::after { content: ' ' attr(data-page) }</style></head><body>"
+        '<nav><a data-page="00" href="#target">Where it is</a></nav>'
+        f'{breaks}<h2 id="target" style="break-before: page">Target</h2></body></html>'
+    )
+
+
+def test_a_handbook_prints_the_same_bytes_whatever_was_built_before(tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    from handbook.printing import print_step
+
+    def build(store: str, target_page: int) -> bytes:
+        name, site = "handbook-en.pdf", tmp_path / f"{store}-{target_page}"
+        job = PrintJob(name, numbered_document(target_page), tmp_path.as_uri() + "/", "docs/*.en.md", "en", page_hint={})
+        source = SimpleNamespace(name=name, key=lambda: f"document {target_page}", assemble=lambda: (job, []))
+        monkeypatch.setattr(print_step, "handbook_source", lambda *args: source)
+        handbook = SimpleNamespace(settings=SimpleNamespace(language=lambda lang: lang))
+        queue = print_step.PrintQueue(PreviousPrint(tmp_path / store), site / "downloads")
+        pdfs = print_step.BuildPrint(handbook, site, queue, [])
+        pdfs.add_handbook("en", {})
+        [result], problems = pdfs.finish()
+        assert problems == [] and result.page_numbers == {"target": target_page}
+        return (site / "downloads" / name).read_bytes()
+
+    build("rebuilt", 12)  # the handbook had a dozen pages more before an author's edit
+    assert build("rebuilt", 3) == build("cold", 3)

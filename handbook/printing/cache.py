@@ -1,8 +1,9 @@
-"""What the previous build printed: its PDFs, reused while their inputs are unchanged, and its page numbers.
+"""What the previous build printed: its PDFs, reused while their inputs are unchanged.
 
 Authors rebuild all day, usually after editing one page in one language: the other language's handbook and
-the desk sheets have not changed and need not be typeset again. A document that did change starts from the
-page numbers it had last time, which usually saves a layout (see typeset.lay_out).
+the desk sheets have not changed and need not be typeset again. A document that did change is typeset from its
+own inputs only: its page numbers are not guessed from the old ones (page_slots.py), so a PDF is the same
+whatever was built before, and a kept one is exactly what typesetting its key's inputs gives.
 """
 
 from __future__ import annotations
@@ -61,10 +62,6 @@ class PreviousPrint:
     directory: Path
     places: Places = NO_PLACES
 
-    def page_hint(self, name: str) -> dict[str, int]:
-        numbers = read_json(self.directory / f"{name}.json").get("page_numbers")
-        return {k: v for k, v in numbers.items() if isinstance(v, int)} if isinstance(numbers, dict) else {}
-
     def restore(self, name: str, key: str, out_dir: Path) -> PrintResult | None:
         """The previous PDF copied into `out_dir` when it was made from the same inputs, else None."""
         started = time.perf_counter()
@@ -94,7 +91,6 @@ class PreviousPrint:
             "key": key,
             "loaded": {self.places.portable(url): digest for url, digest in result.loaded.items()},
             "pages": result.pages,
-            "page_numbers": result.page_numbers,
             "anchor_pages": result.anchor_pages,
         }
         write_bytes(self.directory / f"{job.name}.json", (json.dumps(entry, indent=1, sort_keys=True) + "\n").encode("utf-8"))

@@ -7,7 +7,7 @@ import os
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from handbook.downloads import FOLDER as DOWNLOADS
@@ -115,10 +115,11 @@ class BuildPrint:
         source = handbook_source(self.handbook, self.handbook.settings.language(lang), rendered, self.site_dir)
 
         def assemble() -> PrintJob | None:
+            # Its page numbers are guessed from the document alone, never from the previous build's: the slots a
+            # guess leaves are part of the PDF, which must follow from its inputs whatever was built before.
             job, problems = source.assemble()
             self.problems.extend(problems)
-            hint = self.queue.previous.page_hint(job.name) if self.queue.reuse else {}
-            return None if problems else replace(job, page_hint=hint)
+            return None if problems else job
 
         self.queue.add_keyed(source.name, source.key(), assemble)
 
