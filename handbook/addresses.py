@@ -10,13 +10,20 @@ from __future__ import annotations
 
 
 def page_path(slug: str) -> str:
-    """A page's path below its language folder: `talk/`, and `` for the home page."""
-    return "" if slug == "index" else f"{slug}/"
+    """A page's path below its language folder: `talk/`, `` for the home page, and `guides/` for a folder's own
+    page `guides/index` (MkDocs publishes `index.md` at its folder's address, but `site-index.md` at `site-index/`)."""
+    return "" if slug == "index" else f"{slug.removesuffix('/index')}/"
 
 
 def page_address(folder: str, slug: str, anchor: str = "") -> str:
     """`folder` (a language folder like `en/`, or a relative way back to one like `../`) + the page + `#anchor`."""
     return folder + page_path(slug) + (f"#{anchor}" if anchor else "")
+
+
+def source_address(folder: str, source: str) -> str:
+    """The address of a page as mkdocs.yml names it (`talk.md`, or `talk.md#stay-calm` for a section)."""
+    page, _, anchor = source.partition("#")
+    return page_address(folder, page.removesuffix(".md"), anchor)
 
 
 def slug_of_path(path: str, locales: list[str]) -> tuple[str | None, str]:

@@ -66,8 +66,7 @@ class BuildRun:
         if self.pdfs is None and self.publishing:
             from handbook.printing.print_step import start_print  # live previews never load the print machinery
 
-            fresh = os.environ.get("HANDBOOK_FRESH_PRINT") == "1"  # as on a fresh clone: nothing from the last build
-            self.pdfs = start_print(self.handbook, self.site_dir, reuse=not fresh)
+            self.pdfs = start_print(self.handbook, self.site_dir)
 
     def languages_built(self, until: str | None = None) -> None:
         """Start the handbook of every language built before `until` (all of them when None): its pages and
@@ -134,21 +133,23 @@ def finish_run(run: BuildRun) -> tuple[list[Problem], str]:
     """
     from handbook.precompress import CACHE as COMPRESSED
     from handbook.precompress import CompressionCache, precompress, text_files
-    from handbook.site_output import LINKS, finish_site, write_links
+    from handbook.site_output import LINKS, finish_site, write_links, write_server_config
 
     handbook = run.handbook
     published = published_site_dir(run.site_dir)
+    if not run.preview and not run.failure():
+        write_server_config(run.site_dir, handbook.settings, sorted(run.script_hashes), published)
     if run.pdfs is None or run.failure():
         # A preview, a run about to fail, or a site-only build (make check, the benchmark's floor): no PDFs.
         # A live preview gets no offline worker: an author must never read a cached page.
         if run.pdfs is not None:
             run.pdfs.cancel()
-        finish_site(run.site_dir, handbook, run.not_found, sorted(run.script_hashes), published, offline=not run.preview)
+        finish_site(run.site_dir, handbook, run.not_found, offline=not run.preview)
         return [], ""
     from handbook.printing.report import REPORT, print_summary, write_print_report
 
     run.languages_built()
-    finish_site(run.site_dir, handbook, run.not_found, sorted(run.script_hashes), published)
+    finish_site(run.site_dir, handbook, run.not_found)
     # For nginx's gzip_static and brotli_static; links.json last, once it knows each section's place in the PDFs.
     links, cache = run.site_dir / LINKS, CompressionCache(handbook.settings.build_dir / COMPRESSED)
     precompress([path for path in text_files(run.site_dir) if path != links], cache)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from handbook.addresses import source_address
 from handbook.settings import Language
 
 # Material's own assets carry a content hash in their names (main.57a0d79d.min.css, search.a7633da7.min.js), and
@@ -42,9 +43,10 @@ def _headers(csp: str, cache: str, indent: str) -> list[str]:
     return [f'{indent}add_header {name} "{value}" always;' for name, value in headers.items()]
 
 
-def _page_address(page: str, folder: str) -> str:
-    slug = page.removesuffix(".md").removesuffix("index").rstrip("/")
-    return f"/{folder}{slug}/" if slug else f"/{folder}"
+def redirect_target(new: str, folder: str) -> str:
+    """Where nginx sends a renamed page: the new page (or its section) in the same language, or an address
+    elsewhere as mkdocs-redirects takes it."""
+    return new if "://" in new else "/" + source_address(folder, new)
 
 
 def site_config(site_root: Path, csp: str, languages: list[Language], page_redirects: dict[str, str]) -> str:
@@ -74,5 +76,6 @@ def site_config(site_root: Path, csp: str, languages: list[Language], page_redir
     for language in languages:
         folder = language.folder
         for old, new in sorted(page_redirects.items()):
-            lines.append(f"location = {_page_address(old, folder)} {{ return 301 {_page_address(new, folder)}; }}")
+            old_address = "/" + source_address(folder, old)
+            lines.append(f"location = {old_address} {{ return 301 {redirect_target(new, folder)}; }}")
     return "\n".join(lines) + "\n"

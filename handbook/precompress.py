@@ -16,6 +16,8 @@ from pathlib import Path
 
 import brotli
 
+from handbook.atomic import is_partial, write_bytes
+
 # What browsers fetch as text; PDFs and images are compressed already. Source maps are for developer tools only.
 TEXT_SUFFIXES = frozenset({".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"})
 # Too small to gain anything once the headers are counted.
@@ -50,14 +52,12 @@ class CompressionCache:
         bodies = compressed_copies(data)
         self.directory.mkdir(parents=True, exist_ok=True)
         for suffix, body in bodies.items():
-            partial = kept[suffix].with_suffix(".part")
-            partial.write_bytes(body)
-            partial.replace(kept[suffix])
+            write_bytes(kept[suffix], body)
         return bodies
 
     def prune(self) -> None:
         for path in self.directory.glob("*"):
-            if path.name.split(".")[0] not in self.used:
+            if path.name.split(".")[0] not in self.used and not is_partial(path):
                 path.unlink(missing_ok=True)
 
 

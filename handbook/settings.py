@@ -24,6 +24,16 @@ def build_dir(root: Path) -> Path:
     return Path(override) if override else root / "build"
 
 
+SERVER_CONFIG = "nginx-site.conf"
+
+
+def server_config_path(build_dir: Path, site_dir: Path) -> Path:
+    """Where a build writes the server's half of its site, `nginx-site.conf`: the build folder; for a staged
+    build (`make build`, which names HANDBOOK_PUBLISH_DIR) beside the staged site, in its staging folder, to be
+    published with the site or dropped with it (handbook/site_swap.py)."""
+    return (site_dir.parent if os.environ.get("HANDBOOK_PUBLISH_DIR") else build_dir) / SERVER_CONFIG
+
+
 def published_site_dir(site_dir: Path) -> Path:
     """Where the site being built will be served from: `make build` builds into a staging folder and swaps it in
     as site/, naming that in HANDBOOK_PUBLISH_DIR; a plain `mkdocs build` is served where it is built."""
@@ -170,21 +180,29 @@ def _is_list(node: Located | None, index: int) -> bool:
     return node is not None and isinstance(node.value, list) and index < len(node.value)
 
 
-def _flatten_nav(items: list[Located]) -> list[NavEntry]:
-    """Every navigation entry at the line and column of its page (or of its title, for a section)."""
+def _place(node: Located | None) -> tuple[int, int]:
+    return (node.line, node.col) if node is not None else (1, 1)
+
+
+def _flatten_nav(items: list, located: Located | None) -> list[NavEntry]:
+    """Every navigation entry of MkDocs' loaded `nav`, at the line and column of its page (or of its title, for a
+    section) in the located tree of mkdocs.yml, where that tree has the same entry."""
     entries: list[NavEntry] = []
-    for item in items:
-        if not isinstance(item.value, (str, dict)):
+    for index, item in enumerate(items):
+        node = located.value[index] if _is_list(located, index) else None
+        if isinstance(item, str):
+            entries.append(NavEntry(item, item, *_place(node)))
             continue
-        if isinstance(item.value, str):
-            entries.append(NavEntry(item.value, item.value, item.line, item.col))
+        if not isinstance(item, dict):
             continue
-        for title, value in item.value.items():
-            if isinstance(value.value, list):
-                entries.append(NavEntry(title, None, item.line, item.col))
-                entries.extend(_flatten_nav(value.value))
-            elif isinstance(value.value, str):
-                entries.append(NavEntry(title, value.value, value.line, value.col))
+        for title, value in item.items():
+            title = str(title)
+            below = _child(node, title)
+            if isinstance(value, list):
+                entries.append(NavEntry(title, None, *_place(node)))
+                entries.extend(_flatten_nav(value, below))
+            elif isinstance(value, str):
+                entries.append(NavEntry(title, value, *_place(below)))
     return entries
 
 
@@ -200,10 +218,11 @@ def settings_from_mkdocs(config) -> Settings:
     """Build `Settings` from a loaded `MkDocsConfig` (hook or script: the same function)."""
     config_path = Path(config.config_file_path).resolve()
     root = config_path.parent
+    # MkDocs has read the file: its values are taken from `config`; the located tree only says where they are.
     try:
-        located = load_located(config_path.read_text(encoding="utf-8"))
+        located = load_located(config_path.read_text(encoding="utf-8"), any_tag=True)
     except YamlError:
-        located = None  # MkDocs has read it; positions then fall back to line 1
+        located = None  # positions then fall back to line 1
     i18n = config.plugins.get("i18n")
     located_languages = _child(located, "plugins", "i18n", "languages")
     languages = []
@@ -233,7 +252,7 @@ def settings_from_mkdocs(config) -> Settings:
         config_path=config_path,
         site_url=config.site_url or "",
         languages=tuple(languages),
-        nav=tuple(_flatten_nav(nav.value if (nav := _child(located, "nav")) and isinstance(nav.value, list) else [])),
+        nav=tuple(_flatten_nav(config.nav or [], _child(located, "nav"))),
         overrides_dir=Path(custom_dir).resolve() if custom_dir else None,
         page_redirects=dict(redirects.config.get("redirect_maps") or {}) if redirects else {},
         section_redirects={str(k): str(v) for k, v in (config.extra.get("section_redirects") or {}).items()},

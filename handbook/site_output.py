@@ -18,6 +18,7 @@ from handbook.model import Handbook
 from handbook.nginx_site import site_config
 from handbook.offline import write_offline
 from handbook.published_links import link_index
+from handbook.settings import Settings, server_config_path
 from handbook.web_fonts import write_web_fonts
 
 SEARCH_INDEX = Path("search") / "search_index.json"
@@ -68,16 +69,8 @@ def valid_toggles(html: str) -> str:
     return TOGGLE_AUTOCOMPLETE.sub(r"\1>", html)
 
 
-def finish_site(
-    site_dir: Path,
-    handbook: Handbook,
-    not_found_pages: dict[str, str],
-    script_hashes: list[str],
-    served_from: Path,
-    offline: bool = True,
-) -> None:
-    """`served_from` is where the site will be published (site/ for `make build`, which builds in a staging folder).
-    `offline` writes the service worker and manifests last, from the finished files; a live preview has none, so
+def finish_site(site_dir: Path, handbook: Handbook, not_found_pages: dict[str, str], offline: bool = True) -> None:
+    """`offline` writes the service worker and manifests last, from the finished files; a live preview has none, so
     an author never reads a cached page."""
     settings = handbook.settings
     prefixes = settings.folders
@@ -96,15 +89,21 @@ def finish_site(
             (site_dir / prefix / "sitemap.xml").write_bytes(sitemap.read_bytes())
     for lang, html in not_found_pages.items():
         (site_dir / prefixes[lang] / "404.html").write_text(html, encoding="utf-8")
-    nginx = settings.build_dir / "nginx-site.conf"
-    nginx.parent.mkdir(parents=True, exist_ok=True)
-    config = site_config(served_from.resolve(), policy(script_hashes), settings.languages, settings.page_redirects)
-    nginx.write_text(config, encoding="utf-8")
     write_links(site_dir, handbook)
     write_web_fonts(site_dir, settings.build_dir)
     fingerprint_assets(site_dir, urlsplit(settings.site_url).path or "/")  # before the worker lists the files
     if offline:
         write_offline(site_dir, settings)
+
+
+def write_server_config(site_dir: Path, settings: Settings, script_hashes: list[str], served_from: Path) -> None:
+    """nginx-site.conf for a site that will be published (see settings.server_config_path); never for a live
+    preview or a failed build, whose site nginx will not serve. `served_from` is where the site will be published
+    (site/ for `make build`, which builds in a staging folder)."""
+    path = server_config_path(settings.build_dir, site_dir)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    config = site_config(served_from.resolve(), policy(script_hashes), settings.languages, settings.page_redirects)
+    path.write_text(config, encoding="utf-8")
 
 
 def write_links(site_dir: Path, handbook: Handbook, printed: list | None = None) -> None:

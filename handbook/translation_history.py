@@ -9,10 +9,10 @@ when the change is not committed yet). Only stale sections are looked up, so a b
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from handbook.git_history import git_output
 from handbook.markdown_scan import scan_markdown
 from handbook.model import split_front_matter
 from handbook.translation_lock import fingerprint, page_sections
@@ -27,14 +27,6 @@ class Change:
     why_missing: str = ""  # "no git history" or "not in the last N versions"
 
 
-def _git(root: Path, *args: str) -> str | None:
-    try:
-        result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False)
-    except OSError:
-        return None
-    return result.stdout if result.returncode == 0 else None
-
-
 def _section_in(text: str, section_id: str) -> str | None:
     _meta, body, body_line, _problems = split_front_matter(text.replace("\r\n", "\n"), "")
     scan = scan_markdown(body, body_line)
@@ -43,13 +35,13 @@ def _section_in(text: str, section_id: str) -> str | None:
 
 def find_change(root: Path, path: str, section_id: str, recorded: str, today: dt.date) -> Change:
     """The recorded text of `path`'s section and the date it changed; `path` is relative to `root`."""
-    log = _git(root, "log", f"-{MAX_VERSIONS}", "--format=%H %ct", "--", path)
+    log = git_output(root, "log", f"-{MAX_VERSIONS}", "--format=%H %ct", "--", path)
     if not log:
         return Change(None, None, "old text unknown: no git history of this file")
     newer_date: dt.date | None = today  # the working tree's version
     for line in log.splitlines():
         commit, stamp = line.split()
-        text = _git(root, "show", f"{commit}:./{path}")
+        text = git_output(root, "show", f"{commit}:./{path}")
         section = _section_in(text, section_id) if text is not None else None
         if section is not None and fingerprint(section) == recorded:
             return Change(section, newer_date)

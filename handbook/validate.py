@@ -42,7 +42,8 @@ def validate(settings: Settings) -> Validation:
     handbook = load_handbook(settings)
     problems = run_checks(handbook)
     coverage = translation_coverage(handbook, problems)
-    status = translation_lag.translation_status(handbook, last_changed(settings.root), dt.date.today())
+    dates = last_changed(settings.root, settings.relative(settings.docs_dir))
+    status = translation_lag.translation_status(handbook, dates, dt.date.today())
     stale = translation_lag.check(handbook, status)
     lagging = [p for p in stale if p.code == Code.TRANSLATION_STALE and settings.translation_lag == "notice"]
     problems = sorted_problems(problems + [p for p in stale if p not in lagging])

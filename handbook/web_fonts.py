@@ -17,6 +17,7 @@ import io
 from importlib.metadata import version
 from pathlib import Path
 
+from handbook.atomic import write_bytes
 from handbook.printing.fonts import font_files
 
 FONT_DIR = Path("assets") / "fonts"  # in the site; its stylesheet is `fonts.css`, listed under extra_css
@@ -84,9 +85,7 @@ def write_web_fonts(site_dir: Path, build_dir: Path) -> list[Path]:
         key = hashlib.sha256(tools + b"\0" + characters.encode() + b"\0" + source).hexdigest()
         kept = cache / f"{key}.woff2"
         if not kept.is_file():
-            partial = kept.with_suffix(".part")
-            partial.write_bytes(subset_woff2(path, characters))
-            partial.replace(kept)
+            write_bytes(kept, subset_woff2(path, characters))
         name = face_name(family, weight, style)
         (out_dir / name).write_bytes(kept.read_bytes())
         names.append((family, weight, style, name))

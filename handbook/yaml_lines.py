@@ -32,12 +32,14 @@ class YamlError(ValueError):
         self.col = col
 
 
-def _convert(node: yaml.Node, scalars: yaml.constructor.SafeConstructor) -> Located:
+def _convert(node: yaml.Node, scalars: yaml.constructor.SafeConstructor, any_tag: bool) -> Located:
     line, col = node.start_mark.line + 1, node.start_mark.column + 1
     if isinstance(node, yaml.MappingNode):
-        return Located({str(key.value): _convert(value, scalars) for key, value in node.value}, line, col=col)
+        return Located({str(key.value): _convert(value, scalars, any_tag) for key, value in node.value}, line, col=col)
     if isinstance(node, yaml.SequenceNode):
-        return Located([_convert(item, scalars) for item in node.value], line, col=col)
+        return Located([_convert(item, scalars, any_tag) for item in node.value], line, col=col)
+    if any_tag and node.tag not in scalars.yaml_constructors:
+        return Located(node.value, line, node.value, col)
     try:
         meaning = scalars.construct_object(node)
     except (yaml.YAMLError, ValueError) as error:  # an unknown tag, or a date like 2024-13-45
@@ -60,8 +62,11 @@ def _compose(text: str) -> yaml.Node | None:
         return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
-def load_located(text: str) -> Located:
-    """Parse YAML text into nested `Located` values (dicts of str, lists, strings)."""
+def load_located(text: str, any_tag: bool = False) -> Located:
+    """Parse YAML text into nested `Located` values (dicts of str, lists, strings).
+
+    `any_tag` keeps a scalar with a tag this loader does not know (mkdocs.yml's `!ENV`, `!relative`,
+    `!!python/name:`) as the text written, where the handbook's own files treat it as an error."""
     try:
         node = _compose(text)
     except yaml.MarkedYAMLError as error:
@@ -70,7 +75,7 @@ def load_located(text: str) -> Located:
         raise YamlError(f"malformed YAML: {error.problem or error.context}", line, col) from None
     except yaml.YAMLError as error:
         raise YamlError(f"malformed YAML: {error}", 1, 1) from None
-    return _convert(node, yaml.constructor.SafeConstructor()) if node is not None else Located({}, 1)
+    return _convert(node, yaml.constructor.SafeConstructor(), any_tag) if node is not None else Located({}, 1)
 
 
 def plain(located: Located) -> object:

@@ -9,12 +9,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+from handbook.build_lock import build_lock
 from handbook.config_file import syntax_problem
 from handbook.printing.report import REPORT as PRINT_REPORT
 from handbook.printing.report import print_failed, read_json
 from handbook.settings import build_dir
-from handbook.site_swap import carry_over_missing, replace_site
+from handbook.site_swap import SITE, carry_over_missing, publish, remove_abandoned, staging_area
 from handbook.validate import REPORT as VALIDATION_REPORT
+
+UNCHANGED = "build failed: the previous site/ is unchanged"
 
 
 def pages_per_language(site: Path) -> str:
@@ -27,37 +30,48 @@ def pages_per_language(site: Path) -> str:
     return f"{' + '.join(map(str, counts))} pages in {len(counts)} languages"
 
 
-def main() -> int:
-    root = Path.cwd()  # the handbook to build: the folder with mkdocs.yml (make runs this from the repo root)
-    site = root / "site"
-    build = build_dir(root)
-    staging = build / "site.new"
-    problem = syntax_problem((root / "mkdocs.yml").read_text(encoding="utf-8"), "mkdocs.yml")
-    if problem:
-        print(problem.format(), file=sys.stderr)
-        print("build failed: the previous site/ is unchanged", file=sys.stderr)
-        return 1
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(staging)]
+def build_and_publish(root: Path, site: Path, build: Path, staging: Path) -> int:
+    staged = staging / SITE
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(staged)]
     if not sys.stderr.isatty():
         command.append("--quiet")  # CI logs: problems only, then the one-line summary below
     (build / PRINT_REPORT).unlink(missing_ok=True)
-    # The generated nginx-site.conf serves site/, where the staging folder ends up.
+    # The generated nginx-site.conf serves site/, where the staged site ends up.
     env = {**os.environ, "HANDBOOK_PUBLISH_DIR": str(site.resolve())}
     if subprocess.run(command, cwd=root, env=env).returncode != 0:
         if not print_failed(build / PRINT_REPORT):
-            print("build failed: the previous site/ is unchanged", file=sys.stderr)
+            print(UNCHANGED, file=sys.stderr)
             return 1
-        kept = carry_over_missing(staging, site, "downloads/*.pdf")
-        replace_site(staging, site)
+        kept = carry_over_missing(staged, site, "downloads/*.pdf")
+        publish(staging, site, build)
         print(f"print failed: the website is updated; kept the previous {', '.join(kept) or 'PDFs (none)'}", file=sys.stderr)
         return 1
-    replace_site(staging, site)
+    publish(staging, site, build)
     pdfs = sorted((site / "downloads").glob("*.pdf"))
     print(f"built {site.relative_to(root)}/: {pages_per_language(site)}, {len(pdfs)} PDFs in downloads/")
     notice = read_json(build / VALIDATION_REPORT).get("notice")
     if notice:
         print(notice)
     return 0
+
+
+def main() -> int:
+    root = Path.cwd()  # the handbook to build: the folder with mkdocs.yml (make runs this from the repo root)
+    site = root / "site"
+    build = build_dir(root)
+    problem = syntax_problem((root / "mkdocs.yml").read_text(encoding="utf-8"), "mkdocs.yml")
+    if problem:
+        print(problem.format(), file=sys.stderr)
+        print(UNCHANGED, file=sys.stderr)
+        return 1
+    with build_lock(build) as held:
+        if not held:
+            busy = f"build not started: another build of this handbook is running (it holds {build}/)"
+            print(f"{busy}; build again once it has finished", file=sys.stderr)
+            return 1
+        remove_abandoned(site)
+        with staging_area(site) as staging:
+            return build_and_publish(root, site, build, staging)
 
 
 if __name__ == "__main__":

@@ -22,10 +22,15 @@ LOGGED_PROBLEM = re.compile(r"^ERROR\s+-\s+(\S+:\d+:\d+: [A-Z][A-Z-]+ .*)$", re.
 def rendered_page_problems(known: set[str]) -> tuple[list[str], str]:
     """The problems a site-only build finds in the rendered pages besides the `known` ones of the sources, which
     it logs too, and its output when it failed for another reason."""
-    with tempfile.TemporaryDirectory(prefix="handbook-check-") as site:
+    with tempfile.TemporaryDirectory(prefix="handbook-check-") as work:
+        site = os.path.join(work, "site")
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site]
-        env = {**os.environ, "HANDBOOK_SKIP_PRINT": "1"}
-        result = subprocess.run(command, capture_output=True, text=True, env=env)
+        # Built to be checked, never served: staged like `make build`'s site, its nginx-site.conf is written
+        # beside it in the temporary folder instead of replacing the published site's one in build/.
+        env = {**os.environ, "HANDBOOK_SKIP_PRINT": "1", "HANDBOOK_PUBLISH_DIR": site}
+        # Its problems quote the pages: UTF-8 both ways whatever the locale, so they match the ones found here.
+        env["PYTHONIOENCODING"] = "utf-8"
+        result = subprocess.run(command, capture_output=True, encoding="utf-8", errors="replace", env=env)
     logged = LOGGED_PROBLEM.findall(result.stderr)
     problems = [problem for problem in logged if problem not in known]
     return problems, "" if logged or result.returncode == 0 else result.stderr[-3000:]

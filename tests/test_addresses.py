@@ -24,6 +24,11 @@ def test_the_home_page_lives_at_its_language_folder():
     assert slug_of_path("en/", LOCALES) == ("en", "index")
 
 
+def test_a_folders_own_page_lives_at_the_folder_and_only_a_whole_index_is_dropped():
+    assert page_address("en/", "guides/index", "x") == "en/guides/#x"
+    assert page_address("", "site-index") == "site-index/"
+
+
 def test_a_print_document_only_numbers_links_into_its_own_language():
     folders = {"nl": "", "en": "en/"}
     assert _chapter_slug("en/talk", "en", folders) == "talk"

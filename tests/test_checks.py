@@ -168,6 +168,14 @@ def test_unsafe_html_in_markdown_is_an_error(fixture_site):
     assert found == [(7, 1, "UNSAFE-HTML"), (9, 1, "UNSAFE-HTML"), (9, 33, "UNSAFE-HTML")]
 
 
+def test_unsafe_html_is_found_in_any_letter_case_as_browsers_read_it(fixture_site):
+    line = '<IMG SRC=x ONERROR="y"> <a HREF="JavaScript:go()">x</a> <p OnClick=z>'
+    pages = {**GOOD_PAGES, "talk.en.md": GOOD_PAGES["talk.en.md"] + f"\n<SCRIPT>alert(1)</SCRIPT>\n\n{line}\n"}
+    found = [(p.line, p.col, p.code) for p in run_checks(fixture_site(pages))]
+    columns = [line.index(tag) + 1 for tag in ("<IMG", "<a", "<p")]
+    assert found == [(7, 1, "UNSAFE-HTML")] + [(9, col, "UNSAFE-HTML") for col in columns]
+
+
 def test_malformed_front_matter_is_located(fixture_site):
     pages = {**GOOD_PAGES, "talk.nl.md": "---\nsources: [a, b\n---\n" + GOOD_PAGES["talk.nl.md"]}
     found = [p for p in run_checks(fixture_site(pages)) if p.code == "INPUT-FRONT-MATTER"]

@@ -67,3 +67,27 @@ def test_live_preview_reports_a_config_broken_mid_session(tmp_path):
     with pytest.raises(SystemExit) as stopped:
         reporting_config_problems(failing_rebuild, copy / "mkdocs.yml")()
     assert str(stopped.value).startswith(f"mkdocs.yml:{line + 1}:5: INPUT-CONFIG")
+
+
+def test_tagged_values_mkdocs_accepts_keep_the_navigation_and_its_lines(tmp_path, monkeypatch):
+    from conftest import GOOD_PAGES, write_site
+    from mkdocs.config import load_config
+
+    from handbook.settings import settings_from_mkdocs
+    from handbook.validate import validate
+
+    config_path = write_site(tmp_path, GOOD_PAGES)
+    (tmp_path / "overrides").mkdir()
+    plain = config_path.read_text(encoding="utf-8")
+    tagged = plain.replace("site_url: https://example.test/", "site_url: !ENV HANDBOOK_TEST_SITE_URL")
+    tagged = tagged.replace("  language: nl\n", "  language: nl\n  custom_dir: !relative $config_dir/overrides\n")
+    tagged += "markdown_extensions:\n- pymdownx.emoji:\n    emoji_generator: !!python/name:material.extensions.emoji.to_svg\n"
+    assert "!ENV" in tagged and "!relative" in tagged
+    config_path.write_text(tagged, encoding="utf-8")
+    monkeypatch.setenv("HANDBOOK_TEST_SITE_URL", "https://intranet.example/")
+    settings = settings_from_mkdocs(load_config(str(config_path)))
+    lines = tagged.splitlines()
+    places = [(entry.title, entry.path, lines[entry.line - 1][entry.col - 1 :]) for entry in settings.nav]
+    assert places == [("Thuis", "index.md", "index.md"), ("Gesprek", "talk.md", "talk.md")]
+    assert (settings.site_url, settings.overrides_dir) == ("https://intranet.example/", tmp_path / "overrides")
+    assert validate(settings).problems == []

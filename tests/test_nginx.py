@@ -174,3 +174,20 @@ def test_every_image_in_the_pages_has_its_size(built_site):
     for page in built_site.rglob("*.html"):
         for image in re.findall(r"<img\b[^>]*>", page.read_text(encoding="utf-8")):
             assert "width=" in image and "height=" in image, f"{page}: {image}"
+
+
+def test_redirect_addresses_are_the_pages_addresses_as_mkdocs_publishes_them(tmp_path):
+    from mkdocs.structure.files import File
+
+    redirects = {"site-index.md": "after.md#document-everything", "guides/index.md": "guides/phone.md", "old.md": "index.md"}
+    config = site_config(tmp_path, "default-src 'self'", LANGUAGES, redirects)
+    rules = dict(re.findall(r"location = (\S+) \{ return 301 (\S+); \}", config))
+
+    def address(folder: str, source: str) -> str:
+        page, _, anchor = source.partition("#")
+        url = File(page, "docs", "site", use_directory_urls=True).url.removeprefix("./")
+        return f"/{folder}{url}" + (f"#{anchor}" if anchor else "")
+
+    expected = {address(folder, old): address(folder, new) for folder in ("", "en/") for old, new in redirects.items()}
+    assert rules == expected
+    assert rules["/en/site-index/"] == "/en/after/#document-everything"

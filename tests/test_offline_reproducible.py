@@ -1,4 +1,4 @@
-"""The build needs no network once set up, and the same commit always builds to the same bytes."""
+"""The build needs no network once set up, and the same commit always builds to the same bytes, in any folder."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
-from conftest import ROOT, TOOLS_REQUIRED
+from conftest import ROOT, TOOLS_REQUIRED, copy_project
 
 
 def tree_differences(left, right) -> list[str]:
@@ -41,3 +42,30 @@ def test_sitemap_is_dated_from_the_last_commit_not_the_clock(built_site):
     if not stamp.strip():
         pytest.skip("not a git checkout")
     assert f"<lastmod>{stamp.strip()}</lastmod>" in (built_site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def clone(folder: Path) -> Path:
+    """The project as a clone of one commit has it, with its own virtual environment's path (a link to this one)."""
+    copy = copy_project(folder)
+    committed = "2026-11-01T10:00:00+00:00"
+    env = {**os.environ, "GIT_AUTHOR_NAME": "A", "GIT_AUTHOR_EMAIL": "a@example.test", "GIT_AUTHOR_DATE": committed}
+    env |= {"GIT_COMMITTER_NAME": "A", "GIT_COMMITTER_EMAIL": "a@example.test", "GIT_COMMITTER_DATE": committed}
+    for command in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "handbook"]):
+        subprocess.run(["git", *command], cwd=copy, env=env, check=True, capture_output=True)
+    (copy / ".venv").symlink_to(Path(sys.prefix))
+    return copy
+
+
+def test_two_clones_in_different_folders_build_the_same_bytes_and_print_cache(tmp_path):
+    clones = [clone(tmp_path / "first" / "handbook"), clone(tmp_path / "second place" / "lastige klanten")]
+    for copy in clones:
+        env = {**os.environ, "HANDBOOK_BUILD_DIR": str(copy / "build"), "PYTHONPATH": str(copy)}
+        env |= {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+        command = [str(copy / ".venv" / "bin" / "python"), "scripts/build.py"]
+        result = subprocess.run(command, cwd=copy, capture_output=True, text=True, env=env)
+        assert result.returncode == 0, result.stderr[-3000:]
+    first, second = clones
+    assert len(list((first / "site" / "downloads").glob("*.pdf"))) >= 7
+    assert tree_differences(first / "site", second / "site") == []
+    # The kept PDFs with their keys and recorded files: a build in either folder reuses the other's.
+    assert tree_differences(first / "build" / "cache" / "print", second / "build" / "cache" / "print") == []

@@ -100,7 +100,9 @@ def test_median_run_is_the_middle_score_of_the_runs():
     assert (median.path, median.scores["performance"]) == ("/en/conversation/", 94)
 
 
-def small_site(root):
+def small_site(root, site_path="/"):
+    """A built site's assets and three pages; the 404 page, served at any depth, refers to them from the root of
+    the site's address, `site_path`."""
     (root / "en" / "quick-help").mkdir(parents=True)
     (root / "assets" / "fonts").mkdir(parents=True)
     (root / "assets" / "javascripts" / "lunr").mkdir(parents=True)
@@ -115,7 +117,7 @@ def small_site(root):
     scripts = (
         '<script src="{up}assets/javascripts/bundle.0123abcd.min.js"></script><script src="{up}assets/javascripts/links.js">'
     )
-    for page, up in (("index.html", ""), ("en/quick-help/index.html", "../../"), ("404.html", "/")):
+    for page, up in (("index.html", ""), ("en/quick-help/index.html", "../../"), ("404.html", site_path)):
         (root / page).write_text((head + scripts).format(up=up) + f'</script><a href="{up}en/quick-help/">x</a>')
 
 
@@ -143,6 +145,16 @@ def test_our_assets_get_names_from_their_content_and_every_reference_follows(tmp
             assert f'"{up}{new}"' in html and f'"{up}{old}"' not in html, (page, old)
         assert f'src="{up}assets/javascripts/bundle.0123abcd.min.js"' in html, "the theme's own names stay"
     assert (site / "assets" / "javascripts" / "lunr" / "lunr.nl.js").is_file(), "loaded by name by the search"
+
+
+def test_a_site_under_a_path_keeps_that_path_in_its_absolute_references(tmp_path):
+    small_site(tmp_path, "/handbook/")
+    renamed = fingerprint_assets(tmp_path, "/handbook/")
+    not_found = (tmp_path / "404.html").read_text()
+    assert len(renamed) == 4
+    for old, new in renamed.items():
+        assert (tmp_path / new).is_file()
+        assert f'"/handbook/{new}"' in not_found and f'"/handbook/{old}"' not in not_found, old
 
 
 def test_a_changed_stylesheet_or_face_is_a_new_name(tmp_path):
@@ -177,3 +189,32 @@ def test_the_built_site_references_only_hashed_assets_that_hold_what_their_names
     worker = (built_site / "sw.js").read_text(encoding="utf-8")
     assert all(path.relative_to(built_site.resolve()).as_posix() in worker for path in ours), "kept offline under its new name"
     assert not re.search(r"assets/(handbook|fonts/fonts|javascripts/links)\.(css|js)\b", worker)
+
+
+def test_another_process_compressing_the_same_file_midway_leaves_whole_copies(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from handbook.precompress import CompressionCache
+
+    kept = tmp_path / "cache"
+    write = Path.write_bytes
+    others = []
+
+    def write_while_another_process_compresses(path, data):
+        written = write(path, data)
+        if path.parent == kept:  # halfway through this build, another one compresses the same page
+            monkeypatch.setattr(Path, "write_bytes", write)
+            others.append(CompressionCache(kept).copies(TEXT))
+        return written
+
+    monkeypatch.setattr(Path, "write_bytes", write_while_another_process_compresses)
+    bodies = CompressionCache(kept).copies(TEXT)
+    monkeypatch.undo()
+    assert bodies == others[0] and gzip.decompress(bodies[".gz"]) == TEXT
+    assert sorted(p.suffix for p in kept.iterdir()) == [".br", ".gz"]
+    for path in kept.iterdir():
+        assert path.read_bytes() == bodies[path.suffix]
+    # Pruning leaves alone what another build is still writing.
+    (kept / ".0123.gz.4567.part").write_bytes(b"half")
+    CompressionCache(kept).prune()
+    assert [p.name for p in kept.iterdir()] == [".0123.gz.4567.part"]

@@ -33,7 +33,7 @@ def git(repo: Path, *args: str) -> str:
 
 
 def update(repo: Path, accept: str = "") -> subprocess.CompletedProcess:
-    env = {**os.environ, "ACCEPT": accept}
+    env = {**os.environ, "ACCEPT": accept, "PYTHONPATH": str(ROOT)}  # this checkout's package, whoever set up .venv
     return subprocess.run([sys.executable, str(UPDATE)], cwd=repo, env=env, capture_output=True, text=True)
 
 
@@ -89,6 +89,16 @@ def test_without_git_history_the_change_is_still_reported(tmp_path):
     found = problems(repo)
     assert len(found) == 1 and "TRANSLATION-STALE" in found[0]
     assert "old text unknown: no git history of this file; its text now: Blijf kalm Adem diep" in found[0]
+
+
+def test_text_before_the_first_heading_belongs_to_the_first_section(tmp_path):
+    intro = {"nl": "Lees dit voor je belt.", "en": "Read this before you call."}
+    pages = {name: f"{intro[name.split('.')[1]]}\n\n{text}" if name.startswith("talk.") else text for name, text in PAGES.items()}
+    repo = make_repo(tmp_path, pages)
+    assert problems(repo) == []
+    edit(repo, "talk.nl.md", "Lees dit voor je belt.", "Lees dit altijd voor je belt.")
+    found = problems(repo)
+    assert [line.split(" changed in ")[0] for line in found] == ["docs/talk.en.md:3:1: TRANSLATION-STALE section 'talk#talk'"]
 
 
 def test_both_languages_changed_is_taken_as_updated_together(tmp_path):

@@ -64,3 +64,30 @@ def test_a_cut_face_keeps_its_names_and_licence():
     for name_id in (1, 2, 13, 14):  # family, style, licence, licence address
         assert cut["name"].getDebugName(name_id) == original["name"].getDebugName(name_id)
     assert set(cut.getBestCmap()) >= {ord(c) for c in "Blijf kalm"}
+
+
+def test_another_process_cutting_the_same_faces_midway_leaves_whole_faces(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    from handbook import web_fonts
+
+    monkeypatch.setattr(web_fonts, "subset_woff2", lambda path, characters: f"cut {path.name}".encode())
+    sites, build = [tmp_path / "one", tmp_path / "two"], tmp_path / "build"
+    for site in sites:
+        site.mkdir()
+        (site / "index.html").write_text("<p>Blijf kalm</p>", encoding="utf-8")
+    cache = build / web_fonts.CACHE
+    write = Path.write_bytes
+
+    def write_while_another_process_cuts(path, data):
+        written = write(path, data)
+        if path.parent == cache and len(list(cache.iterdir())) == 1:  # the first face half done
+            monkeypatch.setattr(Path, "write_bytes", write)
+            web_fonts.write_web_fonts(sites[1], build)
+        return written
+
+    monkeypatch.setattr(Path, "write_bytes", write_while_another_process_cuts)
+    web_fonts.write_web_fonts(sites[0], build)
+    monkeypatch.undo()
+    faces = sorted(p.read_bytes() for p in cache.iterdir())
+    assert faces == sorted(f"cut {path.name}".encode() for *_, path in font_files())

@@ -1,8 +1,9 @@
-"""What the previous build printed: its PDFs, reused while their inputs are unchanged, and its page numbers.
+"""What the previous build printed: its PDFs, reused while their inputs are unchanged.
 
 Authors rebuild all day, usually after editing one page in one language: the other language's handbook and
-the desk sheets have not changed and need not be typeset again. A document that did change starts from the
-page numbers it had last time, which usually saves a layout (see typeset.lay_out).
+the desk sheets have not changed and need not be typeset again. A document that did change is typeset from its
+own inputs only: its page numbers are not guessed from the old ones (page_slots.py), so a PDF is the same
+whatever was built before, and a kept one is exactly what typesetting its key's inputs gives.
 """
 
 from __future__ import annotations
@@ -10,15 +11,16 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import shutil
 import time
 from dataclasses import dataclass
-from importlib.metadata import version
 from pathlib import Path
 
+from handbook.atomic import copy_file, write_bytes
+from handbook.printing.places import NO_PLACES, Places
 from handbook.printing.report import read_json
 from handbook.printing.resources import unchanged
 from handbook.printing.typeset import PDF_OPTIONS, PrintJob, PrintResult
+from handbook.printing.typesetter import typesetter_versions
 
 STORE = Path("cache") / "print"  # in the build folder (settings.build_dir)
 
@@ -39,26 +41,26 @@ def code_digest() -> str:
 
 
 def inputs_digest(*parts: str) -> str:
-    """A digest of what a PDF is made from, with the typesetter's version and the print code; the files it loads
+    """A digest of what a PDF is made from, with the typesetter's versions and the print code; the files it loads
     are not in it: they are the ones the typesetter fetched, kept with their digests beside the PDF."""
     digest = hashlib.sha256()
-    for part in (version("weasyprint"), version("pydyf"), code_digest(), repr(sorted(PDF_OPTIONS.items())), *parts):
+    typesetter = repr(sorted(typesetter_versions().items()))
+    for part in (typesetter, code_digest(), repr(sorted(PDF_OPTIONS.items())), *parts):
         digest.update(part.encode("utf-8") + b"\0")
     return digest.hexdigest()
 
 
-def input_key(job: PrintJob) -> str:
-    """The cache key of a finished print job: its document and settings."""
-    return inputs_digest(job.name, job.variant, job.base_url, repr(job.fit_limits), job.html)
+def input_key(job: PrintJob, places: Places = NO_PLACES) -> str:
+    """The cache key of a finished print job: its document and settings, its folders named by `places`."""
+    return inputs_digest(job.name, job.variant, places.portable(job.base_url), repr(job.fit_limits), places.portable(job.html))
 
 
 @dataclass(frozen=True)
 class PreviousPrint:
-    directory: Path
+    """The kept PDFs; the files each one loaded are named by `places`, so that another checkout finds its own."""
 
-    def page_hint(self, name: str) -> dict[str, int]:
-        numbers = read_json(self.directory / f"{name}.json").get("page_numbers")
-        return {k: v for k, v in numbers.items() if isinstance(v, int)} if isinstance(numbers, dict) else {}
+    directory: Path
+    places: Places = NO_PLACES
 
     def restore(self, name: str, key: str, out_dir: Path) -> PrintResult | None:
         """The previous PDF copied into `out_dir` when it was made from the same inputs, else None."""
@@ -66,11 +68,11 @@ class PreviousPrint:
         entry = read_json(self.directory / f"{name}.json")
         kept = self.directory / name
         loaded = entry.get("loaded")
-        if entry.get("key") != key or not kept.is_file() or not isinstance(loaded, dict) or not unchanged(loaded):
+        if entry.get("key") != key or not kept.is_file() or not isinstance(loaded, dict):
             return None
-        partial = out_dir / f"{name}.part"
-        shutil.copyfile(kept, partial)
-        partial.replace(out_dir / name)
+        if not unchanged({self.places.local(url): digest for url, digest in loaded.items()}):
+            return None
+        copy_file(kept, out_dir / name)
         anchors = entry.get("anchor_pages")
         return PrintResult(
             name,
@@ -84,16 +86,11 @@ class PreviousPrint:
         last, so a build killed halfway leaves an entry that names no PDF or an old one, never a torn file."""
         self.directory.mkdir(parents=True, exist_ok=True)
         (self.directory / f"{job.name}.json").unlink(missing_ok=True)
-        partial = self.directory / f"{job.name}.part"
-        shutil.copyfile(out_dir / job.name, partial)
-        partial.replace(self.directory / job.name)
+        copy_file(out_dir / job.name, self.directory / job.name)
         entry = {
             "key": key,
-            "loaded": result.loaded,
+            "loaded": {self.places.portable(url): digest for url, digest in result.loaded.items()},
             "pages": result.pages,
-            "page_numbers": result.page_numbers,
             "anchor_pages": result.anchor_pages,
         }
-        partial = self.directory / f"{job.name}.json.part"
-        partial.write_text(json.dumps(entry, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-        partial.replace(self.directory / f"{job.name}.json")
+        write_bytes(self.directory / f"{job.name}.json", (json.dumps(entry, indent=1, sort_keys=True) + "\n").encode("utf-8"))

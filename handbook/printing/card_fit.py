@@ -20,6 +20,7 @@ from handbook.downloads import PHRASE_CARDS, PRINT_SHOP
 from handbook.model import Handbook
 from handbook.printing.cache import STORE, PreviousPrint
 from handbook.printing.jobs import desk_jobs, print_shop_job, print_shop_jobs, stylesheet
+from handbook.printing.places import places
 from handbook.printing.print_step import print_or_reuse
 from handbook.problems import Problem
 
@@ -43,7 +44,8 @@ def card_fit_problems(handbook: Handbook) -> list[Problem]:
     build_dir.mkdir(parents=True, exist_ok=True)
     problems: dict[tuple[int, str | None], Problem] = {}
     with tempfile.TemporaryDirectory(dir=build_dir) as scratch:
-        results = print_or_reuse(card_jobs(handbook), PreviousPrint(build_dir / STORE), Path(scratch))
+        store = PreviousPrint(build_dir / STORE, places(handbook.settings.docs_dir))
+        results = print_or_reuse(card_jobs(handbook), store, Path(scratch))
     for result in results:
         for problem in result.errors:
             if problem.code == Code.CARD_TOO_LONG:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import subprocess
 from pathlib import Path
+
+from handbook.git_history import git_output
 
 MONTHS = {
     "nl": "januari februari maart april mei juni juli augustus september oktober november december".split(),
@@ -15,12 +16,7 @@ MONTHS = {
 
 def last_commit_timestamp(root: Path) -> int | None:
     """The committer time of HEAD; SOURCE_DATE_EPOCH when there is no git history (a source tarball)."""
-    try:
-        out = subprocess.run(
-            ["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, check=False
-        ).stdout.strip()
-    except OSError:
-        out = ""
+    out = (git_output(root, "log", "-1", "--format=%ct") or "").strip()
     stamp = out or os.environ.get("SOURCE_DATE_EPOCH", "")
     return int(stamp) if stamp.isdigit() else None
 
@@ -36,17 +32,13 @@ def format_edition(date: dt.date | None, locale: str) -> str:
     return f"{date.day} {MONTHS.get(locale, MONTHS['en'])[date.month - 1]} {date.year}"
 
 
-def last_changed(root: Path, folder: str = "docs") -> dict[str, dt.date]:
-    """The date of the last commit that touched each file under `folder` (paths relative to the repo)."""
-    try:
-        out = subprocess.run(
-            ["git", "log", "--format=%ct", "--name-only", "--", folder], cwd=root, capture_output=True, text=True, check=False
-        ).stdout
-    except OSError:
-        return {}
+def last_changed(root: Path, folder: str) -> dict[str, dt.date]:
+    """The date of the last commit that touched each file under `folder`, by its path relative to `root`, as the
+    pages name theirs: the handbook may be a subfolder of its repository."""
+    out = git_output(root, "log", "--format=%ct", "--name-only", "--relative", "--", folder) or ""
     dates: dict[str, dt.date] = {}
     current = None
-    for line in out.splitlines():
+    for line in out.split("\n"):
         if line.isdigit():
             current = dt.datetime.fromtimestamp(int(line), tz=dt.UTC).date()
         elif line and current is not None:

@@ -33,6 +33,6 @@ def font_files() -> list[tuple[str, int, str, Path]]:
 
 def font_face_css() -> str:
     return "\n".join(
-        f'@font-face {{ font-family: "{family}"; src: url("file://{path}"); font-weight: {weight}; font-style: {style}; }}'
+        f'@font-face {{ font-family: "{family}"; src: url("{path.as_uri()}"); font-weight: {weight}; font-style: {style}; }}'
         for family, weight, style, path in font_files()
     )

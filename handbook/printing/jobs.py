@@ -20,6 +20,7 @@ from handbook.printing.desk import desk_body, desk_limits
 from handbook.printing.document import URL_SCHEME, PrintLabels, RenderedPage, combine, page_css
 from handbook.printing.edition import format_edition, last_commit_date, last_commit_timestamp
 from handbook.printing.fonts import font_face_css
+from handbook.printing.places import Places, places
 from handbook.printing.print_shop import PROFILE, PROFILE_PACKAGE, VARIANT, profile_css, shop_cards_body, shop_fit_limits
 from handbook.printing.sheets import cards_body, checklist_body, fit_limits
 from handbook.printing.typeset import PrintJob
@@ -122,14 +123,16 @@ def print_shop_job(handbook: Handbook, langs: list[Language], css: str, dated: d
         name = PRINT_SHOP.format(lang=locales[0])
     else:
         name = PRINT_SHOP_TWO_SIDED.format(front=locales[0], back=locales[1])
+    document = sheet_document(front.locale, title, css, shop_cards_body(handbook.cards, locales), head)
     return PrintJob(
         name,
-        sheet_document(front.locale, title, css, shop_cards_body(handbook.cards, locales), head),
+        document,
         handbook.settings.docs_dir.as_uri() + "/",
         handbook.cards_path,
         front.locale,
         limits,
         variant=VARIANT,
+        identity=places(handbook.settings.docs_dir).portable(document),
     )
 
 
@@ -179,6 +182,7 @@ class HandbookSource:
     pages: list[RenderedPage]  # the printed pages, in navigation order
     css: str
     site_files: str  # the built site's folder as a `file:` URL ending in `/`
+    places: Places  # this checkout's folders, which the key leaves out: a PDF is the same in every folder
 
     @property
     def name(self) -> str:
@@ -187,9 +191,7 @@ class HandbookSource:
     def key(self) -> str:
         settings = self.handbook.settings
         pages = [part for page in self.pages for part in (page.slug, page.url, page.title, page.html)]
-        return inputs_digest(
-            self.name, settings.docs_dir.as_uri(), settings.site_url, repr(self.labels), self.css, self.site_files, *pages
-        )
+        return inputs_digest(self.name, settings.site_url, repr(self.labels), self.places.portable(self.css), *pages)
 
     def assemble(self) -> tuple[PrintJob, list[Problem]]:
         settings = self.handbook.settings
@@ -223,4 +225,5 @@ def handbook_source(handbook: Handbook, language: Language, rendered: dict[str, 
     )
     css = stylesheet("handbook.css") + "\n" + page_css(labels)
     pages = nav_order(handbook, rendered)
-    return HandbookSource(handbook, language.locale, labels, pages, css, site_dir.resolve().as_uri() + "/")
+    folders = places(handbook.settings.docs_dir, site_dir)
+    return HandbookSource(handbook, language.locale, labels, pages, css, site_dir.resolve().as_uri() + "/", folders)

@@ -7,8 +7,10 @@ are equally wide and kerning is off, see handbook.css and `page_css`), and once 
 every target fell, the guessed digits are replaced in the laid-out text itself: no line moves. A number needs
 another layout only when it has more digits than its guess; one with fewer leaves the rest of its slot blank.
 
-The guess comes from the previous build when there is one, otherwise from how far into the document the target
-stands; it only has to have the right number of digits.
+The guess comes from how far into the document the target stands, never from an earlier build: a guess with more
+digits than the page leaves its blank in the PDF (a wider link), so a guess taken from whatever was built before
+made the same document print differently after a cold build and after a rebuild. It only has to have the right
+number of digits.
 """
 
 from __future__ import annotations

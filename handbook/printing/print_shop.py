@@ -5,7 +5,7 @@ own sheets: it wants each card on its own page at the trim size plus bleed, a Tr
 to cut, no marks, colours in CMYK and an output intent. WeasyPrint writes the boxes from CSS `bleed` (its
 BleedBox lies at most 10 pt outside the trim, so 3 mm comes out exactly) and PDF/X-4 with the CMYK profile of
 `@color-profile device-cmyk` as output intent. What it cannot do is write the same file twice: its XMP document
-ID is random, so `finish` replaces it with one derived from the file's own ID (pikepdf), for reproducible builds.
+ID is random, so `finish` replaces it with one derived from the cards' document (pikepdf), for reproducible builds.
 
 Text keeps 4 mm inside the trim (the safe zone); like the office cards, each card ends in an invisible marker
 whose laid-out position tells whether its text fits.
@@ -77,8 +77,9 @@ def shop_fit_limits(cards: list[Card], lang: str, source: str) -> tuple[tuple[st
 
 
 def finish(path: Path, document: str) -> None:
-    """Give the PDF/X file an XMP document ID that follows from its document, where WeasyPrint writes a random
-    one; the file ID is then computed from the content, so the same cards make the same file."""
+    """Give the PDF/X file an XMP document ID that follows from `document` (the cards' document as written in any
+    checkout), where WeasyPrint writes a random one; the file ID is then computed from the content, so the same
+    cards make the same file in every folder."""
     import pikepdf  # loaded only when a print-shop file is written
 
     digest = hashlib.sha256(document.encode("utf-8")).digest()

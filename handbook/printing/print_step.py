@@ -7,7 +7,7 @@ import os
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from handbook.downloads import FOLDER as DOWNLOADS
@@ -15,24 +15,32 @@ from handbook.model import Handbook
 from handbook.printing.cache import STORE, PreviousPrint, input_key
 from handbook.printing.document import RenderedPage
 from handbook.printing.jobs import desk_jobs, handbook_source, print_shop_jobs
+from handbook.printing.places import places
 from handbook.printing.typeset import PrintJob, PrintResult, render_job
 from handbook.problems import Problem
 
 
+def fresh_print() -> bool:
+    """HANDBOOK_FRESH_PRINT=1: typeset every PDF from scratch, as on a fresh clone, with nothing from the last
+    build (neither its PDFs nor its page numbers), in the print step and in validation's card check alike."""
+    return os.environ.get("HANDBOOK_FRESH_PRINT") == "1"
+
+
 class PrintQueue:
     """PDFs on their way into one folder, added as their inputs become ready: a PDF whose inputs are unchanged
-    is copied from the previous build, the others are typeset in worker processes, one per core, while the
-    caller goes on with other work. `finish` waits for them all."""
+    is copied from the previous build (unless `fresh_print`), the others are typeset in worker processes, one per
+    core, while the caller goes on with other work. `finish` waits for them all."""
 
-    def __init__(self, previous: PreviousPrint, out_dir: Path, reuse: bool = True, languages: tuple[str, ...] = ()):
-        self.previous, self.out_dir, self.reuse, self.languages = previous, out_dir, reuse, languages
+    def __init__(self, previous: PreviousPrint, out_dir: Path, languages: tuple[str, ...] = ()):
+        self.previous, self.out_dir, self.languages = previous, out_dir, languages
+        self.reuse = not fresh_print()
         self.entries: list[tuple[PrintJob | None, str, PrintResult | Future]] = []
         self.pool: ProcessPoolExecutor | None = None
 
     def add(self, jobs: list[PrintJob]) -> None:
         """Start these jobs; the longest first, as the workers take them in order."""
         for job in jobs:
-            self.add_keyed(job.name, input_key(job), lambda job=job: job)
+            self.add_keyed(job.name, input_key(job, self.previous.places), lambda job=job: job)
 
     def add_keyed(self, name: str, key: str, make_job: Callable[[], PrintJob | None]) -> None:
         """Start the PDF `name` whose inputs have the digest `key`; `make_job` is called only when the previous
@@ -107,10 +115,11 @@ class BuildPrint:
         source = handbook_source(self.handbook, self.handbook.settings.language(lang), rendered, self.site_dir)
 
         def assemble() -> PrintJob | None:
+            # Its page numbers are guessed from the document alone, never from the previous build's: the slots a
+            # guess leaves are part of the PDF, which must follow from its inputs whatever was built before.
             job, problems = source.assemble()
             self.problems.extend(problems)
-            hint = self.queue.previous.page_hint(job.name) if self.queue.reuse else {}
-            return None if problems else replace(job, page_hint=hint)
+            return None if problems else job
 
         self.queue.add_keyed(source.name, source.key(), assemble)
 
@@ -123,10 +132,11 @@ class BuildPrint:
         return results, self.problems + [problem for result in results for problem in result.errors]
 
 
-def start_print(handbook: Handbook, site_dir: Path, reuse: bool = True) -> BuildPrint:
-    """Start the PDFs that need only the model; `reuse=False` typesets everything afresh, as a fresh clone does."""
-    store = PreviousPrint(handbook.settings.build_dir / STORE)
-    queue = PrintQueue(store, site_dir / DOWNLOADS, reuse, tuple(handbook.settings.locales))
+def start_print(handbook: Handbook, site_dir: Path) -> BuildPrint:
+    """Start the PDFs that need only the model."""
+    settings = handbook.settings
+    store = PreviousPrint(settings.build_dir / STORE, places(settings.docs_dir, site_dir))
+    queue = PrintQueue(store, site_dir / DOWNLOADS, tuple(settings.locales))
     shop_jobs, problems = print_shop_jobs(handbook)
     queue.add(desk_jobs(handbook) + shop_jobs)
     return BuildPrint(handbook, site_dir, queue, problems)

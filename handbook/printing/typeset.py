@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from handbook.atomic import replacing
 from handbook.codes import Code
 from handbook.log_messages import MessageCollector
 from handbook.printing import print_shop
@@ -41,6 +42,8 @@ class PrintJob:
     variant: str = "pdf/ua-1"
     # URL of each image the document shows -> (source path, line, column) of the Markdown that shows it
     image_sources: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    # The document with its folders named as in every checkout (places.py): what a print-shop file's ID is made of
+    identity: str = ""
 
 
 @dataclass
@@ -152,14 +155,14 @@ def render_job(job: PrintJob, out_dir: str) -> PrintResult:
         if result.errors:
             return result
         result.loaded = file_digests(fetcher.requested)
-        target = Path(out_dir) / job.name
-        partial = target.with_suffix(".pdf.part")
-        with recorded_text_languages() as languages:
-            document.write_pdf(partial, pdf_variant=job.variant, **PDF_OPTIONS)
-        finish_structure(partial, languages)
-        if job.variant == print_shop.VARIANT:
-            print_shop.finish(partial, job.html)
-        partial.replace(target)
+        # Finished under a temporary name, removed again when anything fails: a failed print step still
+        # publishes the new website, and never with a half-finished PDF.
+        with replacing(Path(out_dir) / job.name) as partial:
+            with recorded_text_languages() as languages:
+                document.write_pdf(partial, pdf_variant=job.variant, **PDF_OPTIONS)
+            finish_structure(partial, languages)
+            if job.variant == print_shop.VARIANT:
+                print_shop.finish(partial, job.identity)
     except Exception as error:  # WeasyPrint raises many types; each must become a clean message
         result.errors.append(_layout_problem(job, f"cannot lay out: {error}"))
     finally:
