@@ -135,12 +135,12 @@ def section_states(handbook: Handbook, records: dict[str, dict[str, str]]) -> li
             state = SectionState(slug, section_id, "")
             state.now = {lang: now[lang][section_id] for lang in locales if section_id in now.get(lang, {})}
             state.recorded = records.get(state.key, {})
-            _judge(state, locales)
+            judge(state, locales)
             states.append(state)
     return states
 
 
-def _judge(state: SectionState, locales: list[str]) -> None:
+def judge(state: SectionState, locales: list[str]) -> None:
     absent = tuple(lang for lang in locales if lang not in state.now)
     if absent:
         state.state, state.lagging = "missing", absent

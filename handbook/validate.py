@@ -10,6 +10,7 @@ import datetime as dt
 import time
 from dataclasses import dataclass
 
+from handbook import card_lock
 from handbook.checks import run_checks, translation_lag
 from handbook.checks.translations import translation_coverage
 from handbook.codes import Code
@@ -18,6 +19,7 @@ from handbook.printing.edition import last_changed
 from handbook.problems import Problem, sorted_problems, summary_lines, write_report
 from handbook.published_links import lock_notice
 from handbook.settings import Settings
+from handbook.translation_lock import LOCK_FILE, read_lock_file
 
 REPORT = "validation.json"  # in the build folder (settings.build_dir)
 
@@ -45,6 +47,8 @@ def validate(settings: Settings) -> Validation:
     dates = last_changed(settings.root, settings.relative(settings.docs_dir))
     status = translation_lag.translation_status(handbook, dates, dt.date.today())
     stale = translation_lag.check(handbook, status)
+    records = read_lock_file(settings.root / LOCK_FILE)
+    stale += card_lock.check(handbook, card_lock.card_states(handbook, records))
     lagging = [p for p in stale if p.code == Code.TRANSLATION_STALE and settings.translation_lag == "notice"]
     problems = sorted_problems(problems + [p for p in stale if p not in lagging])
     seconds = time.perf_counter() - started

@@ -1,4 +1,4 @@
-"""`make translations-update [ACCEPT=page#section ...]`: record every section in step in translations.lock.
+"""`make translations-update [ACCEPT=page#section ...]`: record every section and card in step in translations.lock.
 
 A section changed in one language only is refused and listed, unless named in ACCEPT (a change that needs no
 translation, such as a typo fix). Only translations.lock is written.
@@ -7,9 +7,16 @@ translation, such as a typo fix). Only translations.lock is written.
 import os
 import sys
 
+from handbook.card_lock import card_states
 from handbook.config_file import settings_or_report
 from handbook.model import load_handbook
 from handbook.translation_lock import LOCK_FILE, read_lock_file, section_states, updated_lock
+
+
+def _where(handbook, state, lang: str) -> str:
+    """The file a section's (or a card's) text in `lang` is in, with its line."""
+    page = handbook.page(state.slug, lang)
+    return f"{page.path if page else handbook.cards_path}:{state.now[lang].line}"
 
 
 def main() -> int:
@@ -20,7 +27,8 @@ def main() -> int:
     records = read_lock_file(lock)
     handbook = load_handbook(settings)
     accept = set(os.environ.get("ACCEPT", "").replace(",", " ").split())
-    update = updated_lock(section_states(handbook, records), records, accept)
+    states = section_states(handbook, records) + card_states(handbook, records)
+    update = updated_lock(states, records, accept)
     lock.write_text(update.text, encoding="utf-8")
     print(f"{LOCK_FILE}: {len(update.recorded)} change(s) recorded")
     for line in update.recorded:
@@ -31,8 +39,8 @@ def main() -> int:
         return 0
     print(f"{LOCK_FILE}: {len(update.refused)} stale section(s) not recorded:", file=sys.stderr)
     for state in update.refused:
-        pages = ", ".join(handbook.page(state.slug, lang).path for lang in state.changed)
-        lagging = ", ".join(handbook.page(state.slug, lang).path for lang in state.lagging)
+        pages = ", ".join(_where(handbook, state, lang) for lang in state.changed)
+        lagging = ", ".join(_where(handbook, state, lang) for lang in state.lagging)
         print(f"  ! {state.key}: changed in {pages}, not in {lagging}", file=sys.stderr)
     print(
         "translate them first; for a change that needs no translation: make translations-update ACCEPT=page#section",

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import BUILD_DIR, GOOD_PAGES, ROOT, write_site
+from conftest import BUILD_DIR, CARD_FILE, GOOD_PAGES, ROOT, write_site
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
@@ -226,3 +226,21 @@ def test_edits_to_one_side_are_always_flagged_to_both_never(section, word, posit
     stale = [(s.id, s.lagging) for s in states if s.state == "stale"]
     assert stale == ([] if both else [(section, ("en",))])
     assert [s.id for s in states if s.state == "updated"] == ([section] if both else [])
+
+
+def test_a_card_changed_in_one_language_is_stale_at_the_other_languages_text_until_translated_or_accepted(tmp_path):
+    repo = make_repo(tmp_path, {**PAGES, "phrases.yml": CARD_FILE})
+    assert "cards#calm nl=" in (repo / "translations.lock").read_text(encoding="utf-8")
+    cards = repo / "docs" / "phrases.yml"
+    cards.write_text(cards.read_text().replace("Ik zoek het uit.", "Ik bel u morgen terug."), encoding="utf-8")
+    found = problems(repo)
+    line = next(n for n, text in enumerate(cards.read_text().splitlines(), 1) if 'en: "Angry"' in text)
+    assert len(found) == 1 and found[0].startswith(
+        f"docs/phrases.yml:{line}:1: TRANSLATION-STALE card 'calm' changed in 'nl' (line {line}) since translations.lock"
+    )
+    assert "ik bel u morgen terug" in found[0].lower() and "ACCEPT=cards#calm" in found[0]
+    refused = update(repo)
+    assert refused.returncode == 1 and "! cards#calm: changed in docs/phrases.yml" in refused.stderr
+    cards.write_text(cards.read_text().replace("I'll look into it.", "I'll ring you back tomorrow."), encoding="utf-8")
+    assert problems(repo) == []
+    assert update(repo).returncode == 0 and problems(repo) == []

@@ -1,0 +1,67 @@
+"""Phrase cards in `translations.lock`: a card changed in one language since both said the same thing.
+
+A card is read aloud mid-call, so a Dutch phrase improved while the English card keeps the old words is worse
+than a stale paragraph. Each card is recorded like a section, under the key `cards#<card id>`, with a
+fingerprint per language of its title, its `when` line and its phrases (normalised as sections are). A card
+changed in one language only is TRANSLATION-STALE at the lagging language's text in the card file, unless the
+change is accepted (`make translations-update ACCEPT=cards#<id>`).
+
+The states are the lock's own `SectionState`s, so `make translations-update` records, refuses and accepts cards
+exactly as it does sections; only the place a problem is reported differs.
+"""
+
+from __future__ import annotations
+
+from handbook.codes import Code
+from handbook.model import Handbook
+from handbook.phrases import Card
+from handbook.problems import Problem
+from handbook.translation_lock import LOCK_FILE, Section, SectionState, fingerprint, judge, normalise
+
+CARDS_KEY = "cards"  # the "page" part of a card's key in the lock
+
+
+def _card_section(card: Card, lang: str) -> Section | None:
+    texts = [card.title.get(lang, ""), card.when.get(lang, ""), *(phrase.get(lang, "") for phrase in card.phrases)]
+    if not any(texts):
+        return None
+    text = normalise("\n".join(texts))
+    line = card.places.get("title", {}).get(lang, (card.line, 1))[0]
+    return Section(card.id, line, text, fingerprint(text))
+
+
+def card_states(handbook: Handbook, records: dict[str, dict[str, str]]) -> list[SectionState]:
+    """Every card, in file order, compared with the record."""
+    locales = handbook.settings.locales
+    states = []
+    for card in handbook.cards:
+        state = SectionState(CARDS_KEY, card.id, "")
+        state.now = {lang: found for lang in locales if (found := _card_section(card, lang))}
+        state.recorded = records.get(state.key, {})
+        judge(state, locales)
+        states.append(state)
+    return states
+
+
+def check(handbook: Handbook, states: list[SectionState]) -> list[Problem]:
+    """TRANSLATION-STALE for a card changed in one language only, at the lagging language's title in the file."""
+    problems = []
+    for state in states:
+        if state.state != "stale":
+            continue
+        changed = ", ".join(f"'{lang}' (line {state.now[lang].line})" for lang in state.changed)
+        for lang in state.lagging:
+            text = state.now[state.changed[0]].text
+            problems.append(
+                handbook.cards_problem(
+                    state.now[lang].line,
+                    1,
+                    Code.TRANSLATION_STALE,
+                    f"card '{state.id}' changed in {changed} since {LOCK_FILE}, its '{lang}' text did not; "
+                    f"the changed text now: {text[:120]}{'…' if len(text) > 120 else ''}",
+                    f"translate the change into the '{lang}' phrases, then run `make translations-update`; "
+                    f"if it needs no translation: `make translations-update ACCEPT={state.key}`",
+                    lang,
+                )
+            )
+    return problems
