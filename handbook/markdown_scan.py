@@ -305,10 +305,12 @@ class _Reader:
         content = inline.content
         directive = DIRECTIVE.match(content) if "\n" not in content.strip() else None
         if directive:
-            raw = self.lines[start]
-            col = raw.index("{%") + 1
+            # Its line, not the paragraph's first: a line of only a form feed is blank to Markdown yet opens it.
+            at = next((number for number in range(start, end) if "{%" in self.lines[number]), start)
+            raw = self.lines[at]
+            col = raw.find("{%") + 1
             self.scan.directives.append(
-                Directive(directive.group(1), (directive.group(2) or "").strip(), self.line(start), col, raw[: col - 1])
+                Directive(directive.group(1), (directive.group(2) or "").strip(), self.line(at), col, raw[: col - 1])
             )
             return
         for offset in range(start, end):

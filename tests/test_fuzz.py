@@ -126,7 +126,7 @@ def _copy():
     # No git in the copy: the translation-lag check's look into history answers "no history", in-process.
     with (
         tempfile.TemporaryDirectory(prefix="handbook-fuzz-") as folder,
-        mock.patch("handbook.translation_history._git", return_value=None),
+        mock.patch("handbook.translation_history.git_output", return_value=None),
     ):
         yield Copy(Path(folder))
 

@@ -169,6 +169,11 @@ def test_a_line_separator_moves_no_line_and_hides_no_directive():
     assert [(h.id, h.line) for h in scan.headings] == [("t", 3), ("s", 7)]
 
 
+def test_a_directive_after_a_line_of_only_a_form_feed_is_found_at_its_own_line():
+    scan = scan_markdown("# T {#t}\n\n\f\n{% phrases calm %}\n")
+    assert [(d.name, d.line, d.col) for d in scan.directives] == [("phrases", 4, 1)]
+
+
 def test_comments_and_code_hold_no_links_or_sections():
     scan = scan_markdown(EDGE_CASES["html comment"] + EDGE_CASES["indented code"].replace("# T {#t}\n", ""))
     assert [link.target for link in scan.links] == ["b.md"]
