@@ -44,7 +44,10 @@ EXPECTED = {
         "{page}:{line}:59: LINK-FILE link to missing file '../images/none.png' (write the path from this page's URL)",
         "{page}:{line}:101: LINK-FILE link to missing file '../images/none2.png' (write the path from this page's URL)",
     ],
-    10: ["{page}:{line}:19: LINK-FILE link to missing file 'gone/' (did you mean `/en/mindset/`?)"],
+    10: [
+        "{page}:{line}:19: LINK-PAGE link to missing page 'gone/'"
+        " (write it as a Markdown link, `[title](gone.md)`, and create the page: `make new-page SLUG=gone …`)"
+    ],
     12: [
         "{page}:{line}:22: LINK-ANCHOR '#nothing-here' is not a section of docs/after.en.md"
         " (see the `{{#...}}` IDs of its headings)"
@@ -55,7 +58,10 @@ EXPECTED = {
         "{page}:{line}:29: MARKDOWN-LITERAL '[spaced] (after.md)' is not a link: the space between `]` and `(` shows it as text"
         " (remove the space)",
     ],
-    16: ["{page}:{line}:27: LINK-FILE link to missing file '../lost/' (did you mean `/en/links/`?)"],
+    16: [
+        "{page}:{line}:27: LINK-PAGE link to missing page '../lost/'"
+        " (write it as a Markdown link, `[title](lost.md)`, and create the page: `make new-page SLUG=lost …`)"
+    ],
 }
 
 

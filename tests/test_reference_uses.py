@@ -30,10 +30,10 @@ def test_each_use_of_a_broken_reference_names_its_definition(fixture_site):
     assert found == [
         "docs/probe.en.md:3:35: LINK-ANCHOR '#nope' is not a section of '/en/talk/', defined at docs/probe.en.md:8"
         " (see the `{#...}` IDs of its headings)",
-        "docs/probe.en.md:3:56: LINK-FILE link to missing file '../gone/', defined at docs/probe.en.md:7"
-        " (did you mean `/en/probe/`?)",
-        "docs/probe.en.md:3:6: LINK-FILE link to missing file '../gone/', defined at docs/probe.en.md:7"
-        " (did you mean `/en/probe/`?)",
-        "docs/probe.en.md:5:20: LINK-FILE link to missing file '../gone/', defined at docs/probe.en.md:7"
-        " (did you mean `/en/probe/`?)",
+        "docs/probe.en.md:3:56: LINK-PAGE link to missing page '../gone/', defined at docs/probe.en.md:7"
+        " (write it as a Markdown link, `[title](gone.md)`, and create the page: `make new-page SLUG=gone …`)",
+        "docs/probe.en.md:3:6: LINK-PAGE link to missing page '../gone/', defined at docs/probe.en.md:7"
+        " (write it as a Markdown link, `[title](gone.md)`, and create the page: `make new-page SLUG=gone …`)",
+        "docs/probe.en.md:5:20: LINK-PAGE link to missing page '../gone/', defined at docs/probe.en.md:7"
+        " (write it as a Markdown link, `[title](gone.md)`, and create the page: `make new-page SLUG=gone …`)",
     ]

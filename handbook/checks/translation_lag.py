@@ -16,7 +16,7 @@ from handbook.codes import Code
 from handbook.model import Handbook
 from handbook.problems import Problem
 from handbook.translation_history import Change, find_change
-from handbook.translation_lock import LOCK_FILE, SectionState, read_lock_file, section_states, word_diff
+from handbook.translation_lock import LOCK_FILE, SectionState, read_lock_file, section_states, shortened, word_diff
 
 POLICIES = ("fail", "notice")
 REPORT = "translation-status.json"  # in the build folder (settings.build_dir)
@@ -68,13 +68,31 @@ def translation_status(handbook: Handbook, file_dates: dict[str, dt.date], today
 
 def _what_changed(state: SectionState, lang: str, change: Change) -> str:
     if change.old_text is None:
-        now = state.now[lang].text
-        return f"{change.why_missing}; its text now: {now[:120]}{'…' if len(now) > 120 else ''}"
+        return f"{change.why_missing}; its text now: {shortened(state.now[lang].text, 120)}"
     return word_diff(change.old_text, state.now[lang].text)
 
 
-def check(handbook: Handbook, status: TranslationStatus) -> list[Problem]:
-    """One problem per stale section and lagging language, at that language's heading of the section."""
+def _section_lines(handbook: Handbook, state: SectionState, lang: str) -> range:
+    """The file lines of `lang`'s text of the section, as the lock counts them: from its heading (the top of the
+    page for the first section) to the next heading with an ID."""
+    page = handbook.page(state.slug, lang)
+    starts = [heading.line for heading in page.scan.headings if heading.id]
+    number = starts.index(state.now[lang].line)
+    first = 1 if number == 0 else starts[number]
+    return range(first, starts[number + 1] if number + 1 < len(starts) else 1 << 30)
+
+
+def _faulty(handbook: Handbook, state: SectionState, lang: str, faults: list[Problem]) -> bool:
+    """Whether `lang`'s text of the section has a fault of its own: then its change is most likely the slip
+    (Dutch pasted into the English page, a `translation_missing`, a removed ID), reported there, and telling the
+    other language to "translate the change" would copy the slip into it."""
+    path, lines = handbook.page(state.slug, lang).path, _section_lines(handbook, state, lang)
+    return any(fault.path == path and fault.line in lines for fault in faults)
+
+
+def check(handbook: Handbook, status: TranslationStatus, faults: list[Problem] = ()) -> list[Problem]:
+    """One problem per stale section and lagging language, at that language's heading of the section; none for
+    a section whose changed language has one of the other `faults` in it."""
     settings = handbook.settings
     problems = []
     if settings.translation_lag not in POLICIES:
@@ -91,6 +109,8 @@ def check(handbook: Handbook, status: TranslationStatus) -> list[Problem]:
         for lang in state.lagging:
             page = handbook.page(state.slug, lang)
             for changed in state.changed:
+                if _faulty(handbook, state, changed, faults):
+                    continue
                 source = handbook.page(state.slug, changed)
                 problems.append(
                     page.problem(

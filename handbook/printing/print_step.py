@@ -24,8 +24,16 @@ class PrintQueue:
     is copied from the previous build, the others are typeset in worker processes, one per core, while the
     caller goes on with other work. `finish` waits for them all."""
 
-    def __init__(self, previous: PreviousPrint, out_dir: Path, reuse: bool = True, languages: tuple[str, ...] = ()):
+    def __init__(
+        self,
+        previous: PreviousPrint,
+        out_dir: Path,
+        reuse: bool = True,
+        languages: tuple[str, ...] = (),
+        run_started: float = float("inf"),
+    ):
         self.previous, self.out_dir, self.reuse, self.languages = previous, out_dir, reuse, languages
+        self.run_started = run_started  # wall time: a PDF kept since then was typeset by this run's validation
         self.entries: list[tuple[PrintJob | None, str, PrintResult | Future]] = []
         self.pool: ProcessPoolExecutor | None = None
 
@@ -40,6 +48,8 @@ class PrintQueue:
         self.out_dir.mkdir(parents=True, exist_ok=True)
         restored = self.previous.restore(name, key, self.out_dir) if self.reuse else None
         if restored is not None:
+            kept = self.previous.directory / f"{name}.json"
+            restored.typeset_in_validation = kept.stat().st_mtime >= self.run_started
             self.entries.append((None, key, restored))
             return
         job = make_job()
@@ -123,10 +133,11 @@ class BuildPrint:
         return results, self.problems + [problem for result in results for problem in result.errors]
 
 
-def start_print(handbook: Handbook, site_dir: Path, reuse: bool = True) -> BuildPrint:
-    """Start the PDFs that need only the model; `reuse=False` typesets everything afresh, as a fresh clone does."""
+def start_print(handbook: Handbook, site_dir: Path, reuse: bool = True, run_started: float = float("inf")) -> BuildPrint:
+    """Start the PDFs that need only the model; `reuse=False` typesets everything afresh, as a fresh clone does.
+    `run_started` (wall time) tells the PDFs the run's validation typeset from those of an earlier build."""
     store = PreviousPrint(handbook.settings.build_dir / STORE)
-    queue = PrintQueue(store, site_dir / DOWNLOADS, reuse, tuple(handbook.settings.locales))
+    queue = PrintQueue(store, site_dir / DOWNLOADS, reuse, tuple(handbook.settings.locales), run_started)
     shop_jobs, problems = print_shop_jobs(handbook)
     queue.add(desk_jobs(handbook) + shop_jobs)
     return BuildPrint(handbook, site_dir, queue, problems)
