@@ -12,8 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
 
+from handbook.codes import Code
 from handbook.markdown_scan import scan_markdown
 from handbook.model import Handbook, Page
+from handbook.problems import Problem
 from handbook.settings import Language, Settings, settings_from_mkdocs
 from handbook.translation_lock import normalise, read_lock, section_states, word_diff
 from handbook.validate import validate
@@ -216,3 +218,50 @@ def test_edits_to_one_side_are_always_flagged_to_both_never(section, word, posit
     stale = [(s.id, s.lagging) for s in states if s.state == "stale"]
     assert stale == ([] if both else [(section, ("en",))])
     assert [s.id for s in states if s.state == "updated"] == ([section] if both else [])
+
+
+def test_a_slip_in_one_language_is_reported_there_only_and_a_real_change_beside_it_still_is(tmp_path):
+    """Dutch pasted into the English page changes the English section; telling the Dutch page to "translate the
+    change" would copy the slip into it."""
+    repo = make_repo(tmp_path)
+    edit(repo, "talk.en.md", "Ask open questions until you know the core.", "Stel open vragen tot je de kern kent.")
+    edit(repo, "talk.nl.md", "Adem rustig in en uit", "Adem heel rustig in en uit")
+    found = problems(repo)
+    assert [line.split(" ")[:2] for line in found] == [
+        ["docs/talk.en.md:3:1:", "TRANSLATION-STALE"],  # the real change, at the language that lags
+        ["docs/talk.en.md:9:1:", "SAME-TEXT"],  # the slip, where it is; nothing at docs/talk.nl.md:9
+    ], found
+    assert "changed in docs/talk.nl.md:3" in found[0] and "Adem {+heel+} rustig" in found[0]
+
+
+def test_a_leftover_or_a_removed_id_in_one_language_is_not_sent_to_the_other(tmp_path):
+    repo = make_repo(tmp_path)
+    edit(repo, "talk.en.md", "Ask open questions until you know the core.", "translation_missing")
+    found = problems(repo)
+    assert found and all(line.startswith("docs/talk.en.md:9:") for line in found), found
+    assert any(": LEFTOVER " in line for line in found)
+    edit(repo, "talk.en.md", "translation_missing", "Ask open questions until you know the core.")
+    edit(repo, "talk.en.md", "## Ask questions {#ask}", "## Ask questions")
+    found = problems(repo)
+    assert any(line.startswith("docs/talk.en.md:7:1: ID-MISSING ") for line in found), found
+    assert not any(": TRANSLATION-STALE " in line for line in found), found
+
+
+def test_a_fault_found_in_the_rendered_page_takes_the_stale_report_of_its_section_away(tmp_path):
+    repo = make_repo(tmp_path)
+    edit(repo, "talk.en.md", "Ask open questions", "Ask a few open questions")
+    result = validate(settings_from_mkdocs(load_config(str(repo / "mkdocs.yml"))))
+    assert [p.format().split(": TRANSLATION-STALE")[0] for p in result.problems] == ["docs/talk.nl.md:7:1"]
+    in_section = Problem("docs/talk.en.md", 9, 5, Code.LINK_PAGE, "link to missing page '../refunds/'", "", "en")
+    elsewhere = Problem("docs/talk.en.md", 3, 5, Code.LINK_PAGE, "link to missing page '../refunds/'", "", "en")
+    assert result.complete([in_section]) == [in_section]
+    assert result.complete([elsewhere]) == [elsewhere, *result.problems]
+
+
+def test_a_long_word_diff_is_cut_after_a_whole_word_and_closes_its_change():
+    old = "Begin met het erkennen van het probleem."
+    new = f"{old} " + " ".join(f"woord{number}" for number in range(100))
+    diff = word_diff(old, new)
+    assert len(diff) <= 310 and diff.endswith(" …+}"), diff
+    words = diff.removesuffix(" …+}").replace("{+", "").split()
+    assert words and all(word in new.split() for word in words), diff
