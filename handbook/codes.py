@@ -100,6 +100,16 @@ CODES: dict[str, tuple[str, str]] = {
     ),
     "LEFTOVER": ("A leftover of a CMS or translation tool, or a TODO marker.", "Remove it or write the real text."),
     "PLACEHOLDER-ALT": ("An image has no real description.", "Describe the image in a few words."),
+    "IMAGE-UNREADABLE": (
+        "An image file is not the picture its name says (a `.png` holding text, a broken export): the website"
+        " shows a broken image and the PDF cannot be made.",
+        "Export the picture again, as the format its name ends in.",
+    ),
+    "IMAGE-TOO-LARGE": (
+        "An image is wider than 1600 pixels or larger than 300 KB: it makes pages and PDFs slow, with no detail a"
+        " reader can see.",
+        "Scale it down to at most 1600 pixels wide; save photos as JPEG at about 80% quality.",
+    ),
     "UNSAFE-HTML": ("Raw HTML that can run code (script, iframe, on*=, javascript:).", "Remove it; use Markdown."),
     "DIRECTIVE": (
         "An unknown `{% ... %}` directive or a directive naming a missing card.",
