@@ -98,10 +98,11 @@ def load_site_config(path: str | Path = "mkdocs.yml") -> tuple[MkDocsConfig | No
 
 
 def reporting_config_problems(builder, path: str | Path):
-    """Wrap the live preview's rebuild so a config broken mid-session is reported as problems, not a traceback.
+    """Wrap the live preview's rebuild so a config broken mid-session is reported as problems, not a traceback,
+    and the preview goes on serving the last good build until the file is saved again.
 
-    MkDocs prints a SystemExit's message without a traceback and keeps serving the last good site.
-    """
+    MkDocs' rebuild loop catches only `Exception`: a `SystemExit` would end the server."""
+    log = logging.getLogger("mkdocs.plugins.handbook")
 
     def rebuild(*args, **kwargs):
         try:
@@ -109,7 +110,10 @@ def reporting_config_problems(builder, path: str | Path):
         except MkDocsException as error:
             _, problems = load_site_config(path)
             lines = [problem.format() for problem in problems] or [f"{Path(path).name}:1:1: INPUT-CONFIG {error}"]
-            raise SystemExit("\n".join(lines)) from None
+            log.info(f"preview: {Path(path).name} cannot be read, so the pages shown are those of the last good build")
+            for line in lines:
+                log.error(line)
+            return None
 
     return rebuild
 
