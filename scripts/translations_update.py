@@ -9,6 +9,7 @@ import sys
 
 from handbook.config_file import settings_or_report
 from handbook.model import load_handbook
+from handbook.problems import plural
 from handbook.translation_lock import LOCK_FILE, read_lock_file, section_states, updated_lock
 
 
@@ -22,14 +23,14 @@ def main() -> int:
     accept = set(os.environ.get("ACCEPT", "").replace(",", " ").split())
     update = updated_lock(section_states(handbook, records), records, accept)
     lock.write_text(update.text, encoding="utf-8")
-    print(f"{LOCK_FILE}: {len(update.recorded)} change(s) recorded")
+    print(f"{LOCK_FILE}: {plural(len(update.recorded), 'change')} recorded")
     for line in update.recorded:
         print(f"  {line}")
     for key in update.unknown_accepts:
         print(f"  ACCEPT={key}: not a stale section, nothing to accept", file=sys.stderr)
     if not update.refused:
         return 0
-    print(f"{LOCK_FILE}: {len(update.refused)} stale section(s) not recorded:", file=sys.stderr)
+    print(f"{LOCK_FILE}: {plural(len(update.refused), 'stale section')} not recorded:", file=sys.stderr)
     for state in update.refused:
         pages = ", ".join(handbook.page(state.slug, lang).path for lang in state.changed)
         lagging = ", ".join(handbook.page(state.slug, lang).path for lang in state.lagging)

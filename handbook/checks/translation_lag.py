@@ -14,7 +14,7 @@ from pathlib import Path
 
 from handbook.codes import Code
 from handbook.model import Handbook
-from handbook.problems import Problem
+from handbook.problems import Problem, plural
 from handbook.translation_history import Change, find_change
 from handbook.translation_lock import LOCK_FILE, SectionState, read_lock_file, section_states, shortened, word_diff
 
@@ -132,7 +132,8 @@ def lock_notice(status: TranslationStatus) -> str:
     if not pending:
         return ""
     shown = ", ".join(pending[:3]) + (f" and {len(pending) - 3} more" if len(pending) > 3 else "")
-    return f"{LOCK_FILE}: {len(pending)} section(s) in step but not recorded yet ({shown}): run `make translations-update`"
+    count = plural(len(pending), "section")
+    return f"{LOCK_FILE}: {count} in step but not recorded yet ({shown}): run `make translations-update`"
 
 
 def summary_line(status: TranslationStatus, locales: list[str]) -> str:
