@@ -265,3 +265,29 @@ def test_a_long_word_diff_is_cut_after_a_whole_word_and_closes_its_change():
     assert len(diff) <= 310 and diff.endswith(" …+}"), diff
     words = diff.removesuffix(" …+}").replace("{+", "").split()
     assert words and all(word in new.split() for word in words), diff
+
+
+def test_words_of_the_other_language_added_by_mistake_are_to_be_undone_not_translated(tmp_path):
+    """A Dutch sentence pasted into a longer English paragraph: no check of the English page sees it, so the Dutch
+    page gets the stale report, which must not ask for the Dutch sentence to be translated into Dutch."""
+    sentences = {
+        "nl": ("Adem rustig in en uit en luister naar wat de klant zegt.", "Laat de klant uitpraten, ook als het lang duurt."),
+        "en": ("Breathe slowly and listen to what the customer says.", "Let the customer finish, even when it takes a while."),
+    }
+    pages = {**PAGES}
+    for lang, (first, second) in sentences.items():
+        pages[f"talk.{lang}.md"] = pages[f"talk.{lang}.md"].replace(first, f"{first} {second}")
+    repo = make_repo(tmp_path, pages)
+    edit(repo, "talk.en.md", sentences["en"][1], sentences["nl"][1])
+    found = problems(repo)
+    assert len(found) == 1 and found[0].startswith("docs/talk.nl.md:3:1: TRANSLATION-STALE "), found
+    assert found[0].endswith(
+        "(the words added at docs/talk.en.md:3 read as 'nl', not 'en': undo them there; "
+        "translate the change here, then run `make translations-update` otherwise)"
+    )
+    # A real English edit keeps the usual advice, with the way back named.
+    edit(repo, "talk.en.md", sentences["nl"][1], "Let the customer finish, however long it takes.")
+    assert problems(repo)[0].endswith(
+        "(translate the change here, then run `make translations-update`; if the change at docs/talk.en.md:3 was a "
+        "mistake, undo it there; if it needs no translation: `make translations-update ACCEPT=talk#stay-calm`)"
+    )

@@ -8,11 +8,13 @@ pages when `extra: translation_lag: notice`, `make check` ends with its counts, 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from handbook.codes import Code
+from handbook.language_guess import other_language
 from handbook.model import Handbook
 from handbook.problems import Problem, plural
 from handbook.translation_history import Change, find_change
@@ -111,19 +113,34 @@ def check(handbook: Handbook, status: TranslationStatus, faults: list[Problem] =
             for changed in state.changed:
                 if _faulty(handbook, state, changed, faults):
                     continue
-                source = handbook.page(state.slug, changed)
+                change = status.changes[(state.key, changed)]
+                where = f"{handbook.page(state.slug, changed).path}:{state.now[changed].line}"
                 problems.append(
                     page.problem(
                         state.now[lang].line,
                         1,
                         Code.TRANSLATION_STALE,
-                        f"section '{state.key}' changed in {source.path}:{state.now[changed].line} since {LOCK_FILE}, "
-                        f"this translation did not: {_what_changed(state, changed, status.changes[(state.key, changed)])}",
-                        f"translate the change here, then run `make translations-update`; if it needs no translation: "
-                        f"`make translations-update ACCEPT={state.key}`",
+                        f"section '{state.key}' changed in {where} since {LOCK_FILE}, "
+                        f"this translation did not: {_what_changed(state, changed, change)}",
+                        _fix(state, changed, lang, change, where),
                     )
                 )
     return problems
+
+
+def _fix(state: SectionState, changed: str, lang: str, change: Change, where: str) -> str:
+    """Translate the change here, unless it looks like a slip in the changed language: words of this language
+    added there (pasted by mistake) are to be undone there, not translated into the language they are in."""
+    translate = "translate the change here, then run `make translations-update`"
+    undo = f"if the change at {where} was a mistake, undo it there"
+    accept = f"if it needs no translation: `make translations-update ACCEPT={state.key}`"
+    if change.old_text is not None:
+        old, new = change.old_text.split(), state.now[changed].text.split()
+        matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+        added = " ".join(word for tag, _, _, j1, j2 in matcher.get_opcodes() if tag != "equal" for word in new[j1:j2])
+        if other_language(added, changed, min_hits=2) == lang:
+            return f"the words added at {where} read as '{lang}', not '{changed}': undo them there; {translate} otherwise"
+    return f"{translate}; {undo}; {accept}"
 
 
 def lock_notice(status: TranslationStatus) -> str:
