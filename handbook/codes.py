@@ -168,9 +168,10 @@ CODES: dict[str, tuple[str, str]] = {
     ),
     "TRANSLATION-STALE": (
         "A section changed in one language since translations.lock and the other language did not: its translation"
-        " may still give the old advice. Shown with the change as a word diff.",
-        "Translate the change, then run `make translations-update`; for a change that needs no translation (a typo)"
-        " run `make translations-update ACCEPT=page#section`.",
+        " may still give the old advice. Shown with the change as a word diff (`[-removed-]`, `{+added+}`); not shown"
+        " while the changed language has a problem of its own in that section.",
+        "Translate the change, then run `make translations-update`; undo a change made by mistake; for a change that"
+        " needs no translation (a typo) run `make translations-update ACCEPT=page#section`.",
     ),
     "PRINT-LINK": (
         "A link in a printed page leads to a page or section that is not in the PDF.",
