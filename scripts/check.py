@@ -3,7 +3,8 @@
 The website is rendered into a temporary folder, as `make build` and `make serve` do, because some faults exist
 only in the rendered pages (a reference link without a definition, Markdown shown as text); the checks of the
 sources run first and report what they find even when the sources have problems, so one run names every fault.
-Check, preview and build print the same problems, counted in the same closing line.
+Check, preview and build print the same problems, counted in the same closing line; check also names the one
+fault of the machine that only the build's print step meets (the print shop's colour profile not installed).
 """
 
 import json
@@ -13,7 +14,8 @@ import sys
 import tempfile
 
 from handbook.config_file import load_site_config
-from handbook.problems import Problem, closing_line, plural
+from handbook.printing.jobs import print_shop_jobs
+from handbook.problems import Problem, closing_line, plural, sorted_problems
 from handbook.settings import settings_from_mkdocs
 from handbook.validate import REPORT, validate
 
@@ -45,6 +47,9 @@ def main() -> int:
         print("\n".join(result.lines()))
         print(f"check failed: the site did not render:\n{failure}")
         return 1
+    # A fault the print step alone finds in the build, named as such: the print shop's colour profile missing.
+    _jobs, pdf_only = print_shop_jobs(result.handbook)
+    problems = sorted_problems(problems + pdf_only)
     print("\n".join(result.lines(problems)))
     if problems:
         print(closing_line("check", problems))

@@ -207,3 +207,16 @@ def test_svg_text_in_a_generic_family_is_set_in_the_handbooks_faces_in_the_pdf(t
     # Subset names as the @font-face rules name the faces: the body's sans, the drawings' sans and serif.
     assert {font.split("+")[-1] for font in fonts} == {"Handbook-Sans", "Handbook-Serif"}, fonts
     assert (tmp_path / "generic.svg").read_text(encoding="utf-8").count("Handbook") == 0  # the file is left as it is
+
+
+def test_an_svg_that_is_no_drawing_or_shows_a_missing_picture_fails_the_check(fixture_site):
+    pages = with_image("images/calm.png")
+    pages["images/page.svg"] = "<html><body>Stappen</body></html>"
+    pages["images/framed.svg"] = '<svg xmlns="http://www.w3.org/2000/svg"><image href="photo.png" width="9" height="9"/></svg>'
+    pages["talk.nl.md"] += "\n![De stappen](images/page.svg)\n\n![Een foto in een lijst](images/framed.svg)\n"
+    assert messages(fixture_site(pages)) == [
+        "docs/talk.nl.md:9:1: IMAGE-UNREADABLE docs/images/page.svg is XML, but no SVG drawing (it starts with <html>) "
+        "(export it again as SVG)",
+        "docs/talk.nl.md:11:1: IMAGE-UNREADABLE docs/images/framed.svg shows 'photo.png', which is not there: the PDF "
+        "cannot be made (export the drawing with its pictures embedded, or put the file beside it)",
+    ]

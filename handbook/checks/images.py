@@ -24,6 +24,7 @@ from handbook.problems import Problem
 
 MAX_WIDTH = 1600  # pixels
 MAX_BYTES = 300 * 1024
+SVG, XLINK = "http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink"
 PICTURES = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF", ".webp": "WEBP"}
 
 
@@ -33,11 +34,17 @@ def _fault(path: Path, size: int, _modified: int) -> tuple[Code, str, str] | Non
     name = path.suffix.lower()
     if name == ".svg":
         try:
-            ElementTree.parse(path)
+            root = ElementTree.parse(path).getroot()
         except ElementTree.ParseError as error:
             line, column = error.position
             reason = f"{str(error).split(':')[0]} at line {line}, column {column + 1}"
             return Code.IMAGE_UNREADABLE, f"is not a readable SVG drawing: {reason}", "export it again as SVG"
+        if root.tag not in ("svg", f"{{{SVG}}}svg"):
+            return Code.IMAGE_UNREADABLE, f"is XML, but no SVG drawing (it starts with <{root.tag}>)", "export it again as SVG"
+        missing = _missing_pictures(root, path.parent)
+        if missing:
+            fix = "export the drawing with its pictures embedded, or put the file beside it"
+            return Code.IMAGE_UNREADABLE, f"shows '{missing}', which is not there: the PDF cannot be made", fix
     elif name in PICTURES:
         try:
             with Image.open(path) as image:
@@ -58,6 +65,17 @@ def _fault(path: Path, size: int, _modified: int) -> tuple[Code, str, str] | Non
         fix = "save a photo as JPEG at about 80% quality, a drawing as PNG with fewer colours, or scale it down"
         return Code.IMAGE_TOO_LARGE, f"is {size // 1024} KB, more than {MAX_BYTES // 1024} KB", fix
     return None
+
+
+def _missing_pictures(root, folder: Path) -> str:
+    """The first picture an SVG drawing shows from a local file that does not exist (the typesetter stops there;
+    a browser leaves a hole), or ""."""
+    for element in (element for element in root.iter() if element.tag in (f"{{{SVG}}}image", "image")):
+        href = element.get("href") or element.get(f"{{{XLINK}}}href") or ""
+        target = urlsplit(href)
+        if href and not target.scheme and not target.netloc and not (folder / unquote(target.path)).is_file():
+            return href
+    return ""
 
 
 def check(handbook: Handbook) -> list[Problem]:

@@ -197,6 +197,7 @@ class BuiltSite:
     paths: dict[str, str]  # page URL -> its source file, for messages
     other_pages: dict[str, str]  # URL of a page in another language -> that language
     slugs: frozenset[str] = frozenset()  # every page's name, to suggest a Markdown link instead of an address
+    web_only: frozenset[str] = frozenset()  # URLs of pages the handbook PDF leaves out (`print: false`)
 
     def exists(self, path: str) -> bool:
         return path in self.urls or path in GENERATED or path.startswith("downloads/")  # PDFs come after the site
@@ -256,6 +257,11 @@ def _check_url(page, page_url, target, site: BuiltSite, source: _Source, site_ur
             f"did you mean `#{close[0]}`?" if close else "see the `{#...}` IDs of its headings",
             f"#{parts.fragment}",
         )
+    if path in site.web_only and path != page_url and page.meta.get("print", True) is not False:
+        # The same words as the source check of Markdown links: this is the link written in raw HTML.
+        message = f"link to {site.paths.get(path, path)}, a web-only page (`print: false`) that the handbook PDF leaves out"
+        fix = "link its address on the website (an absolute URL), or print that page"
+        return _problem(page, source, written, Code.PRINT_LINK, message, fix)
     return None
 
 
@@ -304,7 +310,8 @@ def check_rendered(handbook: Handbook, lang: str, rendered: dict, file_urls, kno
     others = {url: other for url, (other, _) in page_urls(handbook).items() if other != lang}
     ids = {rendered[slug].url: output.ids for slug, output in outputs.items()}
     paths = {built.url: built.source_path for built in rendered.values()}
-    site = BuiltSite(lang, urls, ids, paths, others, frozenset(handbook.pages))
+    web_only = frozenset(built.url for slug, built in rendered.items() if handbook.page(slug, lang).meta.get("print") is False)
+    site = BuiltSite(lang, urls, ids, paths, others, frozenset(handbook.pages), web_only)
     places = {(p.path, p.line, p.col) for p in known} | {(p.path, p.line) for p in known}
     # Text the directives write comes from the phrase cards: a fault the card checks report is not reported
     # again at every page that shows the card.
