@@ -33,8 +33,8 @@ A paragraph {: .wrong } and [spaced] (after.md).
 EXPECTED = {
     2: [
         "{page}:{line}:5: LINK-PAGE link to missing page 'missing-page.md', defined at {page}:{definition} (check the page name)",
-        "{page}:{line}:50: LINK-FILE link to missing file 'https://handboek-lastige-klanten.example/missing/'"
-        " (write the path from this page's URL)",
+        "{page}:{line}:50: LINK-PAGE link to missing page 'https://handboek-lastige-klanten.example/missing/'"
+        " (write it as a Markdown link, `[title](missing.md)`, and create the page: `make new-page SLUG=missing …`)",
         "{page}:{line}:30: LINK-REFERENCE reference link '[nowhere][nope]' has no definition: it shows as text"
         " (add a line `[name]: page.md` below the paragraph, or write `[text](page.md)`)",
     ],

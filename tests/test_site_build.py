@@ -124,8 +124,10 @@ def test_rebuild_typesets_only_the_pdfs_whose_sources_changed(tmp_path):
         return json.loads((BUILD_DIR / "print.json").read_text(encoding="utf-8"))["layouts_per_pdf"]
 
     first = build()
-    # The single cards were typeset once already, by the validation that checks they fit: the print step copies them.
-    validated = {f"phrase-cards-{lang}{kind}.pdf" for lang in ("nl", "en") for kind in ("", "-print-shop")}
+    # The single cards and the desk sheets were typeset once already, by the validation that checks they fit: the
+    # print step copies them.
+    kinds = ("phrase-cards-{lang}.pdf", "phrase-cards-{lang}-print-shop.pdf", "desk-sheet-{lang}.pdf")
+    validated = {kind.format(lang=lang) for lang in ("nl", "en") for kind in kinds}
     assert {name for name, layouts in first.items() if layouts == 0} == validated
     assert all(layouts == 1 for name, layouts in first.items() if name not in validated)
     english = (copy / "site" / "downloads" / "handbook-en.pdf").read_bytes()
