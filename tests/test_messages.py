@@ -114,3 +114,16 @@ def test_a_slip_in_the_handbooks_card_file_gets_the_config_files_hint_and_no_fal
         f"indented more or less than the lines around it (check this line's and line {slip}'s indentation against the "
         "lines above them; put text with `: ` or `#` in quotes)"
     ]
+
+
+def test_an_id_left_off_in_one_language_is_one_message_there(fixture_site):
+    for lang, other in (("en", "nl"), ("nl", "en")):
+        pages = {name: text.replace("talk.md#stay-calm", "talk.md") for name, text in GOOD_PAGES.items()}  # no link to it
+        pages[f"talk.{lang}.md"] = pages[f"talk.{lang}.md"].replace(" {#stay-calm}", "")
+        found = formatted(fixture_site(pages))
+        title = "Stay calm" if lang == "en" else "Blijf kalm"
+        assert found == [
+            f"docs/talk.{lang}.md:3:1: ID-MISSING heading '{title}' has no ID "
+            "(end the line with `{#stay-calm}`, the same ID in every language)"
+        ], found
+        assert not any(line.startswith(f"docs/talk.{other}.md") for line in found)
