@@ -40,10 +40,11 @@ class BuildRun:
     validation: Validation
     link_index: list[dict]  # every section with its links in every wiki form, for the copy buttons
     rendered: dict[str, dict[str, RenderedPage]] = field(default_factory=dict)  # lang -> slug -> page
-    rendered_problems: list[Problem] = field(default_factory=list)
+    rendered_problems: list[Problem] = field(default_factory=list)  # found in the rendered pages and their HTML
     not_found: dict[str, str] = field(default_factory=dict)  # lang -> its 404 page
     script_hashes: set[str] = field(default_factory=set)
     pdfs: BuildPrint | None = None  # typesetting in worker processes while the site builds
+    started: float = field(default_factory=time.time)  # wall time, for telling this run's files from older ones
 
     @property
     def handbook(self):
@@ -66,7 +67,7 @@ class BuildRun:
         if self.pdfs is None and self.publishing:
             from handbook.printing.print_step import start_print  # live previews never load the print machinery
 
-            self.pdfs = start_print(self.handbook, self.site_dir)
+            self.pdfs = start_print(self.handbook, self.site_dir, run_started=self.started)
 
     def languages_built(self, until: str | None = None) -> None:
         """Start the handbook of every language built before `until` (all of them when None): its pages and
@@ -102,22 +103,22 @@ class BuildRun:
         lines = model.scan.text_lines if model else ()
         return check_output_html(html, model.path if model else src_uri, lang, lines, known, frozenset(directives))
 
-    def failure(self) -> str:
-        """Why this run must fail before printing, or "": problems in the sources or in the rendered pages.
+    def failure(self) -> bool:
+        """Whether this run must fail before printing: problems in the sources or in the rendered pages.
 
         A run with source problems still renders every page, so that the problems only the rendered pages show
         are reported in the same run, not in a second round after the first ones are fixed."""
-        found = [
-            f"{len(self.validation.problems)} validation problem(s)" if self.validation.problems else "",
-            f"{len(self.rendered_problems)} problem(s) in the rendered pages" if self.rendered_problems else "",
-        ]
-        found = [part for part in found if part]
-        return f"{' and '.join(found)}; see above or build/validation.json" if found else ""
+        return bool(self.validation.problems or self.rendered_problems)
+
+    def problems(self, printed: list[Problem] = ()) -> list[Problem]:
+        """Every problem of the run, the print step's `printed` ones included, for the closing report."""
+        return self.validation.complete(self.rendered_problems + list(printed))
 
 
 def start_run(settings: Settings, command: str, site_dir: str) -> BuildRun:
+    started = time.time()
     result = validate(settings)
-    return BuildRun(command, Path(site_dir), result, link_index(result.handbook))
+    return BuildRun(command, Path(site_dir), result, link_index(result.handbook), started=started)
 
 
 def page_prefixes(page_url: str, language: Language) -> tuple[str, str]:
@@ -126,7 +127,7 @@ def page_prefixes(page_url: str, language: Language) -> tuple[str, str]:
     return "../" * (depth - (0 if language.default else 1)), "../" * depth
 
 
-def finish_run(run: BuildRun) -> tuple[list[Problem], str]:
+def finish_run(run: BuildRun) -> tuple[list[Problem], list[str]]:
     """The site finished; for a publishing run also the PDFs and the compressed copies. (Print problems, summary.)
 
     The PDFs are typeset in worker processes while this process finishes the site and compresses it.
@@ -145,7 +146,7 @@ def finish_run(run: BuildRun) -> tuple[list[Problem], str]:
         if run.pdfs is not None:
             run.pdfs.cancel()
         finish_site(run.site_dir, handbook, run.not_found, offline=not run.preview)
-        return [], ""
+        return [], []
     from handbook.printing.report import REPORT, print_summary, write_print_report
 
     run.languages_built()

@@ -105,6 +105,16 @@ CODES: dict[str, tuple[str, str]] = {
     ),
     "LEFTOVER": ("A leftover of a CMS or translation tool, or a TODO marker.", "Remove it or write the real text."),
     "PLACEHOLDER-ALT": ("An image has no real description.", "Describe the image in a few words."),
+    "IMAGE-UNREADABLE": (
+        "An image file is not the picture its name says (a `.png` holding text, a broken export): the website"
+        " shows a broken image and the PDF cannot be made.",
+        "Export the picture again, as the format its name ends in.",
+    ),
+    "IMAGE-TOO-LARGE": (
+        "An image is wider than 1600 pixels or larger than 300 KB: it makes pages and PDFs slow, with no detail a"
+        " reader can see.",
+        "Scale it down to at most 1600 pixels wide; save photos as JPEG at about 80% quality.",
+    ),
     "UNSAFE-HTML": ("Raw HTML that can run code (script, iframe, on*=, javascript:).", "Remove it; use Markdown."),
     "DIRECTIVE": (
         "An unknown `{% ... %}` directive or a directive naming a missing card.",
@@ -167,9 +177,10 @@ CODES: dict[str, tuple[str, str]] = {
     ),
     "TRANSLATION-STALE": (
         "A section changed in one language since translations.lock and the other language did not: its translation"
-        " may still give the old advice. Shown with the change as a word diff.",
-        "Translate the change, then run `make translations-update`; for a change that needs no translation (a typo)"
-        " run `make translations-update ACCEPT=page#section`.",
+        " may still give the old advice. Shown with the change as a word diff (`[-removed-]`, `{+added+}`); not shown"
+        " while the changed language has a problem of its own in that section.",
+        "Translate the change, then run `make translations-update`; undo a change made by mistake; for a change that"
+        " needs no translation (a typo) run `make translations-update ACCEPT=page#section`.",
     ),
     "PRINT-LINK": (
         "A link in a printed page leads to a page or section that is not in the PDF.",

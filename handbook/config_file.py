@@ -26,6 +26,33 @@ EMPTY_BLOCK = re.compile(r"^(\s*[\w-]+):\s*(\{\s*\}|\[\s*\])\s*(#.*)?$")
 CONFIG_KEY = re.compile(r"'([\w.-]+)'")
 
 
+# PyYAML's words for the slips authors make, in theirs.
+PARSER_WORDS = {
+    "expected <block end>, but found '<block mapping start>'": "a line indented more or less than the lines around it",
+    "expected <block end>, but found '-'": "a list item `-` indented differently from the items before it",
+    "mapping values are not allowed here": "a `: ` where none can be (indentation, or text with `: ` not in quotes)",
+    "could not find expected ':'": "a line without `key: value` where one was expected",
+}
+
+
+def plain_yaml(problem: str) -> str:
+    """PyYAML's description of a syntax fault in an author's words, where it is one of the usual slips."""
+    return PARSER_WORDS.get(problem, problem)
+
+
+def yaml_fix(text: str, line: int) -> str:
+    """What most likely fixes a YAML syntax fault the parser marks at `line` of `text` (it often notices a slip
+    only on the line after it): the same advice for every YAML file an author edits."""
+    lines = text.splitlines()
+    above = next((n for n in range(line - 1, 0, -1) if lines[n - 1].strip() and not lines[n - 1].lstrip().startswith("#")), 0)
+    empty = EMPTY_BLOCK.match(lines[above - 1]) if above else None
+    if empty:
+        fix = f"line {above} ends in `{empty.group(2)}`, an empty block: remove it when you add the first entry below"
+        return fix + f", so that it reads `{empty.group(1).strip()}:`"
+    where = f"this line's and line {above}'s indentation" if above else "this line's indentation"
+    return f"check {where} against the lines above them; put text with `: ` or `#` in quotes"
+
+
 def syntax_problem(text: str, display: str) -> Problem | None:
     """The first YAML syntax fault of the file, with the fix an author most likely needs."""
     try:
@@ -33,15 +60,8 @@ def syntax_problem(text: str, display: str) -> Problem | None:
     except yaml.MarkedYAMLError as error:
         mark = error_mark(error)
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        lines = text.splitlines()
-        above = next((n for n in range(line - 1, 0, -1) if lines[n - 1].strip() and not lines[n - 1].lstrip().startswith("#")), 0)
-        empty = EMPTY_BLOCK.match(lines[above - 1]) if above else None
-        if empty:
-            fix = f"line {above} ends in `{empty.group(2)}`, an empty block: remove it when you add the first entry below"
-            fix += f", so that it reads `{empty.group(1).strip()}:`"
-        else:
-            fix = "check this line's indentation against the lines above; put text with `: ` or `#` in quotes"
-        return Problem(display, line, col, Code.INPUT_CONFIG, f"malformed YAML: {error.problem or error}", fix)
+        message = f"malformed YAML: {plain_yaml(str(error.problem or error))}"
+        return Problem(display, line, col, Code.INPUT_CONFIG, message, yaml_fix(text, line))
     except yaml.YAMLError as error:
         return Problem(display, 1, 1, Code.INPUT_CONFIG, f"malformed YAML: {error}", "")
     return None
@@ -98,10 +118,11 @@ def load_site_config(path: str | Path = "mkdocs.yml") -> tuple[MkDocsConfig | No
 
 
 def reporting_config_problems(builder, path: str | Path):
-    """Wrap the live preview's rebuild so a config broken mid-session is reported as problems, not a traceback.
+    """Wrap the live preview's rebuild so a config broken mid-session is reported as problems, not a traceback,
+    and the preview goes on serving the last good build until the file is saved again.
 
-    MkDocs prints a SystemExit's message without a traceback and keeps serving the last good site.
-    """
+    MkDocs' rebuild loop catches only `Exception`: a `SystemExit` would end the server."""
+    log = logging.getLogger("mkdocs.plugins.handbook")
 
     def rebuild(*args, **kwargs):
         try:
@@ -109,7 +130,10 @@ def reporting_config_problems(builder, path: str | Path):
         except MkDocsException as error:
             _, problems = load_site_config(path)
             lines = [problem.format() for problem in problems] or [f"{Path(path).name}:1:1: INPUT-CONFIG {error}"]
-            raise SystemExit("\n".join(lines)) from None
+            log.info(f"preview: {Path(path).name} cannot be read, so the pages shown are those of the last good build")
+            for line in lines:
+                log.error(line)
+            return None
 
     return rebuild
 

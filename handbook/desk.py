@@ -83,7 +83,10 @@ def desk_sheet(handbook: Handbook, lang: str) -> tuple[DeskSheet | None, list[Pr
     ladder, ladder_problem = _numbered_section(handbook, *LADDER, lang)
     problems = [problem for problem in (route_problem, ladder_problem) if problem]
     marked = [card for card in handbook.cards if card.desk]
-    if not marked:
+    unread = any(  # the file's own problem is the one to fix: its phrases are unknown, not unmarked
+        p.path == handbook.cards_path and p.code in (Code.INPUT_YAML, Code.INPUT_ENCODING) for p in handbook.input_problems
+    )
+    if not marked and not unread:
         problems.append(
             handbook.cards_problem(
                 handbook.cards[0].line if handbook.cards else 1,
@@ -93,7 +96,7 @@ def desk_sheet(handbook: Handbook, lang: str) -> tuple[DeskSheet | None, list[Pr
                 "add `desk: true` beside `nl:` and `en:` of each key phrase",
             )
         )
-    if problems:
+    if problems or not marked:
         return None, problems
     phrases = tuple(DeskPhrase(card.title_in(lang), card.phrases[index].get(lang, "")) for card in marked for index in card.desk)
     return DeskSheet(lang, route, ladder, phrases, handbook.cards_path, marked[0].line), []

@@ -49,6 +49,8 @@ def add_to_nav(config_text: str, slug: str, title_default: str, titles: dict[str
     nav_end = next((i for i in range(nav_start + 1, len(lines)) if not lines[i].startswith("  ")), len(lines))
     position = next((i for i in range(nav_start + 1, nav_end) if lines[i].rstrip().endswith(f": {before}")), nav_end)
     lines.insert(position, f"  - {yaml_text(title_default)}: {slug}.md\n")
+    # The titles of the pages before it in the menu, nearest first: its translation goes after theirs, in menu order.
+    earlier = [_nav_title(line) for line in reversed(lines[nav_start + 1 : position])]
     for lang, title in titles.items():
         language = next((i for i, line in enumerate(lines) if line.strip() == f"- locale: {lang}"), None)
         if language is None:
@@ -57,8 +59,20 @@ def add_to_nav(config_text: str, slug: str, title_default: str, titles: dict[str
         if block is None:
             continue
         indent = lines[block + 1][: len(lines[block + 1]) - len(lines[block + 1].lstrip())]
-        lines.insert(block + 1, f"{indent}{yaml_text(title_default)}: {yaml_text(title)}\n")
+        end = next((i for i in range(block + 1, len(lines)) if not lines[i].startswith(indent)), len(lines))
+        translated = {_nav_title(lines[i], entry=False): i for i in range(block + 1, end)}
+        after = next((translated[name] for name in earlier if name in translated), block)
+        lines.insert(after + 1, f"{indent}{yaml_text(title_default)}: {yaml_text(title)}\n")
     return "".join(lines)
+
+
+def _nav_title(line: str, entry: bool = True) -> str | None:
+    """The title of a `  - Title: page.md` line of `nav:` (or of a `Title: translation` line), as YAML reads it."""
+    try:
+        value = yaml.safe_load(line.strip().removeprefix("- ") if entry else line.strip())
+    except yaml.YAMLError:
+        return None
+    return next(iter(value)) if isinstance(value, dict) and len(value) == 1 else None
 
 
 def create_page(settings: Settings, slug: str, titles: dict[str, str], before: str = "phrase-cards.md") -> list[str]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from handbook.codes import Code
+from handbook.config_file import plain_yaml, yaml_fix
 from handbook.problems import Problem
 from handbook.yaml_lines import Located, YamlError, load_located
 
@@ -94,11 +95,16 @@ def load_cards(path: Path, display_path: str, locales: list[str]) -> tuple[list[
     if not path.exists():
         return [], []
     try:
-        data = load_located(path.read_text(encoding="utf-8-sig"))
+        text = path.read_text(encoding="utf-8-sig")
+        data = load_located(text)
     except UnicodeDecodeError as error:
         return [], [Problem(display_path, 1, error.start + 1, Code.INPUT_ENCODING, "file is not UTF-8", "save it as UTF-8")]
     except YamlError as error:
-        return [], [Problem(display_path, error.line, error.col, Code.INPUT_YAML, str(error))]
+        message, fix = str(error), ""
+        if message.startswith("malformed YAML: "):  # a syntax slip, not a value YAML cannot read
+            message = "malformed YAML: " + plain_yaml(message.removeprefix("malformed YAML: "))
+            fix = yaml_fix(text, error.line)
+        return [], [Problem(display_path, error.line, error.col, Code.INPUT_YAML, message, fix)]
     entries = data.value.get("cards") if isinstance(data.value, dict) else None
     if entries is None or not isinstance(entries.value, list):
         return [], [Problem(display_path, data.line, 1, Code.CARD_FORMAT, "expected a top-level `cards:` list")]

@@ -32,6 +32,16 @@ class Problem:
         return f"{text} ({self.suggestion})" if self.suggestion else text
 
 
+def plural(count: int, noun: str, nouns: str = "") -> str:
+    """'1 problem', '2 problems': counts in messages read as sentences."""
+    return f"{count} {noun if count == 1 else nouns or noun + 's'}"
+
+
+def closing_line(command: str, problems: list[Problem]) -> str:
+    """The last line of a failed run, the same for `make check` and `make build`: how many problems it showed."""
+    return f"{command} failed: {plural(len(problems), 'problem')} (listed above)"
+
+
 def sorted_problems(problems) -> list[Problem]:
     return sorted(set(problems))
 
@@ -52,10 +62,10 @@ def summary_lines(problems: list[Problem], coverage: dict[str, float]) -> list[s
         head = "validation: no problems"
     else:
         per_code = ", ".join(f"{code} {n}" for code, n in sorted(Counter(p.code for p in problems).items()))
-        head = f"validation: {len(problems)} problem(s): {per_code}"
+        head = f"validation: {plural(len(problems), 'problem')}: {per_code}"
     per_lang = Counter(p.lang or "all" for p in problems)
     langs = ", ".join(
-        f"{lang}: {per_lang.get(lang, 0)} problem(s), {_percent(coverage[lang])} translated" for lang in sorted(coverage)
+        f"{lang}: {plural(per_lang.get(lang, 0), 'problem')}, {_percent(coverage[lang])} translated" for lang in sorted(coverage)
     )
     return [head, f"validation per language: {langs}"] if langs else [head]
 

@@ -6,7 +6,6 @@ fails when one of them disappears without a redirect; `make links-update` only e
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,9 +13,12 @@ from handbook.addresses import page_address
 from handbook.codes import Code
 from handbook.downloads import HANDBOOK
 from handbook.link_forms import link_forms
-from handbook.model import PAGE_NAME, Handbook
-from handbook.problems import Problem
+from handbook.model import PAGE_NAME, Handbook, Page
+from handbook.new_page import PLACEHOLDER
+from handbook.problems import Problem, plural
 from handbook.settings import Language
+from handbook.translation_lock import LOCK_FILE as TRANSLATIONS_LOCK
+from handbook.translation_lock import read_lock_file
 
 LOCK_FILE = "links.lock"
 LOCK_HEADER = (
@@ -44,12 +46,14 @@ class LockEntry:
 
 
 def published_entries(handbook: Handbook) -> set[str]:
-    """What the handbook publishes now: every page, and every section of it, in the default language."""
+    """What the handbook publishes now: every page, and every section of it, in the default language; not the
+    placeholder section `make new-page` writes, which is renamed when the chapter is written."""
+    placeholders = {heading for texts in PLACEHOLDER.values() for heading in texts[:1]}
     entries = set()
     for slug, langs in handbook.pages.items():
         page = langs.get(handbook.settings.default_locale) or next(iter(langs.values()))
         entries.add(slug)
-        entries.update(f"{slug}#{section}" for section in page.scan.section_ids)
+        entries.update(f"{slug}#{h.id}" for h in page.scan.headings if h.id and h.title not in placeholders)
     return entries
 
 
@@ -77,7 +81,7 @@ def lock_notice(handbook: Handbook) -> str:
     if not added:
         return ""
     shown = ", ".join(added[:3]) + (f" and {len(added) - 3} more" if len(added) > 3 else "")
-    count = f"{len(added)} new page(s) or section(s)"
+    count = plural(len(added), "new page or section", "new pages or sections")
     return f"links.lock: {count} not recorded yet ({shown}): run `make links-update` before you commit"
 
 
@@ -149,13 +153,43 @@ def _lost_entry(handbook: Handbook, entry: LockEntry, lang: str) -> tuple[str, s
     others = [handbook.page(page_slug, other) for other in settings.locales if other != lang]
     if any(other and entry.section in other.scan.section_ids for other in others):
         return None  # still there in another language: a typo in one file, which ID-PARITY points at
-    renamed = difflib.get_close_matches(entry.section, page.scan.section_ids, n=1, cutoff=0.5)
-    redirect = f"`{key}: {page_slug}#{renamed[0] if renamed else 'new-id'}`"
+    renamed = _renamed_to(handbook, page_slug, entry.section, page)
+    if renamed is None:
+        return (
+            f"published section '{entry.key}' no longer exists in {page.path}",
+            f"restore the ID `{entry.section}`, or redirect it to the section that now says what it said: add "
+            f"`{key}: {page_slug}#that-id` under extra: section_redirects",
+            entry.section_col,
+        )
     return (
-        f"published section '{entry.key}' no longer exists in {page.path}",
-        f"restore the ID `{entry.section}`, or if you renamed it on purpose add {redirect} under extra: section_redirects",
+        f"published section '{entry.key}' no longer exists in {page.path}; did you rename it to `{renamed}`?",
+        f"restore the ID `{entry.section}`, or if you renamed it on purpose add `{key}: {page_slug}#{renamed}` under "
+        "extra: section_redirects",
         entry.section_col,
     )
+
+
+def _renamed_to(handbook: Handbook, page_slug: str, lost: str, page: Page) -> str | None:
+    """The ID that took the lost section's place, or None when that is not clear.
+
+    A rename leaves a new ID (not in links.lock) where the old one was: between the same neighbours in the order
+    translations.lock recorded the page's sections in. Without that record, a page with one new ID only. Never a
+    look-alike of the old ID: a wrong redirect sends every wiki link to the wrong advice, for ever.
+    """
+    root = handbook.settings.root
+    locked = {entry.section for entry in read_lock(root / LOCK_FILE) if entry.page == page_slug}
+    now = page.scan.section_ids
+    new = [h.id for h in page.scan.headings if h.id and h.level > 1 and h.id not in locked]  # the page's top stays
+    recorded = [key.partition("#")[2] for key in read_lock_file(root / TRANSLATIONS_LOCK) if key.partition("#")[0] == page_slug]
+    if lost not in recorded:
+        return new[0] if len(new) == 1 else None
+    place = recorded.index(lost)
+    before = next((section for section in reversed(recorded[:place]) if section in now), None)
+    after = next((section for section in recorded[place + 1 :] if section in now), None)
+    at = now.index(before) + 1 if before else 0
+    if at < len(now) and now[at] in new and (after is None or now.index(after) == at + 1):
+        return now[at]
+    return None
 
 
 def redirects_for_language(redirect_maps: dict, doc_pages: dict, language: Language) -> tuple[dict, dict]:

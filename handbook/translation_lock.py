@@ -216,5 +216,19 @@ def word_diff(old: str, new: str, context: int = 4, limit: int = 300) -> str:
             if j2 > j1:
                 words.append("{+" + " ".join(after[j1:j2]) + "+}")
         parts.append(" ".join(words))
-    diff = " … ".join(parts)
-    return diff if len(diff) <= limit else diff[: limit - 1].rstrip() + "…"
+    return shortened(" … ".join(parts), limit)
+
+
+def shortened(text: str, limit: int) -> str:
+    """`text` cut after a whole word to about `limit` characters, with "…"; a change cut short keeps its closing
+    `-]` or `+}`, so the reader still sees where it ends."""
+    if len(text) <= limit:
+        return text
+    words, kept = text.split(" "), []
+    while words and len(" ".join([*kept, words[0]])) < limit:
+        kept.append(words.pop(0))
+    cut = " ".join(kept or [words[0]])
+    opened = max(cut.rfind("[-"), cut.rfind("{+"))
+    if opened != -1 and cut.find("-]" if cut[opened] == "[" else "+}", opened) == -1:
+        return cut + " …" + ("-]" if cut[opened] == "[" else "+}")
+    return cut + " …"

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
@@ -25,8 +25,10 @@ from handbook.config_file import reporting_config_problems
 from handbook.csp import add_policy
 from handbook.directives import expand_page
 from handbook.link_forms import page_forms, with_forms_script
+from handbook.log_messages import RepeatedLinkWarnings
 from handbook.preview import serve_last_pdfs
 from handbook.printing.edition import format_edition, last_commit_timestamp
+from handbook.problems import closing_line
 from handbook.published_links import redirects_for_language
 from handbook.settings import settings_from_mkdocs
 from handbook.site_output import scope_search_to_language, valid_toggles
@@ -50,6 +52,8 @@ def on_startup(command, dirty):
     # mkdocs-static-i18n logs each language's whole configuration at INFO on every build and save, burying the
     # problems an author needs to see; its warnings still show.
     logging.getLogger("mkdocs.plugins.mkdocs_static_i18n").setLevel(logging.WARNING)
+    repeated = RepeatedLinkWarnings(lambda: run.validation.problems + run.rendered_problems if run else [])
+    logging.getLogger("mkdocs.structure.pages").addFilter(repeated)
     # MkDocs dates the sitemap from SOURCE_DATE_EPOCH when set: use the last commit, so builds reproduce.
     stamp = last_commit_timestamp(Path.cwd())
     if stamp is not None:
@@ -67,8 +71,11 @@ def on_config(config):
     if _language(config) == settings.default_locale:
         run = start_run(settings, started_as, config.site_dir)
         log.info(f"validation took {1000 * run.validation.seconds:.0f} ms")
-        if not run.preview:  # a live preview prints them last, in on_post_build
-            _report_validation(run.validation)
+        # Every problem is printed at the end of the run, counted once (see on_post_build). MkDocs' strict mode
+        # counts the log records of each language's build on its own and would stop the second language with a
+        # count of its records only, before the list: it is left to the outer build, whose count was armed
+        # before this event and sees every language.
+        config.strict = False
     else:
         run.languages_built(until=_language(config))  # their handbooks typeset while this language builds
     return config
@@ -97,13 +104,13 @@ def on_files(files, config):
     return files
 
 
-def _report_validation(result, problems_last: bool = False) -> None:
-    summary = result.lines()[len(result.problems) :]
-    for line in summary if problems_last else []:
+def _report(problems: list, lines: list[str], problems_last: bool = False) -> None:
+    """The problems as errors and the summary lines (notices, counts) as information, in the order asked for."""
+    for line in lines if problems_last else []:
         log.info(line)
-    for problem in result.problems:
+    for problem in problems:
         log.error(problem.format())
-    for line in [] if problems_last else summary:
+    for line in [] if problems_last else lines:
         log.info(line)
 
 
@@ -117,9 +124,8 @@ def on_env(env, config, files):
     started = time.perf_counter()
     problems = check_rendered(run.handbook, lang, run.rendered.get(lang, {}), [f.url for f in files], run.validation.problems)
     log.info(f"rendered-page check ({lang}) took {1000 * (time.perf_counter() - started):.0f} ms")
-    for problem in problems:
-        log.error(problem.format())
-    run.rendered_problems += problems
+    run.rendered_problems += problems  # printed with the others at the end of the run
+    env.globals["live_preview"] = run.preview  # no service worker in a preview: main.html leaves it out
     return env
 
 
@@ -146,8 +152,7 @@ def on_page_content(html, page, config, files):
 
 def on_post_page(output, page, config):
     model = run.page(page.file.src_uri, _language(config))
-    for problem in run.output_problems(output, page.file.src_uri, _language(config)):
-        log.error(problem.format())
+    run.rendered_problems += run.output_problems(output, page.file.src_uri, _language(config))
     language = run.handbook.settings.language(_language(config))
     if not language.default:
         output = scope_search_to_language(output, language.locale)
@@ -172,17 +177,23 @@ def _with_policy(html: str) -> str:
 def on_post_build(config):
     if config.plugins["i18n"].building:
         return  # only the outermost run ends after every language is built
-    problems, summary = finish_run(run)
+    printed, summary = finish_run(run)
+    problems = run.problems(printed)
+    run.validation.report(problems)
+    lines = run.validation.lines(problems)[len(problems) :]
     if run.preview:
         log.info(serve_last_pdfs(run.handbook.settings.root / "site", run.site_dir))
         # Last, so that the problems of this save are what the terminal shows when the browser reloads.
-        _report_validation(run.validation, problems_last=True)
+        _report(problems, lines, problems_last=True)
         return
-    if run.failure():  # the sources or the rendered pages: both reported above, in this one run
-        raise PluginError(run.failure())
-    for problem in problems:
-        log.error(problem.format())
+    _report(problems, lines + summary)
     if problems:
-        raise PluginError(f"{len(problems)} print problem(s); no PDF with a problem was written")
-    if summary:
-        log.info(summary)
+        # Abort, not a BuildError: MkDocs prints its text as the run's last line, not after an "ERROR" copy.
+        raise Abort(closing_line("build", problems))
+
+
+def on_build_error(error):
+    # A run that stops early (a problem, or MkDocs' own error in any language's build) must not leave worker
+    # processes typesetting: the interpreter would end with a traceback from the pool's shutdown.
+    if run is not None and run.pdfs is not None:
+        run.pdfs.cancel()

@@ -38,13 +38,20 @@ def build_and_publish(root: Path, site: Path, build: Path, staging: Path) -> int
     (build / PRINT_REPORT).unlink(missing_ok=True)
     # The generated nginx-site.conf serves site/, where the staged site ends up.
     env = {**os.environ, "HANDBOOK_PUBLISH_DIR": str(site.resolve())}
-    if subprocess.run(command, cwd=root, env=env).returncode != 0:
+    # MkDocs' closing words (its Abort message) come on stdout: they become the first half of this script's one
+    # closing line, which adds what happened to site/.
+    result = subprocess.run(command, cwd=root, env=env, stdout=subprocess.PIPE, text=True)
+    said = [line for line in result.stdout.splitlines() if line.strip()]
+    closing = said.pop() if result.returncode != 0 and said else "build failed"
+    for line in said:
+        print(line, file=sys.stderr)
+    if result.returncode != 0:
         if not print_failed(build / PRINT_REPORT):
-            print(UNCHANGED, file=sys.stderr)
+            print(f"{closing}; the previous site/ is unchanged", file=sys.stderr)
             return 1
         kept = carry_over_missing(staged, site, "downloads/*.pdf")
         publish(staging, site, build)
-        print(f"print failed: the website is updated; kept the previous {', '.join(kept) or 'PDFs (none)'}", file=sys.stderr)
+        print(f"{closing}; the website is updated, with the previous {', '.join(kept) or 'PDFs (none)'}", file=sys.stderr)
         return 1
     publish(staging, site, build)
     pdfs = sorted((site / "downloads").glob("*.pdf"))

@@ -10,6 +10,7 @@ import sys
 from handbook.card_lock import card_states
 from handbook.config_file import settings_or_report
 from handbook.model import load_handbook
+from handbook.problems import plural
 from handbook.translation_lock import LOCK_FILE, read_lock_file, section_states, updated_lock
 
 
@@ -30,14 +31,14 @@ def main() -> int:
     states = section_states(handbook, records) + card_states(handbook, records)
     update = updated_lock(states, records, accept)
     lock.write_text(update.text, encoding="utf-8")
-    print(f"{LOCK_FILE}: {len(update.recorded)} change(s) recorded")
+    print(f"{LOCK_FILE}: {plural(len(update.recorded), 'change')} recorded")
     for line in update.recorded:
         print(f"  {line}")
     for key in update.unknown_accepts:
         print(f"  ACCEPT={key}: not a stale section, nothing to accept", file=sys.stderr)
     if not update.refused:
         return 0
-    print(f"{LOCK_FILE}: {len(update.refused)} stale section(s) not recorded:", file=sys.stderr)
+    print(f"{LOCK_FILE}: {plural(len(update.refused), 'stale section')} not recorded:", file=sys.stderr)
     for state in update.refused:
         pages = ", ".join(_where(handbook, state, lang) for lang in state.changed)
         lagging = ", ".join(_where(handbook, state, lang) for lang in state.lagging)

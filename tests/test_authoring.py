@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 from conftest import ROOT, copy_project
 
 from handbook.codes import CODES, Code
@@ -116,3 +117,27 @@ def test_new_page_on_a_broken_mkdocs_yml_writes_nothing(tmp_path):
     result = new_page(copy, SLUG="refunds", TITLE_NL="Geld terug", TITLE_EN="Refunds")
     assert result.returncode == 2 and "mkdocs.yml:" in result.stderr and "Traceback" not in result.stderr
     assert snapshot(copy) == before
+
+
+def test_new_page_puts_its_title_translation_in_menu_order():
+    from mkdocs.utils.yaml import get_yaml_loader
+
+    from handbook.new_page import add_to_nav
+
+    text = add_to_nav(
+        (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), "returns", "Retouren", {"en": "Returns"}, "phrase-cards.md"
+    )
+    config = yaml.load(text, Loader=get_yaml_loader())
+
+    def titles(entries):  # the menu's titles in order, those inside a section too
+        for entry in entries:
+            title, target = next(iter(entry.items()))
+            yield title
+            if isinstance(target, list):
+                yield from titles(target)
+
+    menu = list(titles(config["nav"]))
+    i18n = next(plugin["i18n"] for plugin in config["plugins"] if isinstance(plugin, dict) and "i18n" in plugin)
+    translated = list(next(language for language in i18n["languages"] if language["locale"] == "en")["nav_translations"])
+    assert menu.index("Retouren") == menu.index("Zinnenkaarten") - 1
+    assert "Retouren" in translated and translated == [title for title in menu if title in translated]

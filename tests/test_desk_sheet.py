@@ -222,3 +222,29 @@ def test_a_desk_flag_that_is_not_a_boolean_is_a_card_format_problem_on_its_line(
     assert desk_site({"phrases.yml": cards}) == [
         "docs/phrases.yml:13:1: CARD-FORMAT card 'calm': `desk` must be `true` or `false`"
     ]
+
+
+def test_validation_rejects_a_desk_sheet_the_build_would_not_print(tmp_path):
+    """`make check` and the preview typeset the desk sheets as they do the cards, so they fail where the build would."""
+    from conftest import copy_project
+    from mkdocs.config import load_config
+
+    from handbook.printing.card_fit import card_fit_problems
+    from handbook.settings import settings_from_mkdocs
+
+    copy = copy_project(tmp_path / "repo")
+    page = copy / "docs" / "conversation.en.md"
+    text = page.read_text(encoding="utf-8")
+    step = "9. [Follow up](after.md#follow-up): email what you agreed\n"
+    assert step in text
+    page.write_text(text.replace(step, step * 30), encoding="utf-8")
+    handbook = load_handbook(settings_from_mkdocs(load_config(str(copy / "mkdocs.yml"))))
+    found = [p.format() for p in card_fit_problems(handbook)]
+    route_line = text.split("\n").index("## The route in nine steps {#route}") + 1
+    assert found[0] == (
+        f"docs/conversation.en.md:{route_line}:1: DESK-TOO-LONG the desk sheet does not fit one A4 page in 'en': it runs "
+        "off the page in 'The route in nine steps' "
+        "(shorten the route, the escalation ladder or the key phrases; the sheet is never printed smaller)"
+    )
+    # The parts after the route are pushed off too; the Dutch sheet, untouched, still fits.
+    assert all(" DESK-TOO-LONG " in line and "in 'en'" in line for line in found), found

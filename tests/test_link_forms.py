@@ -40,8 +40,8 @@ A table with no blank line before it:
 EXPECTED = {
     2: [
         "{page}:{line}:5: LINK-PAGE link to missing page 'missing-page.md', defined at {page}:{definition} (check the page name)",
-        "{page}:{line}:50: LINK-FILE link to missing file 'https://handboek-lastige-klanten.example/missing/'"
-        " (write the path from this page's URL)",
+        "{page}:{line}:50: LINK-PAGE link to missing page 'https://handboek-lastige-klanten.example/missing/'"
+        " (write it as a Markdown link, `[title](missing.md)`, and create the page: `make new-page SLUG=missing …`)",
         "{page}:{line}:30: LINK-REFERENCE reference link '[nowhere][nope]' has no definition: it shows as text"
         " (add a line `[name]: page.md` below the paragraph, or write `[text](page.md)`)",
     ],
@@ -51,7 +51,10 @@ EXPECTED = {
         "{page}:{line}:59: LINK-FILE link to missing file '../images/none.png' (write the path from this page's URL)",
         "{page}:{line}:101: LINK-FILE link to missing file '../images/none2.png' (write the path from this page's URL)",
     ],
-    10: ["{page}:{line}:19: LINK-FILE link to missing file 'gone/' (did you mean `/en/mindset/`?)"],
+    10: [
+        "{page}:{line}:19: LINK-PAGE link to missing page 'gone/'"
+        " (write it as a Markdown link, `[title](gone.md)`, and create the page: `make new-page SLUG=gone …`)"
+    ],
     12: [
         "{page}:{line}:22: LINK-ANCHOR '#nothing-here' is not a section of docs/after.en.md"
         " (see the `{{#...}}` IDs of its headings)"
@@ -62,7 +65,10 @@ EXPECTED = {
         "{page}:{line}:29: MARKDOWN-LITERAL '[spaced] (after.md)' is not a link: the space between `]` and `(` shows it as text"
         " (remove the space)",
     ],
-    16: ["{page}:{line}:27: LINK-FILE link to missing file '../lost/' (did you mean `/en/links/`?)"],
+    16: [
+        "{page}:{line}:27: LINK-PAGE link to missing page '../lost/'"
+        " (write it as a Markdown link, `[title](lost.md)`, and create the page: `make new-page SLUG=lost …`)"
+    ],
     19: [
         "{page}:{line}:1: MARKDOWN-LITERAL list item '- shown as text' shows as text: the list follows a line of text"
         " with no blank line between (put a blank line before the list (and indent a nested list by 4 spaces))"

@@ -92,3 +92,38 @@ def test_leftovers_in_built_html_are_found_whatever_the_kind_and_located_in_the_
         "docs/talk.nl.md:9:1: OUTPUT-LEFTOVER built HTML line 4 contains placeholder text 'Lorem ipsum' "
         "(fix the page or the template that produced it)",
     ]
+
+
+def test_a_slip_in_the_handbooks_card_file_gets_the_config_files_hint_and_no_false_lead(tmp_path):
+    """The real handbook has a desk sheet: while its card file cannot be read, no phrase is known, not unmarked."""
+    from conftest import copy_project
+    from mkdocs.config import load_config
+
+    from handbook.model import load_handbook
+    from handbook.settings import settings_from_mkdocs
+
+    copy = copy_project(tmp_path / "repo")
+    cards = copy / "docs" / "phrases.yml"
+    lines = cards.read_text(encoding="utf-8").split("\n")
+    slip = next(n for n, line in enumerate(lines) if line.strip().startswith("en:") and lines[n - 1].strip().startswith("- nl:"))
+    lines[slip] = lines[slip][1:]  # the first English phrase one space less indented than its Dutch line
+    cards.write_text("\n".join(lines), encoding="utf-8")
+    found = formatted(load_handbook(settings_from_mkdocs(load_config(str(copy / "mkdocs.yml")))))
+    assert found == [
+        f"docs/phrases.yml:{slip + 1}:{len(lines[slip]) - len(lines[slip].lstrip()) + 1}: INPUT-YAML malformed YAML: a line "
+        f"indented more or less than the lines around it (check this line's and line {slip}'s indentation against the "
+        "lines above them; put text with `: ` or `#` in quotes)"
+    ]
+
+
+def test_an_id_left_off_in_one_language_is_one_message_there(fixture_site):
+    for lang, other in (("en", "nl"), ("nl", "en")):
+        pages = {name: text.replace("talk.md#stay-calm", "talk.md") for name, text in GOOD_PAGES.items()}  # no link to it
+        pages[f"talk.{lang}.md"] = pages[f"talk.{lang}.md"].replace(" {#stay-calm}", "")
+        found = formatted(fixture_site(pages))
+        title = "Stay calm" if lang == "en" else "Blijf kalm"
+        assert found == [
+            f"docs/talk.{lang}.md:3:1: ID-MISSING heading '{title}' has no ID "
+            "(end the line with `{#stay-calm}`, the same ID in every language)"
+        ], found
+        assert not any(line.startswith(f"docs/talk.{other}.md") for line in found)

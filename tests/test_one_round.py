@@ -62,3 +62,12 @@ def test_build_reports_both_and_leaves_the_previous_site(planted):
     assert "Traceback" not in build.stderr
     assert (copy / "site" / "index.html").read_text(encoding="utf-8") == "previous site"
     assert sorted(p.name for p in (copy / "site").iterdir()) == ["index.html"]
+
+
+def test_check_and_build_close_with_the_same_count_of_what_they_listed(planted):
+    _, _, check, build = planted
+    listed = len(LOCATED.findall(check.stdout))
+    assert listed == len(set(LOCATED.findall(build.stderr))) == 4
+    assert check.stdout.strip().splitlines()[-1] == f"check failed: {listed} problems (listed above)"
+    last = build.stderr.strip().splitlines()[-1]
+    assert last == f"build failed: {listed} problems (listed above); the previous site/ is unchanged", build.stderr[-2000:]

@@ -3,7 +3,9 @@ and the problems of a save are the last thing in the terminal."""
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -106,3 +108,65 @@ def test_a_saves_problems_come_last_after_a_summary(preview):
     # After the problem only MkDocs' own closing lines follow, never a screenful of configuration.
     assert len(lines) - problem <= 4, "\n".join(lines[problem:])
     assert "mkdocs_static_i18n" not in text
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for_page(url: str, needle: str, timeout: float = 30) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        page = fetch(url)
+        if needle in page:
+            return page
+        time.sleep(0.3)
+    pytest.fail(f"{needle!r} not served at {url} within {timeout} s")
+
+
+def test_preview_pages_register_no_service_worker(preview, browser):
+    url, _, log = preview
+    data = re.search(r'<script type="application/json" id="handbook-ui">(.*?)</script>', fetch(url + "en/after/"))
+    ui = json.loads(data.group(1))
+    assert ui["offline-worker"] is None and "copy-link" in ui  # the rest of the page's data is there
+    page = browser.new_page()
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(url + "en/after/")
+    page.wait_for_timeout(1500)  # offline.js runs after the page has loaded
+    assert requested and not [address for address in requested if address.endswith(("sw.js", ".webmanifest"))], requested
+    assert page.locator("h1").inner_text()  # the page itself is there
+    page.close()
+    assert "code 404" not in log.read_text(encoding="utf-8")
+
+
+def test_rendered_page_problems_are_counted_and_listed_last(preview):
+    _, copy, log = preview
+    start = len(log.read_text(encoding="utf-8"))
+    source = copy / "docs" / "after.nl.md"
+    source.write_text(source.read_text(encoding="utf-8") + '\n\nZie <a href="../refunds/">terugbetalen</a>.\n', encoding="utf-8")
+    text = wait_for_log(log, "Reloading browsers", start)
+    lines = [line for line in text.splitlines() if line.strip()]
+    problem = max(i for i, line in enumerate(lines) if "LINK-PAGE" in line)
+    assert any(line.endswith("validation: 1 problem: LINK-PAGE 1") for line in lines[:problem]), "\n".join(lines)
+    assert not any("no problems" in line or "TRANSLATION-STALE" in line for line in lines), "\n".join(lines)
+    assert len(lines) - problem <= 4, "\n".join(lines[problem:])
+
+
+def test_a_broken_mkdocs_yml_is_shown_and_the_last_good_build_served_until_it_is_fixed(preview):
+    url, copy, log = preview
+    config = copy / "mkdocs.yml"
+    good = config.read_text(encoding="utf-8")
+    lines = good.split("\n")
+    slip = next(number for number, line in enumerate(lines, 1) if line.startswith("site_name:")) + 1
+    start = len(log.read_text(encoding="utf-8"))
+    config.write_text("\n".join([*lines[: slip - 1], "  wrong: indentation", *lines[slip - 1 :]]), encoding="utf-8")
+    text = wait_for_log(log, "INPUT-CONFIG", start)
+    assert re.search(rf"^ERROR\s+-\s+mkdocs\.yml:{slip}:\d+: INPUT-CONFIG malformed YAML", text, re.M), text
+    assert "Traceback" not in text
+    assert "Follow up" in fetch(url + "en/after/")  # still serving the last good build
+    page = copy / "docs" / "after.en.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n\nWritten while mkdocs.yml was broken.\n", encoding="utf-8")
+    config.write_text(good, encoding="utf-8")
+    wait_for_page(url + "en/after/", "Written while mkdocs.yml was broken.")

@@ -255,3 +255,41 @@ def test_a_handbook_prints_the_same_bytes_whatever_was_built_before(tmp_path, mo
 
     build("rebuilt", 12)  # the handbook had a dozen pages more before an author's edit
     assert build("rebuilt", 3) == build("cold", 3)
+
+
+def test_a_pdf_the_runs_validation_typeset_is_not_called_unchanged(tmp_path):
+    """The card-fit check typesets the cards and keeps them; the print step then copies them. After an edit to a
+    card that copy is new: the build's line says where it was made, and "unchanged" only for an earlier build's."""
+    import time
+
+    from handbook.printing.print_step import PrintQueue
+    from handbook.printing.report import print_summary
+
+    store, out = PreviousPrint(tmp_path / "store"), tmp_path / "out"
+    out.mkdir()
+    for name, pages in (("cards.pdf", 3), ("sheet.pdf", 1)):
+        (out / name).write_bytes(b"%PDF-kept")
+        store.keep(
+            PrintJob(name, "<p>x</p>", tmp_path.as_uri() + "/", "docs/phrases.yml", "nl"),
+            name,
+            PrintResult(name, pages=pages),
+            out,
+        )
+    started = time.time()
+    time.sleep(0.05)
+    (out / "sheet.pdf").write_bytes(b"%PDF-kept")
+    store.keep(
+        PrintJob("sheet.pdf", "<p>x</p>", tmp_path.as_uri() + "/", "docs/phrases.yml", "nl"),
+        "sheet.pdf",
+        PrintResult("sheet.pdf", pages=1),
+        out,
+    )
+    queue = PrintQueue(store, out, run_started=started)
+    for name in ("cards.pdf", "sheet.pdf"):
+        queue.add_keyed(name, name, lambda: None)
+    lines = print_summary(queue.finish(), detailed=True)
+    assert [line.rsplit(", ", 1)[0] for line in lines[:2]] == [  # without the seconds each took
+        "print: cards.pdf: 3 pages, unchanged since the last build",
+        "print: sheet.pdf: 1 page, typeset during validation",
+    ]
+    assert lines[2:] == ["print: 2 PDFs, 4 pages"]

@@ -9,7 +9,8 @@ import subprocess
 import sys
 
 from conftest import copy_project, require_tool, run_build
-from PIL import Image
+
+from handbook.printing.print_shop import PROFILE
 
 FOREIGN_URL = re.compile(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//(?!handboek-lastige-klanten\.example)""")
 
@@ -70,31 +71,36 @@ def test_failed_build_keeps_previous_site(tmp_path):
 
 
 def test_print_failure_publishes_the_site_and_keeps_the_previous_pdfs(tmp_path):
+    """A fault of the print step alone (the sources pass every check): here a machine without the print shop's colour
+    profile. The website is published; the PDFs that could not be made stay as the last build left them."""
     copy = tmp_path / "repo"
     copy_project(copy)
+    shop = copy / "handbook" / "printing" / "print_shop.py"
+    text = shop.read_text(encoding="utf-8")
+    assert str(PROFILE) in text
+    shop.write_text(text.replace(str(PROFILE), str(tmp_path / "not-installed.icc")), encoding="utf-8")
     (copy / "site" / "downloads").mkdir(parents=True)
     (copy / "site" / "index.html").write_text("previous", encoding="utf-8")
-    (copy / "site" / "downloads" / "handbook-nl.pdf").write_text("previous handbook", encoding="utf-8")
-    (copy / "site" / "downloads" / "phrase-cards-nl.pdf").write_text("previous cards", encoding="utf-8")
-    # A picture per language: the English file is a real PNG, the Dutch one is damaged. The website links
-    # both without complaint; only the typesetter finds out, when it loads the Dutch one.
-    Image.new("RGB", (40, 20), "white").save(copy / "docs" / "assets" / "schema.en.png")
-    (copy / "docs" / "assets" / "schema.nl.png").write_bytes(b"\x89PNG\r\n\x1a\n damaged on the way")
-    for lang, alt in (("nl", "Schema van het gesprek"), ("en", "Diagram of the conversation")):
-        page = copy / "docs" / f"after.{lang}.md"
-        text = page.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
-        page.write_text(text + f"![{alt}](assets/schema.png)\n", encoding="utf-8")
-    image_line = (copy / "docs" / "after.nl.md").read_text(encoding="utf-8").count("\n")
-    result = subprocess.run([sys.executable, "scripts/build.py"], cwd=copy, capture_output=True, text=True)
+    (copy / "site" / "downloads" / "phrase-cards-nl-print-shop.pdf").write_text("previous shop cards", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(copy)}  # the copy's print code, with its missing profile
+    result = subprocess.run([sys.executable, "scripts/build.py"], cwd=copy, capture_output=True, text=True, env=env)
     assert result.returncode == 1
-    assert f"docs/after.nl.md:{image_line}:1: PRINT-LAYOUT handbook-nl.pdf: " in result.stderr
+    assert "docs/phrases.yml:1:1: PRINT-LAYOUT print-shop phrase cards not written: the CMYK profile " in result.stderr
     assert "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines()[-1] == (
+        "build failed: 1 problem (listed above); the website is updated, with the previous "
+        "downloads/phrase-cards-nl-print-shop.pdf"
+    )
     site = copy / "site"
     assert (site / "index.html").read_text(encoding="utf-8") != "previous"
-    assert "schema.png" in (site / "after" / "index.html").read_text(encoding="utf-8")
-    assert (site / "downloads" / "handbook-nl.pdf").read_text(encoding="utf-8") == "previous handbook"
-    assert (site / "downloads" / "phrase-cards-nl.pdf").read_bytes().startswith(b"%PDF")
-    assert (site / "downloads" / "handbook-en.pdf").read_bytes().startswith(b"%PDF")
+    assert (site / "downloads" / "phrase-cards-nl-print-shop.pdf").read_text(encoding="utf-8") == "previous shop cards"
+    assert (site / "downloads" / "handbook-nl.pdf").read_bytes().startswith(b"%PDF")
+    # `make check` makes no PDFs, but names the fault the build's print step met, in the same words.
+    check = subprocess.run([sys.executable, "scripts/check.py"], cwd=copy, capture_output=True, text=True, env=env)
+    assert check.returncode == 1
+    located = [line for line in check.stdout.splitlines() if line.startswith("docs/")]
+    assert located == [re.sub(r"^ERROR\s+-\s+", "", line) for line in result.stderr.splitlines() if "PRINT-LAYOUT" in line]
+    assert check.stdout.strip().splitlines()[-1] == "check failed: 1 problem (listed above)"
 
 
 def test_rebuild_typesets_only_the_pdfs_whose_sources_changed(tmp_path):
@@ -110,8 +116,10 @@ def test_rebuild_typesets_only_the_pdfs_whose_sources_changed(tmp_path):
         return json.loads((tmp_path / "build" / "print.json").read_text(encoding="utf-8"))["layouts_per_pdf"]
 
     first = build()
-    # The single cards were typeset once already, by the validation that checks they fit: the print step copies them.
-    validated = {f"phrase-cards-{lang}{kind}.pdf" for lang in ("nl", "en") for kind in ("", "-print-shop")}
+    # The single cards and the desk sheets were typeset once already, by the validation that checks they fit: the
+    # print step copies them.
+    kinds = ("phrase-cards-{lang}.pdf", "phrase-cards-{lang}-print-shop.pdf", "desk-sheet-{lang}.pdf")
+    validated = {kind.format(lang=lang) for lang in ("nl", "en") for kind in kinds}
     assert {name for name, layouts in first.items() if layouts == 0} == validated
     assert all(layouts == 1 for name, layouts in first.items() if name not in validated)
     english = (copy / "site" / "downloads" / "handbook-en.pdf").read_bytes()

@@ -12,8 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
 
+from handbook.codes import Code
 from handbook.markdown_scan import scan_markdown
 from handbook.model import Handbook, Page
+from handbook.problems import Problem
 from handbook.settings import Language, Settings, settings_from_mkdocs
 from handbook.translation_lock import normalise, read_lock, section_states, word_diff
 from handbook.validate import validate
@@ -144,7 +146,7 @@ def test_update_refuses_a_stale_section_and_lists_it(tmp_path):
     edit(repo, "talk.nl.md", "Stel open vragen", "Stel korte, open vragen")
     result = update(repo)
     assert result.returncode == 1
-    assert "! talk#ask: changed in docs/talk.nl.md, not in docs/talk.en.md" in result.stderr
+    assert "! talk#ask: changed in docs/talk.nl.md:7, not in docs/talk.en.md:7" in result.stderr
     assert (repo / "translations.lock").read_text(encoding="utf-8") == lock_before
     assert any("TRANSLATION-STALE" in line for line in problems(repo))
 
@@ -244,3 +246,76 @@ def test_a_card_changed_in_one_language_is_stale_at_the_other_languages_text_unt
     cards.write_text(cards.read_text().replace("I'll look into it.", "I'll ring you back tomorrow."), encoding="utf-8")
     assert problems(repo) == []
     assert update(repo).returncode == 0 and problems(repo) == []
+
+
+def test_a_slip_in_one_language_is_reported_there_only_and_a_real_change_beside_it_still_is(tmp_path):
+    """Dutch pasted into the English page changes the English section; telling the Dutch page to "translate the
+    change" would copy the slip into it."""
+    repo = make_repo(tmp_path)
+    edit(repo, "talk.en.md", "Ask open questions until you know the core.", "Stel open vragen tot je de kern kent.")
+    edit(repo, "talk.nl.md", "Adem rustig in en uit", "Adem heel rustig in en uit")
+    found = problems(repo)
+    assert [line.split(" ")[:2] for line in found] == [
+        ["docs/talk.en.md:3:1:", "TRANSLATION-STALE"],  # the real change, at the language that lags
+        ["docs/talk.en.md:9:1:", "SAME-TEXT"],  # the slip, where it is; nothing at docs/talk.nl.md:9
+    ], found
+    assert "changed in docs/talk.nl.md:3" in found[0] and "Adem {+heel+} rustig" in found[0]
+
+
+def test_a_leftover_or_a_removed_id_in_one_language_is_not_sent_to_the_other(tmp_path):
+    repo = make_repo(tmp_path)
+    edit(repo, "talk.en.md", "Ask open questions until you know the core.", "translation_missing")
+    found = problems(repo)
+    assert found and all(line.startswith("docs/talk.en.md:9:") for line in found), found
+    assert any(": LEFTOVER " in line for line in found)
+    edit(repo, "talk.en.md", "translation_missing", "Ask open questions until you know the core.")
+    edit(repo, "talk.en.md", "## Ask questions {#ask}", "## Ask questions")
+    found = problems(repo)
+    assert any(line.startswith("docs/talk.en.md:7:1: ID-MISSING ") for line in found), found
+    assert not any(": TRANSLATION-STALE " in line for line in found), found
+
+
+def test_a_fault_found_in_the_rendered_page_takes_the_stale_report_of_its_section_away(tmp_path):
+    repo = make_repo(tmp_path)
+    edit(repo, "talk.en.md", "Ask open questions", "Ask a few open questions")
+    result = validate(settings_from_mkdocs(load_config(str(repo / "mkdocs.yml"))))
+    assert [p.format().split(": TRANSLATION-STALE")[0] for p in result.problems] == ["docs/talk.nl.md:7:1"]
+    in_section = Problem("docs/talk.en.md", 9, 5, Code.LINK_PAGE, "link to missing page '../refunds/'", "", "en")
+    elsewhere = Problem("docs/talk.en.md", 3, 5, Code.LINK_PAGE, "link to missing page '../refunds/'", "", "en")
+    assert result.complete([in_section]) == [in_section]
+    assert result.complete([elsewhere]) == [elsewhere, *result.problems]
+
+
+def test_a_long_word_diff_is_cut_after_a_whole_word_and_closes_its_change():
+    old = "Begin met het erkennen van het probleem."
+    new = f"{old} " + " ".join(f"woord{number}" for number in range(100))
+    diff = word_diff(old, new)
+    assert len(diff) <= 310 and diff.endswith(" …+}"), diff
+    words = diff.removesuffix(" …+}").replace("{+", "").split()
+    assert words and all(word in new.split() for word in words), diff
+
+
+def test_words_of_the_other_language_added_by_mistake_are_to_be_undone_not_translated(tmp_path):
+    """A Dutch sentence pasted into a longer English paragraph: no check of the English page sees it, so the Dutch
+    page gets the stale report, which must not ask for the Dutch sentence to be translated into Dutch."""
+    sentences = {
+        "nl": ("Adem rustig in en uit en luister naar wat de klant zegt.", "Laat de klant uitpraten, ook als het lang duurt."),
+        "en": ("Breathe slowly and listen to what the customer says.", "Let the customer finish, even when it takes a while."),
+    }
+    pages = {**PAGES}
+    for lang, (first, second) in sentences.items():
+        pages[f"talk.{lang}.md"] = pages[f"talk.{lang}.md"].replace(first, f"{first} {second}")
+    repo = make_repo(tmp_path, pages)
+    edit(repo, "talk.en.md", sentences["en"][1], sentences["nl"][1])
+    found = problems(repo)
+    assert len(found) == 1 and found[0].startswith("docs/talk.nl.md:3:1: TRANSLATION-STALE "), found
+    assert found[0].endswith(
+        "(the words added at docs/talk.en.md:3 read as 'nl', not 'en': undo them there; "
+        "translate the change here, then run `make translations-update` otherwise)"
+    )
+    # A real English edit keeps the usual advice, with the way back named.
+    edit(repo, "talk.en.md", sentences["nl"][1], "Let the customer finish, however long it takes.")
+    assert problems(repo)[0].endswith(
+        "(translate the change here, then run `make translations-update`; if the change at docs/talk.en.md:3 was a "
+        "mistake, undo it there; if it needs no translation: `make translations-update ACCEPT=talk#stay-calm`)"
+    )

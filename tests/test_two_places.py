@@ -170,7 +170,7 @@ CASES = {
     "LINK-LOCKED": [link_locked],
     "TRANSLATION-STALE": [translation_stale],
     "LINK-PAGE": [reference("missing.md")],
-    "LINK-FILE": [reference("../gone/")],
+    "LINK-FILE": [reference("../gone.pdf")],
     "LINK-ANCHOR": [reference("../talk/#nope")],
 }
 

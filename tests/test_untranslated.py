@@ -212,7 +212,7 @@ def test_coverage_counts_units_and_drops_below_100_for_one_untranslated_item(fix
     # index: title + paragraph; talk: 20 units; the card: title, when, 3 phrases -> 27 units, one untranslated
     assert coverage == {"nl": 1.0, "en": pytest.approx(26 / 27)}
     assert summary_lines(problems, coverage)[-1] == (
-        "validation per language: en: 1 problem(s), 96% translated, nl: 0 problem(s), 100% translated"
+        "validation per language: en: 1 problem, 96% translated, nl: 0 problems, 100% translated"
     )
 
 

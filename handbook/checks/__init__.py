@@ -6,7 +6,7 @@ Each check is a pure function `check(handbook) -> list[Problem]`; this module on
 from __future__ import annotations
 
 from handbook import desk
-from handbook.checks import boxes, leftovers, links, sections, structure, translations
+from handbook.checks import boxes, images, leftovers, links, sections, structure, translations
 from handbook.model import Handbook
 from handbook.printing.card_fit import card_fit_problems
 from handbook.problems import Problem, sorted_problems
@@ -15,6 +15,7 @@ from handbook.published_links import check_lock
 CHECKS = (
     sections.check,
     links.check,
+    images.check,
     translations.check,
     boxes.check,
     leftovers.check_page_sources,

@@ -18,7 +18,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from handbook.addresses import page_address
+from handbook.addresses import page_address, slug_of_path
 from handbook.codes import Code
 from handbook.model import Handbook, Page
 from handbook.problems import Problem
@@ -210,6 +210,8 @@ class BuiltSite:
     ids: dict[str, set[str]]  # page URL -> IDs in its content
     paths: dict[str, str]  # page URL -> its source file, for messages
     other_pages: dict[str, str]  # URL of a page in another language -> that language
+    slugs: frozenset[str] = frozenset()  # every page's name, to suggest a Markdown link instead of an address
+    web_only: frozenset[str] = frozenset()  # URLs of pages the handbook PDF leaves out (`print: false`)
 
     def exists(self, path: str) -> bool:
         return path in self.urls or path in GENERATED or path.startswith("downloads/")  # PDFs come after the site
@@ -254,9 +256,9 @@ def _check_url(page, page_url, target, site: BuiltSite, source: _Source, site_ur
             page, source, written, Code.LINK_LANG, f"link '{written}' leads into another language", "link `page.md` instead"
         )
     if not site.exists(path):
-        pages = sorted(site.ids) if not posixpath.splitext(path.rstrip("/"))[1] else []
-        close = difflib.get_close_matches(path, pages, n=1, cutoff=0.6)
-        fix = f"did you mean `/{close[0]}`?" if close else "write the path from this page's URL"
+        if posixpath.splitext(path.rstrip("/"))[1] in ("", ".html"):  # a page's address, as raw HTML writes it
+            return _problem(page, source, written, Code.LINK_PAGE, f"link to missing page '{written}'", _page_fix(path, site))
+        fix = "write the path from this page's URL"
         return _problem(page, source, written, Code.LINK_FILE, f"link to missing file '{written}'", fix)
     if parts.fragment and path in site.ids and parts.fragment not in site.ids[path]:
         where = "this page" if path == page_url else site.paths.get(path, f"'/{path}'")
@@ -270,7 +272,23 @@ def _check_url(page, page_url, target, site: BuiltSite, source: _Source, site_ur
             f"did you mean `#{close[0]}`?" if close else "see the `{#...}` IDs of its headings",
             f"#{parts.fragment}",
         )
+    if path in site.web_only and path != page_url and page.meta.get("print", True) is not False:
+        # The same words as the source check of Markdown links: this is the link written in raw HTML.
+        message = f"link to {site.paths.get(path, path)}, a web-only page (`print: false`) that the handbook PDF leaves out"
+        fix = "link its address on the website (an absolute URL), or print that page"
+        return _problem(page, source, written, Code.PRINT_LINK, message, fix)
     return None
+
+
+def _page_fix(path: str, site: BuiltSite) -> str:
+    """A Markdown link to write instead of the address: it keeps the reader's language and is checked where it is
+    written, with the page that was probably meant."""
+    _lang, slug = slug_of_path(path.removesuffix(".html"), [site.lang, *set(site.other_pages.values())])
+    slug = slug.rsplit("/", 1)[-1]  # pages are never in folders: `gone/` written on /en/talk/ means the page `gone`
+    close = difflib.get_close_matches(slug, sorted(site.slugs), n=1, cutoff=0.6)
+    if close:
+        return f"did you mean the page `{close[0]}`? Link it in Markdown: `[title]({close[0]}.md)`"
+    return f"write it as a Markdown link, `[title]({slug}.md)`, and create the page: `make new-page SLUG={slug} …`"
 
 
 def _problem(page, source: _Source, written, code, message, fix, fallback: str = "") -> Problem:
@@ -307,7 +325,8 @@ def check_rendered(handbook: Handbook, lang: str, rendered: dict, file_urls, kno
     others = {url: other for url, (other, _) in page_urls(handbook).items() if other != lang}
     ids = {rendered[slug].url: output.ids for slug, output in outputs.items()}
     paths = {built.url: built.source_path for built in rendered.values()}
-    site = BuiltSite(lang, urls, ids, paths, others)
+    web_only = frozenset(built.url for slug, built in rendered.items() if handbook.page(slug, lang).meta.get("print") is False)
+    site = BuiltSite(lang, urls, ids, paths, others, frozenset(handbook.pages), web_only)
     # A count that differs between languages (SECTION-PARITY) says nothing of how this line renders.
     located = [p for p in known if p.code != Code.SECTION_PARITY]
     places = {(p.path, p.line, p.col) for p in located} | {(p.path, p.line) for p in located}

@@ -8,15 +8,17 @@ pages when `extra: translation_lag: notice`, `make check` ends with its counts, 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from handbook.codes import Code
+from handbook.language_guess import other_language
 from handbook.model import Handbook
-from handbook.problems import Problem
+from handbook.problems import Problem, plural
 from handbook.translation_history import Change, find_change
-from handbook.translation_lock import LOCK_FILE, SectionState, read_lock_file, section_states, word_diff
+from handbook.translation_lock import LOCK_FILE, SectionState, read_lock_file, section_states, shortened, word_diff
 
 POLICIES = ("fail", "notice")
 REPORT = "translation-status.json"  # in the build folder (settings.build_dir)
@@ -68,13 +70,31 @@ def translation_status(handbook: Handbook, file_dates: dict[str, dt.date], today
 
 def _what_changed(state: SectionState, lang: str, change: Change) -> str:
     if change.old_text is None:
-        now = state.now[lang].text
-        return f"{change.why_missing}; its text now: {now[:120]}{'…' if len(now) > 120 else ''}"
+        return f"{change.why_missing}; its text now: {shortened(state.now[lang].text, 120)}"
     return word_diff(change.old_text, state.now[lang].text)
 
 
-def check(handbook: Handbook, status: TranslationStatus) -> list[Problem]:
-    """One problem per stale section and lagging language, at that language's heading of the section."""
+def _section_lines(handbook: Handbook, state: SectionState, lang: str) -> range:
+    """The file lines of `lang`'s text of the section, as the lock counts them: from its heading (the top of the
+    page for the first section) to the next heading with an ID."""
+    page = handbook.page(state.slug, lang)
+    starts = [heading.line for heading in page.scan.headings if heading.id]
+    number = starts.index(state.now[lang].line)
+    first = 1 if number == 0 else starts[number]
+    return range(first, starts[number + 1] if number + 1 < len(starts) else 1 << 30)
+
+
+def _faulty(handbook: Handbook, state: SectionState, lang: str, faults: list[Problem]) -> bool:
+    """Whether `lang`'s text of the section has a fault of its own: then its change is most likely the slip
+    (Dutch pasted into the English page, a `translation_missing`, a removed ID), reported there, and telling the
+    other language to "translate the change" would copy the slip into it."""
+    path, lines = handbook.page(state.slug, lang).path, _section_lines(handbook, state, lang)
+    return any(fault.path == path and fault.line in lines for fault in faults)
+
+
+def check(handbook: Handbook, status: TranslationStatus, faults: list[Problem] = ()) -> list[Problem]:
+    """One problem per stale section and lagging language, at that language's heading of the section; none for
+    a section whose changed language has one of the other `faults` in it."""
     settings = handbook.settings
     problems = []
     if settings.translation_lag not in POLICIES:
@@ -91,19 +111,36 @@ def check(handbook: Handbook, status: TranslationStatus) -> list[Problem]:
         for lang in state.lagging:
             page = handbook.page(state.slug, lang)
             for changed in state.changed:
-                source = handbook.page(state.slug, changed)
+                if _faulty(handbook, state, changed, faults):
+                    continue
+                change = status.changes[(state.key, changed)]
+                where = f"{handbook.page(state.slug, changed).path}:{state.now[changed].line}"
                 problems.append(
                     page.problem(
                         state.now[lang].line,
                         1,
                         Code.TRANSLATION_STALE,
-                        f"section '{state.key}' changed in {source.path}:{state.now[changed].line} since {LOCK_FILE}, "
-                        f"this translation did not: {_what_changed(state, changed, status.changes[(state.key, changed)])}",
-                        f"translate the change here, then run `make translations-update`; if it needs no translation: "
-                        f"`make translations-update ACCEPT={state.key}`",
+                        f"section '{state.key}' changed in {where} since {LOCK_FILE}, "
+                        f"this translation did not: {_what_changed(state, changed, change)}",
+                        _fix(state, changed, lang, change, where),
                     )
                 )
     return problems
+
+
+def _fix(state: SectionState, changed: str, lang: str, change: Change, where: str) -> str:
+    """Translate the change here, unless it looks like a slip in the changed language: words of this language
+    added there (pasted by mistake) are to be undone there, not translated into the language they are in."""
+    translate = "translate the change here, then run `make translations-update`"
+    undo = f"if the change at {where} was a mistake, undo it there"
+    accept = f"if it needs no translation: `make translations-update ACCEPT={state.key}`"
+    if change.old_text is not None:
+        old, new = change.old_text.split(), state.now[changed].text.split()
+        matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+        added = " ".join(word for tag, _, _, j1, j2 in matcher.get_opcodes() if tag != "equal" for word in new[j1:j2])
+        if other_language(added, changed, min_hits=2) == lang:
+            return f"the words added at {where} read as '{lang}', not '{changed}': undo them there; {translate} otherwise"
+    return f"{translate}; {undo}; {accept}"
 
 
 def lock_notice(status: TranslationStatus) -> str:
@@ -112,7 +149,8 @@ def lock_notice(status: TranslationStatus) -> str:
     if not pending:
         return ""
     shown = ", ".join(pending[:3]) + (f" and {len(pending) - 3} more" if len(pending) > 3 else "")
-    return f"{LOCK_FILE}: {len(pending)} section(s) in step but not recorded yet ({shown}): run `make translations-update`"
+    count = plural(len(pending), "section")
+    return f"{LOCK_FILE}: {count} in step but not recorded yet ({shown}): run `make translations-update`"
 
 
 def summary_line(status: TranslationStatus, locales: list[str]) -> str:

@@ -1,11 +1,13 @@
-"""Whether every phrase card fits its printed 90 x 65 mm, found during validation by typesetting the cards.
+"""Whether every phrase card fits its printed 90 x 65 mm, and each desk sheet its one A4 page, found during
+validation by typesetting them.
 
 Both layouts are checked: the office sheets and the print shop's single cards, whose text keeps 4 mm inside the
 trim. A card that fits neither is reported once per language, as the office sheets see it.
 
 Only a real layout knows: a character-count estimate let cards through that overflowed on paper, and blocked
 cards that fit. Run in validation, the same layout makes `make check`, the live preview and `make build`
-report the same cards. The check typesets the very print jobs the print step makes, in parallel, and keeps
+report the same cards. The desk sheets are checked the same way, so that `make check` rejects what the build
+would. The check typesets the very print jobs the print step makes, in parallel, and keeps
 their PDFs in the print cache: the print step then copies them instead of typesetting the cards again, and a
 check after an edit elsewhere typesets nothing.
 """
@@ -16,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 from handbook.codes import Code
-from handbook.downloads import PHRASE_CARDS, PRINT_SHOP
+from handbook.downloads import DESK_SHEET, PHRASE_CARDS, PRINT_SHOP
 from handbook.model import Handbook
 from handbook.printing.cache import STORE, PreviousPrint
 from handbook.printing.jobs import desk_jobs, print_shop_job, print_shop_jobs, stylesheet
@@ -26,8 +28,10 @@ from handbook.problems import Problem
 
 
 def card_jobs(handbook: Handbook):
-    """The print jobs of single cards: the office sheets and the print shop's cards, per language."""
-    names = {name.format(lang=language.locale) for language in handbook.settings.languages for name in (PHRASE_CARDS, PRINT_SHOP)}
+    """The print jobs of single cards (the office sheets and the print shop's cards) and the desk sheets, per
+    language."""
+    kinds = (PHRASE_CARDS, PRINT_SHOP, DESK_SHEET)
+    names = {name.format(lang=language.locale) for language in handbook.settings.languages for name in kinds}
     shop_jobs, missing_profile = print_shop_jobs(handbook)
     if missing_profile:  # the print step reports it; the cards still fit or not without the colour profile
         shop_jobs = [
@@ -37,17 +41,18 @@ def card_jobs(handbook: Handbook):
 
 
 def card_fit_problems(handbook: Handbook) -> list[Problem]:
-    """CARD-TOO-LONG for each card that does not fit, per language, from a layout of the printed cards."""
+    """CARD-TOO-LONG for each card that does not fit, per language, from a layout of the printed cards;
+    DESK-TOO-LONG for each part of a desk sheet that runs off its page."""
     if not handbook.cards:
         return []
     build_dir = handbook.settings.build_dir
     build_dir.mkdir(parents=True, exist_ok=True)
-    problems: dict[tuple[int, str | None], Problem] = {}
+    problems: dict[tuple[str, int, str | None], Problem] = {}
     with tempfile.TemporaryDirectory(dir=build_dir) as scratch:
         store = PreviousPrint(build_dir / STORE, places(handbook.settings.docs_dir))
         results = print_or_reuse(card_jobs(handbook), store, Path(scratch))
     for result in results:
         for problem in result.errors:
-            if problem.code == Code.CARD_TOO_LONG:
-                problems.setdefault((problem.line, problem.lang), problem)
+            if problem.code in (Code.CARD_TOO_LONG, Code.DESK_TOO_LONG):
+                problems.setdefault((problem.path, problem.line, problem.lang), problem)
     return list(problems.values())

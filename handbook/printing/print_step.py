@@ -31,9 +31,12 @@ class PrintQueue:
     is copied from the previous build (unless `fresh_print`), the others are typeset in worker processes, one per
     core, while the caller goes on with other work. `finish` waits for them all."""
 
-    def __init__(self, previous: PreviousPrint, out_dir: Path, languages: tuple[str, ...] = ()):
+    def __init__(
+        self, previous: PreviousPrint, out_dir: Path, languages: tuple[str, ...] = (), run_started: float = float("inf")
+    ):
         self.previous, self.out_dir, self.languages = previous, out_dir, languages
         self.reuse = not fresh_print()
+        self.run_started = run_started  # wall time: a PDF kept since then was typeset by this run's validation
         self.entries: list[tuple[PrintJob | None, str, PrintResult | Future]] = []
         self.pool: ProcessPoolExecutor | None = None
 
@@ -48,6 +51,8 @@ class PrintQueue:
         self.out_dir.mkdir(parents=True, exist_ok=True)
         restored = self.previous.restore(name, key, self.out_dir) if self.reuse else None
         if restored is not None:
+            kept = self.previous.directory / f"{name}.json"
+            restored.typeset_in_validation = kept.stat().st_mtime >= self.run_started
             self.entries.append((None, key, restored))
             return
         job = make_job()
@@ -132,11 +137,12 @@ class BuildPrint:
         return results, self.problems + [problem for result in results for problem in result.errors]
 
 
-def start_print(handbook: Handbook, site_dir: Path) -> BuildPrint:
-    """Start the PDFs that need only the model."""
+def start_print(handbook: Handbook, site_dir: Path, run_started: float = float("inf")) -> BuildPrint:
+    """Start the PDFs that need only the model. `run_started` (wall time) tells the PDFs the run's validation
+    typeset from those of an earlier build."""
     settings = handbook.settings
     store = PreviousPrint(settings.build_dir / STORE, places(settings.docs_dir, site_dir))
-    queue = PrintQueue(store, site_dir / DOWNLOADS, tuple(settings.locales))
+    queue = PrintQueue(store, site_dir / DOWNLOADS, tuple(settings.locales), run_started)
     shop_jobs, problems = print_shop_jobs(handbook)
     queue.add(desk_jobs(handbook) + shop_jobs)
     return BuildPrint(handbook, site_dir, queue, problems)

@@ -10,6 +10,8 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from handbook.problems import plural
+
 if TYPE_CHECKING:
     from handbook.printing.typeset import PrintResult
     from handbook.problems import Problem
@@ -19,16 +21,19 @@ if TYPE_CHECKING:
 REPORT = "print.json"  # in the build folder (settings.build_dir)
 
 
-def print_summary(results: list[PrintResult], detailed: bool) -> str:
-    """One line for CI logs; one line per PDF (name, pages, seconds) on a terminal."""
-    total = f"print: {len(results)} PDFs, {sum(r.pages for r in results)} pages"
+def _how(result: PrintResult) -> str:
+    if result.layouts:
+        return plural(result.layouts, "layout")
+    return "typeset during validation" if result.typeset_in_validation else "unchanged since the last build"
+
+
+def print_summary(results: list[PrintResult], detailed: bool) -> list[str]:
+    """One line for CI logs; one line per PDF (name, pages, how it was made, seconds) on a terminal."""
+    total = f"print: {plural(len(results), 'PDF')}, {plural(sum(r.pages for r in results), 'page')}"
     if not detailed:
-        return total
-    lines = [
-        f"print: {r.name}: {r.pages} pages, {f'{r.layouts} layout(s)' if r.layouts else 'unchanged'}, {r.seconds:.1f} s"
-        for r in results
-    ]
-    return "\n".join([*lines, total])
+        return [total]
+    lines = [f"print: {r.name}: {plural(r.pages, 'page')}, {_how(r)}, {r.seconds:.1f} s" for r in results]
+    return [*lines, total]
 
 
 def write_print_report(path: Path, results: list[PrintResult], problems: list[Problem], seconds: float) -> None:

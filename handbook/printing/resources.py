@@ -8,15 +8,19 @@ the images of the model's pages, so the problem points at the line that shows th
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from handbook.printing.svg_fonts import with_handbook_faces
+
 
 def recording_fetcher():
-    """A WeasyPrint URL fetcher that keeps every URL it is asked for, in order, in its `requested` list."""
-    from weasyprint.urls import URLFetcher
+    """A WeasyPrint URL fetcher that keeps every URL it is asked for, in order, in its `requested` list, and hands
+    the typesetter each local SVG with its text in the handbook's faces (`svg_fonts`)."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     class RecordingFetcher(URLFetcher):
         def __init__(self):
@@ -25,7 +29,16 @@ def recording_fetcher():
 
         def fetch(self, url, headers=None):
             self.requested.append(url)
-            return super().fetch(url, headers)
+            response = super().fetch(url, headers)
+            if not url.startswith("file:") or response.content_type != "image/svg+xml":
+                return response
+            try:
+                body = response.read()
+            finally:
+                response.close()
+            with contextlib.suppress(UnicodeDecodeError):  # the typesetter then reports the file as it is
+                body = with_handbook_faces(body.decode("utf-8")).encode("utf-8")
+            return URLFetcherResponse(response.url, body, response.headers, response.status)
 
     return RecordingFetcher()
 

@@ -20,7 +20,7 @@ from handbook.printing.document import numbered_targets, with_page_numbers
 from handbook.printing.page_slots import estimated_pages, fill_page_numbers, printed_page_numbers
 from handbook.printing.resources import FailedResources, file_digests, recording_fetcher
 from handbook.printing.structure import finish_structure, recorded_text_languages
-from handbook.problems import Problem
+from handbook.problems import Problem, plural
 
 # How every PDF is written: streams compressed, in its job's PDF variant. Part of a PDF's cache key.
 PDF_OPTIONS = {"uncompressed_pdf": False}
@@ -54,6 +54,7 @@ class PrintResult:
     errors: list[Problem] = field(default_factory=list)
     page_numbers: dict[str, int] = field(default_factory=dict)
     layouts: int = 0
+    typeset_in_validation: bool = False  # copied, but typeset in this run: the card-fit check made it
     # Of a numbered document: the page of every ID a chapter gave it (`page--section`), for links.json.
     anchor_pages: dict[str, int] = field(default_factory=dict)
     # Every local file the typesetter loaded (images, fonts), with its digest: the PDF is current while they are.
@@ -90,7 +91,7 @@ def overflowing(document, limits) -> list[Problem]:
         excess = positions[anchor][1] / px_per_mm - lowest
         if excess > 0.01:
             lines = max(1, round(excess / LINE_MM))
-            found.append(replace(problem, message=f"{problem.message}: about {lines} line(s) too long"))
+            found.append(replace(problem, message=f"{problem.message}: about {plural(lines, 'line')} too long"))
     return found
 
 
