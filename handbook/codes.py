@@ -2,8 +2,8 @@
 
 AUTHORING.md's table of codes is generated from this dictionary (`scripts/authoring_codes.py`), and a test
 keeps it equal to the codes the checks emit, so the documentation cannot drift from the code. The checks name
-a code as `Code.LINK_PAGE`, a member of the enum built from the same dictionary: a code missing from the table
-is an error where it is written, never a typo in a report.
+a code as `Code.LINK_PAGE`, a member of the enum below, held equal to the table by a test: a misspelt code is an
+error where it is written (and to a type checker), never a typo in a report.
 """
 
 from enum import StrEnum
@@ -192,5 +192,62 @@ CODES: dict[str, tuple[str, str]] = {
     ),
 }
 
-# `Code.LINK_PAGE == "LINK-PAGE"`: a str wherever a problem is printed, compared or written to JSON.
-Code = StrEnum("Code", [(code.replace("-", "_"), code) for code in CODES])
+class Code(StrEnum):
+    """`Code.LINK_PAGE == "LINK-PAGE"`: a str wherever a problem is printed, compared or written to JSON.
+
+    Written out member by member so a type checker and an editor see every code; `tests/test_authoring.py`
+    holds it equal to `CODES`, in order, so the table stays the one place a code is described."""
+
+    INPUT_ENCODING = "INPUT-ENCODING"
+    INPUT_FRONT_MATTER = "INPUT-FRONT-MATTER"
+    INPUT_YAML = "INPUT-YAML"
+    INPUT_CONFIG = "INPUT-CONFIG"
+    PAGE_NO_LANGUAGE = "PAGE-NO-LANGUAGE"
+    PAGE_UNTRANSLATED = "PAGE-UNTRANSLATED"
+    NAV_PAGE = "NAV-PAGE"
+    NAV_OMITTED = "NAV-OMITTED"
+    NAV_TITLE = "NAV-TITLE"
+    SITE_NAME = "SITE-NAME"
+    LINK_PAGE = "LINK-PAGE"
+    LINK_ANCHOR = "LINK-ANCHOR"
+    LINK_LANG = "LINK-LANG"
+    LINK_FILE = "LINK-FILE"
+    LINK_REFERENCE = "LINK-REFERENCE"
+    COMMENT_OPEN = "COMMENT-OPEN"
+    MARKDOWN_LITERAL = "MARKDOWN-LITERAL"
+    ID_MISSING = "ID-MISSING"
+    ID_FORMAT = "ID-FORMAT"
+    ID_DUPLICATE = "ID-DUPLICATE"
+    ID_PARITY = "ID-PARITY"
+    TITLE_MISSING = "TITLE-MISSING"
+    SAME_TEXT = "SAME-TEXT"
+    WRONG_LANGUAGE = "WRONG-LANGUAGE"
+    UI_STRING = "UI-STRING"
+    LEFTOVER = "LEFTOVER"
+    PLACEHOLDER_ALT = "PLACEHOLDER-ALT"
+    IMAGE_UNREADABLE = "IMAGE-UNREADABLE"
+    IMAGE_TOO_LARGE = "IMAGE-TOO-LARGE"
+    UNSAFE_HTML = "UNSAFE-HTML"
+    DIRECTIVE = "DIRECTIVE"
+    CARD_FORMAT = "CARD-FORMAT"
+    CARD_DUPLICATE = "CARD-DUPLICATE"
+    CARD_LANGUAGE = "CARD-LANGUAGE"
+    CARD_SIZE = "CARD-SIZE"
+    CARD_TOO_LONG = "CARD-TOO-LONG"
+    CARD_SECTION = "CARD-SECTION"
+    DESK_SOURCE = "DESK-SOURCE"
+    DESK_TOO_LONG = "DESK-TOO-LONG"
+    BOX_FORMAT = "BOX-FORMAT"
+    BOX_TYPE = "BOX-TYPE"
+    BOX_INDENT = "BOX-INDENT"
+    BOX_PARITY = "BOX-PARITY"
+    CHECKLIST_PARITY = "CHECKLIST-PARITY"
+    SECTION_PARITY = "SECTION-PARITY"
+    CHECKLIST_EMPTY = "CHECKLIST-EMPTY"
+    SOURCE_UNKNOWN = "SOURCE-UNKNOWN"
+    OUTPUT_LEFTOVER = "OUTPUT-LEFTOVER"
+    LINK_LOCKED = "LINK-LOCKED"
+    TRANSLATION_STALE = "TRANSLATION-STALE"
+    PRINT_LINK = "PRINT-LINK"
+    PRINT_LAYOUT = "PRINT-LAYOUT"
+
