@@ -70,14 +70,17 @@ def test_each_situation_shows_its_steps_and_words_on_one_phone_screen(phone, ser
 def test_the_jump_list_reaches_every_situation_in_one_tap(phone, served_site, lang):
     phone.goto(served_site + PAGES[lang])
     ids = [s["id"] for s in situations(phone)]
-    first_heading = phone.locator(f"h2#{ids[0]}")
-    jump_list = phone.locator(".md-content article ul").first
-    assert jump_list.evaluate("(list, heading) => !!(list.compareDocumentPosition(heading) & 4)", first_heading.element_handle())
-    targets = [href.split("#", 1)[1] for href in jump_list.locator("a").evaluate_all("as => as.map(a => a.getAttribute('href'))")]
+    # The jump list: every link above the first situation (grouped under short labels), in page order.
+    targets = phone.evaluate(
+        """first => [...document.querySelectorAll('.md-content article a[href^="#"]')]
+            .filter(a => a.closest('ul') && (a.compareDocumentPosition(document.querySelector('h2#' + first)) & 4))
+            .map(a => a.getAttribute('href').slice(1))""",
+        ids[0],
+    )
     assert targets == ids
     for target in ids:
         phone.evaluate("window.scrollTo(0, 0)")
-        phone.locator(f".md-content article ul >> nth=0 >> a[href='#{target}']").click()
+        phone.locator(f".md-content article ul a[href='#{target}']").first.click()
         phone.wait_for_timeout(150)
         top = phone.locator(f"h2#{target}").evaluate("h => h.getBoundingClientRect().top")
         assert phone.evaluate(HEADER_BOTTOM) - 1 <= top < PHONE["height"] / 2, (target, top)
