@@ -121,7 +121,7 @@ def test_a_desk_sheet_too_long_for_one_page_is_an_error_at_its_source(model, tmp
             f"{sheet.route.path}:{sheet.route.line}:1: DESK-TOO-LONG the desk sheet does not fit one A4 page in 'en': "
             f"it runs off the page in '{sheet.route.title}'"
         )
-        + r": about \d+ lines? too long "
+        + r"(: about \d+ lines? too long)? "
         + re.escape("(shorten the route, the escalation ladder or the key phrases; the sheet is never printed smaller)"),
         found[0],
     ), found[0]
@@ -246,10 +246,14 @@ def test_validation_rejects_a_desk_sheet_the_build_would_not_print(tmp_path):
     handbook = load_handbook(settings_from_mkdocs(load_config(str(copy / "mkdocs.yml"))))
     found = [p.format() for p in card_fit_problems(handbook)]
     route_line = text.split("\n").index("## The route in nine steps {#route}") + 1
-    assert found[0] == (
-        f"docs/conversation.en.md:{route_line}:1: DESK-TOO-LONG the desk sheet does not fit one A4 page in 'en': it runs "
-        "off the page in 'The route in nine steps' "
-        "(shorten the route, the escalation ladder or the key phrases; the sheet is never printed smaller)"
-    )
+    assert re.fullmatch(
+        re.escape(
+            f"docs/conversation.en.md:{route_line}:1: DESK-TOO-LONG the desk sheet does not fit one A4 page in 'en': "
+            "it runs off the page in 'The route in nine steps'"
+        )
+        + r"(: about \d+ lines? too long)? "
+        + re.escape("(shorten the route, the escalation ladder or the key phrases; the sheet is never printed smaller)"),
+        found[0],
+    ), found[0]
     # The parts after the route are pushed off too; the Dutch sheet, untouched, still fits.
     assert all(" DESK-TOO-LONG " in line and "in 'en'" in line for line in found), found

@@ -147,7 +147,7 @@ def test_a_card_too_long_for_its_size_is_an_error_naming_the_card(model, tmp_pat
     [error] = result.errors
     assert re.fullmatch(
         rf"docs/phrases\.yml:{card.line}:1: CARD-TOO-LONG card '{card.id}' does not fit its 90 x 65 mm card in its 'nl' "
-        r"text: about (\d+) line\(s\) too long \(shorten the 'nl' phrases or drop one; cards are never printed smaller\)",
+        r"text: about (\d+) lines? too long \(shorten the 'nl' phrases or drop one; cards are never printed smaller\)",
         error.format(),
     )
     # Six phrases of four lines each on a card with room for about eleven: well over ten lines too many.
