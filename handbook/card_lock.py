@@ -43,11 +43,25 @@ def card_states(handbook: Handbook, records: dict[str, dict[str, str]]) -> list[
     return states
 
 
-def check(handbook: Handbook, states: list[SectionState]) -> list[Problem]:
-    """TRANSLATION-STALE for a card changed in one language only, at the lagging language's title in the file."""
+def _card_lines(handbook: Handbook) -> dict[str, range]:
+    """Each card's lines in the card file, from its `- id:` line to the next card's."""
+    starts = [card.line for card in handbook.cards] + [1 << 30]
+    return {card.id: range(card.line, starts[number + 1]) for number, card in enumerate(handbook.cards)}
+
+
+def check(handbook: Handbook, states: list[SectionState], faults: list[Problem] = ()) -> list[Problem]:
+    """TRANSLATION-STALE for a card changed in one language only, at the lagging language's title in the file; none
+    when the changed language has a problem of its own in that card (a phrase too long, a missing text): the change
+    is most likely the slip, reported there, and not to be translated into the other language."""
     problems = []
+    lines = _card_lines(handbook)
     for state in states:
         if state.state != "stale":
+            continue
+        own = [
+            f for f in faults if f.path == handbook.cards_path and f.line in lines.get(state.id, ()) and f.lang in state.changed
+        ]
+        if own:
             continue
         changed = ", ".join(f"'{lang}' (line {state.now[lang].line})" for lang in state.changed)
         for lang in state.lagging:

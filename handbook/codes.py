@@ -192,6 +192,7 @@ CODES: dict[str, tuple[str, str]] = {
     ),
 }
 
+
 class Code(StrEnum):
     """`Code.LINK_PAGE == "LINK-PAGE"`: a str wherever a problem is printed, compared or written to JSON.
 
@@ -250,4 +251,3 @@ class Code(StrEnum):
     TRANSLATION_STALE = "TRANSLATION-STALE"
     PRINT_LINK = "PRINT-LINK"
     PRINT_LAYOUT = "PRINT-LAYOUT"
-

@@ -72,7 +72,7 @@ def validate(settings: Settings) -> Validation:
     failing = _failing(stale, settings)
     # A card has no room for a notice: a card changed in one language only fails in either mode.
     records = read_lock_file(settings.root / LOCK_FILE)
-    cards = card_lock.check(handbook, card_lock.card_states(handbook, records))
+    cards = card_lock.check(handbook, card_lock.card_states(handbook, records), problems)
     problems = sorted_problems(problems + [p for p in stale if p.code != Code.TRANSLATION_STALE] + failing + cards)
     seconds = time.perf_counter() - started
     published = [f"published with a notice (translation_lag: notice): {p.format()}" for p in stale if p not in failing]

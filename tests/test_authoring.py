@@ -114,7 +114,7 @@ def test_new_page_on_a_broken_mkdocs_yml_writes_nothing(tmp_path):
     config = copy / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("nav:\n", "nav:\n  - [\n", 1), encoding="utf-8")
     before = snapshot(copy)
-    result = new_page(copy, SLUG="refunds", TITLE_NL="Geld terug", TITLE_EN="Refunds")
+    result = new_page(copy, SLUG="returns", TITLE_NL="Retouren", TITLE_EN="Returns")
     assert result.returncode == 2 and "mkdocs.yml:" in result.stderr and "Traceback" not in result.stderr
     assert snapshot(copy) == before
 

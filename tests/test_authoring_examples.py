@@ -18,6 +18,7 @@ import pytest
 import yaml
 from conftest import ROOT, copy_project, run_build
 from mkdocs.config import load_config
+from PIL import Image
 
 from handbook.checks import run_checks
 from handbook.model import load_handbook
@@ -93,9 +94,14 @@ def example_site(tmp_path_factory) -> Path:
         for lang, title in (("nl", "Voorbeeld"), ("en", "Example")):
             (copy / "docs" / f"{slug}.{lang}.md").write_text(page_text(pair[lang], title, number), encoding="utf-8")
         for image in re.findall(r"!\[[^\]]*\]\(([^)\s]+)\)", pair["nl"] + pair["en"]):
-            # an example's picture stands for one the author adds: a shared file at the path it shows
-            (copy / "docs" / image).parent.mkdir(parents=True, exist_ok=True)
-            (copy / "docs" / image).write_bytes(b"\x89PNG\r\n\x1a\n")
+            # an example's picture stands for one the author adds: a real, small picture at the path it shows, in
+            # the format its name says (the checks open every picture as the typesetter would)
+            path = copy / "docs" / image
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if path.suffix == ".svg":
+                path.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>', encoding="utf-8")
+            else:
+                Image.new("RGB", (8, 8), "white").save(path)
     return copy
 
 

@@ -145,7 +145,9 @@ def test_rendered_page_problems_are_counted_and_listed_last(preview):
     _, copy, log = preview
     start = len(log.read_text(encoding="utf-8"))
     source = copy / "docs" / "after.nl.md"
-    source.write_text(source.read_text(encoding="utf-8") + '\n\nZie <a href="../refunds/">terugbetalen</a>.\n', encoding="utf-8")
+    source.write_text(
+        source.read_text(encoding="utf-8") + '\n\nZie <a href="../returns-policy/">terugbetalen</a>.\n', encoding="utf-8"
+    )
     text = wait_for_log(log, "Reloading browsers", start)
     lines = [line for line in text.splitlines() if line.strip()]
     problem = max(i for i, line in enumerate(lines) if "LINK-PAGE" in line)

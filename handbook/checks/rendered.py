@@ -272,7 +272,7 @@ def _check_url(page, page_url, target, site: BuiltSite, source: _Source, site_ur
             f"did you mean `#{close[0]}`?" if close else "see the `{#...}` IDs of its headings",
             f"#{parts.fragment}",
         )
-    if path in site.web_only and path != page_url and page.meta.get("print", True) is not False:
+    if path in site.web_only and path != page_url and page.meta.get("print", True) is not False and page.meta_readable:
         # The same words as the source check of Markdown links: this is the link written in raw HTML.
         message = f"link to {site.paths.get(path, path)}, a web-only page (`print: false`) that the handbook PDF leaves out"
         fix = "link its address on the website (an absolute URL), or print that page"
