@@ -124,13 +124,16 @@ def test_rebuild_typesets_only_the_pdfs_whose_sources_changed(tmp_path):
     assert all(layouts == 1 for name, layouts in first.items() if name not in validated)
     english = (copy / "site" / "downloads" / "handbook-en.pdf").read_bytes()
     page = copy / "docs" / "after.nl.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\nBel de klant een week later nog even op.\n", encoding="utf-8")
-    # A Dutch-only addition: accepted as needing no translation, so the build passes and the English PDF stays.
+    # A Dutch-only rewording inside the last checklist item: accepted as needing no translation, so the build passes
+    # and the English PDF stays. (A new paragraph would not do: the English would lack it, SECTION-PARITY.)
+    text = page.read_text(encoding="utf-8").rstrip("\n")
+    page.write_text(text + ", en bel de klant een week later nog even op\n", encoding="utf-8")
     last_section = re.findall(r"\{#([\w-]+)\}", page.read_text(encoding="utf-8"))[-1]
     accept = {**env, "ACCEPT": f"after#{last_section}"}
     subprocess.run([sys.executable, "scripts/translations_update.py"], cwd=copy, env=accept, check=True, capture_output=True)
     second = build()
     assert second.pop("handbook-nl.pdf") >= 1
+    assert second.pop("checklists-nl.pdf") >= 1  # the edit is in a checklist: its sheet is typeset again too
     assert set(second.values()) == {0}, second
     assert (copy / "site" / "downloads" / "handbook-en.pdf").read_bytes() == english
     assert "een week later nog even op" in subprocess.run(
