@@ -220,6 +220,8 @@ def handbook_source(handbook: Handbook, language: Language, rendered: dict[str, 
         contents=language.label("print_contents"),
         page_of=language.label("print_page_of"),
         page_ref=language.label("print_page_ref"),
+        online=language.label("print_online"),
+        on_website=language.label("print_on_website"),
     )
     css = stylesheet("handbook.css") + "\n" + page_css(labels)
     pages = nav_order(handbook, rendered)
