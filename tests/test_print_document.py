@@ -123,6 +123,13 @@ def test_a_link_to_the_website_prints_its_address_on_a_real_host():
     ]
 
 
+def test_a_link_to_the_other_languages_home_page_prints_the_site_root():
+    home = RenderedPage("index", "en", "en/", "Home", '<h1 id="home">Home</h1><a href="../" lang="nl">Nederlands</a>', "x")
+    html, problems = combine([home], LABELS, "en", FOLDERS, REAL, "", "file:///site/")
+    link = next(by_id(tinyhtml5.parse(html, namespace_html_elements=False), "index").iter("a"))
+    assert problems == [] and (link.get("class"), link.get("href")) == ("external", REAL)
+
+
 def test_a_link_to_the_website_prints_no_placeholder_address():
     assert web_links(PLACEHOLDER) == [("on-site", None)] * 3
 

@@ -197,6 +197,7 @@ def rewrite_chapter(
             continue
         path, _, anchor = href.partition("#")
         target = posixpath.normpath(posixpath.join(page_dir, path)).lstrip("/") + ("/" if path.endswith("/") else "")
+        target = target.removeprefix("./")  # the site's root
         slug = page.slug if not path else _chapter_slug(target, page.lang, folders)
         is_file = path and not path.endswith("/") and "." in posixpath.basename(path)
         if is_file or (path and _other_language(target, page.lang, folders)):
