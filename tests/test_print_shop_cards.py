@@ -4,6 +4,7 @@ intent, and the two-sided file as each Dutch front followed by its English back.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import subprocess
 from dataclasses import replace
@@ -181,3 +182,24 @@ def test_the_output_profile_is_a_fogra39_cmyk_printer_profile_in_the_repository(
     data = PROFILE.read_bytes()
     assert (data[12:16], data[16:20]) == (b"prtr", b"CMYK")  # ICC header: output device class, CMYK data
     assert "FOGRA39" in ImageCms.getProfileDescription(ImageCms.ImageCmsProfile(str(PROFILE)))
+
+
+def test_the_same_cards_make_the_same_bytes_wherever_the_checkout_is(real_handbook, tmp_path):
+    from handbook.printing.jobs import print_shop_job, stylesheet
+    from handbook.printing.typeset import render_job
+
+    english = real_handbook.settings.languages[1:]
+    made = []
+    for folder in ("one", "elsewhere/two"):
+        profile = tmp_path / folder / "profiles" / PROFILE.name
+        profile.parent.mkdir(parents=True)
+        profile.write_bytes(PROFILE.read_bytes())
+        out = tmp_path / folder / "out"
+        out.mkdir()
+        css = stylesheet("print-shop.css") + profile_css(profile)
+        job = print_shop_job(real_handbook, english, css, dt.datetime(2026, 1, 2, tzinfo=dt.UTC))  # as a build dates it
+        assert render_job(job, str(out)).errors == []
+        made.append((out / job.name).read_bytes())
+    assert made[0] == made[1]
+    with pikepdf.open(tmp_path / "one" / "out" / job.name) as pdf:
+        assert pdf.Root.OutputIntents[0].DestOutputProfile.read_bytes() == PROFILE.read_bytes()  # as committed

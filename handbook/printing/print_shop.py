@@ -100,8 +100,11 @@ def finish(path: Path, document: str) -> None:
     cards make the same file."""
     import pikepdf  # loaded only when a print-shop file is written
 
-    digest = hashlib.sha256(document.encode("utf-8")).digest()
     profile = _profile_named_in(document)
+    # The profile by its content, not its place: the same commit builds the same file in any folder.
+    if profile is not None:
+        document = PROFILE_RULE.sub(hashlib.sha256(profile.read_bytes()).hexdigest(), document)
+    digest = hashlib.sha256(document.encode("utf-8")).digest()
     with pikepdf.open(path, allow_overwriting_input=True) as pdf:
         for intent in pdf.Root.get("/OutputIntents", []):
             for key, value in OUTPUT_CONDITION.items():
