@@ -58,7 +58,8 @@ def test_notice_mode_publishes_with_the_notice_in_both_languages(clone, browser)
     pdftotext = require_tool("pdftotext")
     replace(clone / "mkdocs.yml", "translation_lag: fail", "translation_lag: notice")
     replace(clone / "docs" / "conversation.nl.md", *NL_EDIT)
-    replace(clone / "docs" / "conversation.en.md", "{#route}", "{#route}\n\nA sentence added in English only.")
+    # A sentence reworded in English only: the Dutch route lags (a paragraph added would fail SECTION-PARITY).
+    replace(clone / "docs" / "conversation.en.md", "Find your place in this list;", "Find your place in this list of steps;")
     build = run(clone, "scripts/build.py", env={"HANDBOOK_SITE_URL": HOST})
     assert build.returncode == 0, build.stderr[-3000:]
     assert "published with a notice (translation_lag: notice): docs/conversation.en.md" in build.stdout
