@@ -13,9 +13,7 @@ from urllib.parse import urlsplit
 import yaml
 from mkdocs.utils.yaml import get_yaml_loader
 
-# RFC 2606 and RFC 6761 reserve these names for examples, documentation and tests: nobody can reach them.
-RESERVED_SUFFIXES = (".example", ".test", ".invalid", ".localhost")
-RESERVED_HOSTS = {"example.com", "example.net", "example.org", "localhost", "127.0.0.1", "::1"}
+from handbook.site_address import is_placeholder
 
 HOW_TO_SET = (
     "set the address readers will use: HANDBOOK_SITE_URL=https://handbook.your-company.nl/ make publish DEST=...,"
@@ -37,8 +35,8 @@ def placeholder_reason(site_url: str) -> str | None:
     host = (parts.hostname or "").rstrip(".").lower()
     if parts.scheme not in ("http", "https") or not host:
         return f"the site address {site_url} is not an http(s) address"
-    if host in RESERVED_HOSTS or host.endswith(RESERVED_SUFFIXES) or host.endswith(tuple("." + h for h in RESERVED_HOSTS)):
-        return f"the site address {site_url} is a placeholder ({host} is reserved for examples)"
+    if is_placeholder(site_url):
+        return f"the site address {site_url} is a placeholder ({host} is reserved for examples or this machine)"
     return None
 
 

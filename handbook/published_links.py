@@ -17,6 +17,7 @@ from handbook.model import PAGE_NAME, Handbook, Page
 from handbook.new_page import PLACEHOLDER
 from handbook.problems import Problem, plural
 from handbook.settings import Language
+from handbook.site_address import site_base
 from handbook.translation_lock import LOCK_FILE as TRANSLATIONS_LOCK
 from handbook.translation_lock import read_lock_file
 
@@ -222,8 +223,9 @@ def _exists(handbook: Handbook, target: str, lang: str) -> bool:
 
 
 def page_url(site_url: str, folder: str, slug: str, section: str = "") -> str:
-    """The absolute URL of a page (or one of its sections) in the language whose folder is `folder`."""
-    return f"{site_url.rstrip('/')}/" + page_address(folder, slug, section)
+    """The absolute URL of a page (or one of its sections) in the language whose folder is `folder`; relative to
+    the site's root while `site_url` is a placeholder (site_address.py), `./` for the root itself."""
+    return site_base(site_url) + page_address(folder, slug, section) or "./"
 
 
 def pdf_anchor(slug: str, section_id: str) -> str:
@@ -232,8 +234,8 @@ def pdf_anchor(slug: str, section_id: str) -> str:
 
 
 def link_index(handbook: Handbook, pdf_pages: dict[str, dict[str, int]] | None = None) -> list[dict]:
-    """Every section with its page, title, absolute URL and that link in each wiki's form, per language, in
-    navigation order.
+    """Every section with its page, title, absolute URL (relative to the site's root in a preview) and that link in
+    each wiki's form, per language, in navigation order.
 
     `pdf_pages` gives, per language, the page of each section in that language's handbook PDF (by `pdf_anchor`,
     as the print step found them); a section that is printed then also gets its PDF page and a URL that opens
@@ -264,7 +266,7 @@ def link_index(handbook: Handbook, pdf_pages: dict[str, dict[str, int]] | None =
                 anchor = pdf_anchor(slug, heading.id)
                 printed = (pdf_pages or {}).get(lang, {})
                 if anchor in printed:
-                    pdf = f"{settings.site_url.rstrip('/')}/downloads/{HANDBOOK.format(lang=lang)}#nameddest={anchor}"
+                    pdf = f"{site_base(settings.site_url)}downloads/{HANDBOOK.format(lang=lang)}#nameddest={anchor}"
                     entry.setdefault("pdf", {})[lang] = {"page": printed[anchor], "url": pdf}
             index.append(entry)
     return index

@@ -68,6 +68,8 @@ CODE_UI_KEYS = (
     "print_contents",
     "print_edition",
     "print_language",
+    "print_on_website",
+    "print_online",
     "print_page_of",
     "print_page_ref",
     "print_subtitle",

@@ -19,10 +19,15 @@ from handbook.nginx_site import site_config
 from handbook.offline import write_offline
 from handbook.published_links import link_index
 from handbook.settings import Settings, server_config_path
+from handbook.site_address import is_placeholder
 from handbook.web_fonts import write_web_fonts
 
 SEARCH_INDEX = Path("search") / "search_index.json"
 LINKS = "links.json"  # every section with its addresses, for wiki editors and the copy buttons
+PREVIEW_NOTE = (
+    "A preview: site_url in mkdocs.yml is still a placeholder, so every address here is relative to the site's root"
+    " (where this file is). Build with HANDBOOK_SITE_URL=https://your.host/ for the addresses to paste into a wiki."
+)
 CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
 
 
@@ -117,5 +122,8 @@ def write_links(site_dir: Path, handbook: Handbook, printed: list | None = None)
         if result.name == HANDBOOK.format(lang=lang) and not result.errors
     }
     sections = link_index(handbook, pdf_pages)
-    links = {"site_url": settings.site_url, "languages": settings.locales, "sections": sections}
+    if is_placeholder(settings.site_url):
+        links = {"preview": True, "note": PREVIEW_NOTE, "site_url": None, "languages": settings.locales, "sections": sections}
+    else:
+        links = {"site_url": settings.site_url, "languages": settings.locales, "sections": sections}
     (site_dir / LINKS).write_text(json.dumps(links, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

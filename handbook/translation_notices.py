@@ -3,18 +3,19 @@
 
 Both are placed into a page's Markdown in `on_page_markdown` by `handbook.directives.expand_page`, at the
 places the page's one parse found (the heading's last line, the directive's line), so the web page and the
-PDF (built from that page's HTML) show the same notice. The link to the other language is absolute: in the
-PDF it leads to the website.
+PDF (built from that page's HTML) show the same notice. The link to the other language is relative to the page, so
+it works wherever the site is served; the PDF prints it as the section's address on the website (or, while the
+address is a placeholder, as "on the website": printing/document.py).
 """
 
 from __future__ import annotations
 
 from html import escape
 
+from handbook.addresses import page_address
 from handbook.checks.translation_lag import TranslationStatus
 from handbook.model import Handbook, Page
 from handbook.printing.edition import format_edition
-from handbook.published_links import page_url
 from handbook.settings import Language
 from handbook.translation_lock import SectionState
 
@@ -23,22 +24,23 @@ def _language_name(language: Language, locale: str) -> str:
     return language.ui.get(f"language_{locale}", locale)
 
 
-def _section_url(handbook: Handbook, state: SectionState, locale: str) -> str:
+def _section_url(handbook: Handbook, state: SectionState, locale: str, on_page: str) -> str:
+    """The section in `locale`, linked from the page whose address is `on_page` (`en/translation-status/`)."""
     settings = handbook.settings
     prefix = settings.language(locale).folder
     page = handbook.page(state.slug, locale)
     top = page is not None and page.scan.headings and page.scan.headings[0].id == state.id
-    return page_url(settings.site_url, prefix, state.slug, "" if top else state.id)
+    return "../" * on_page.count("/") + page_address(prefix, state.slug, "" if top else state.id)
 
 
 def lag_notice(handbook: Handbook, status: TranslationStatus, state: SectionState, language: Language) -> str:
-    """The notice for a section whose text in `language` lags behind another language's."""
+    """The notice for a section whose text in `language` lags behind another language's, on its own page."""
     changed = state.changed[0]
     date = format_edition(status.changed_on(state, changed, handbook), language.locale)
     name = _language_name(language, changed)
     text = language.ui["lag_notice"].format(language=name, date=date)
     link = language.ui["lag_link"].format(language=name)
-    url = _section_url(handbook, state, changed)
+    url = _section_url(handbook, state, changed, page_address(language.folder, state.slug))
     # `lang` on the link: it leads into the other language on purpose (the rendered-page check lets it).
     anchor = f'<a href="{escape(url)}" lang="{escape(changed)}">{escape(link)}</a>'
     return f'<div class="lag-notice" role="note"><p>{escape(text)} {anchor}</p></div>'
@@ -53,9 +55,10 @@ def lag_notices(handbook: Handbook, status: TranslationStatus, page: Page, langu
     }
 
 
-def render_status(handbook: Handbook, status: TranslationStatus, language: Language) -> str:
-    """The status page's table: every section that is stale or missing in some language, with links."""
+def render_status(handbook: Handbook, status: TranslationStatus, language: Language, slug: str) -> str:
+    """The status page's table (on page `slug`): every section that is stale or missing in some language, with links."""
     ui = language.ui
+    on_page = page_address(language.folder, slug)
     rows = []
     for state in status.states:
         if state.state not in ("stale", "missing"):
@@ -68,7 +71,8 @@ def render_status(handbook: Handbook, status: TranslationStatus, language: Langu
         else:
             what = ui["status_missing"].format(lagging=names)
         links = " · ".join(
-            f'<a href="{escape(_section_url(handbook, state, lang))}" lang="{lang}">{escape(_language_name(language, lang))}</a>'
+            f'<a href="{escape(_section_url(handbook, state, lang, on_page))}" lang="{lang}">'
+            f"{escape(_language_name(language, lang))}</a>"
             for lang in handbook.settings.locales
             if lang in state.now
         )

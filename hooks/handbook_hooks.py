@@ -31,6 +31,7 @@ from handbook.printing.edition import format_edition, last_commit_timestamp
 from handbook.problems import closing_line
 from handbook.published_links import redirects_for_language
 from handbook.settings import settings_from_mkdocs
+from handbook.site_address import mkdocs_site_url
 from handbook.site_output import scope_search_to_language, valid_toggles
 from handbook.theme_files import unused_theme_files
 from handbook.translation_notices import lag_notices, render_status
@@ -68,6 +69,7 @@ def on_serve(server, config, builder):
 def on_config(config):
     global run
     settings = settings_from_mkdocs(config)
+    config.site_url = mkdocs_site_url(settings.site_url)  # for a placeholder, its path only
     if _language(config) == settings.default_locale:
         run = start_run(settings, started_as, config.site_dir)
         log.info(f"validation took {1000 * run.validation.seconds:.0f} ms")
@@ -137,7 +139,7 @@ def on_page_markdown(markdown, page, config, files):
     language = handbook.settings.language(model.lang)
     notices = lag_notices(handbook, translations, model, language) if handbook.settings.translation_lag == "notice" else {}
     wants_status = any(directive.name == "translation-status" for directive in model.scan.directives)
-    status_table = render_status(handbook, translations, language) if wants_status else ""
+    status_table = render_status(handbook, translations, language, model.slug) if wants_status else ""
     prefix, root_prefix = page_prefixes(page.url, language)
     updated = format_edition(translations.file_dates.get(model.path), model.lang)
     return expand_page(markdown, handbook, model, language, prefix, root_prefix, updated, notices, status_table)

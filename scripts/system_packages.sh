@@ -1,6 +1,6 @@
 #!/bin/sh
 # Installs the Debian packages a target needs when they are missing: `build` needs the faster font subsetter
-# for the PDFs and libgs-common (its CMYK profile is the output intent of the print-shop phrase cards); `test`
+# for the PDFs (the print-shop cards' CMYK profile is in the repository, handbook/printing/profiles/); `test`
 # also needs chromium and poppler-utils for the browser and PDF tests, nginx with its Brotli module to serve the
 # site with the generated build/nginx-site.conf, Java for the Nu HTML Checker, qpdf for the PDF check, npm for the
 # pinned checkers under tests/, and an ssh server to publish to a host on the loopback. `publish` (and `test`) need
@@ -8,7 +8,6 @@
 # Only root can install; anyone else gets a note, and the tests that need them skip with the same reason.
 missing=""
 ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset || missing="$missing libharfbuzz-subset0"
-[ -f /usr/share/color/icc/ghostscript/default_cmyk.icc ] || missing="$missing libgs-common"
 if [ "${1:-build}" = test ]; then
   [ -x /usr/bin/chromium ] || missing="$missing chromium"
   command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"

@@ -10,6 +10,9 @@
       let out = [255, 255, 255];
       for (const [r, g, b, a] of layers.reverse()) out = [r * a + out[0] * (1 - a), g * a + out[1] * (1 - a), b * a + out[2] * (1 - a)];
       return out; };
-  return [...document.querySelectorAll(sel)].map(el => { const a = lum(parse(getComputedStyle(el).color)), b = lum(background(el));
+  // a translucent text colour (Material greys text with alpha) is seen mixed with what lies behind it
+  const text = (c, bg) => c.slice(0, 3).map((x, i) => x * c[3] + bg[i] * (1 - c[3]));
+  return [...document.querySelectorAll(sel)].map(el => { const behind = background(el);
+      const a = lum(text(parse(getComputedStyle(el).color), behind)), b = lum(behind);
       return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05); });
 }

@@ -56,10 +56,24 @@ def test_copy_button_puts_absolute_section_url_on_clipboard(browser, served_site
     button.focus()
     page.keyboard.press("Enter")
     page.wait_for_function("document.querySelector('h2#stay-calm .copy-link-status').textContent !== ''")
-    assert page.evaluate("navigator.clipboard.readText()") == (
-        "https://handboek-lastige-klanten.example/en/conversation/#stay-calm"
-    )
+    # The build's address is the placeholder: the link is the address the page was served from, never that one.
+    assert page.evaluate("navigator.clipboard.readText()") == served_site + "/en/conversation/#stay-calm"
     assert page.locator("h2#stay-calm .copy-link-status").inner_text() == "Link copied"
+    context.close()
+
+
+def test_the_links_page_of_a_preview_shows_and_copies_the_served_address(browser, served_site):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(served_site + "/en/links/")
+    row = page.locator("table.link-index tr", has=page.locator("button.copy-url[data-url='en/conversation/#stay-calm']"))
+    address = served_site + "/en/conversation/#stay-calm"
+    assert row.locator("code").inner_text() == address
+    row.locator("button.copy-url").click()
+    page.wait_for_function("navigator.clipboard.readText().then(t => t !== '')")
+    assert page.evaluate("navigator.clipboard.readText()") == address
+    markdown = row.locator("button.copy-form", has_text="Markdown").get_attribute("data-copy")
+    assert markdown == f"[Stay calm]({address})"
     context.close()
 
 

@@ -157,15 +157,15 @@ def test_no_page_logs_a_console_error_or_asks_for_a_missing_file(browser, nginx_
     assert len(addresses) == every_page and errors == []
 
 
-def test_language_alternates_are_absolute_with_an_x_default_in_the_sitemap(built_site, real_handbook):
-    site_url = real_handbook.settings.site_url
+def test_language_alternates_are_from_the_host_root_with_an_x_default_in_the_sitemap(built_site, real_handbook):
     sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
     entries = re.findall(r"<url>.*?</url>", sitemap, re.DOTALL)
     assert len(entries) == sum(len(langs) for langs in real_handbook.pages.values())
     for entry in entries:
         links = dict(re.findall(r'hreflang="([^"]+)" href="([^"]+)"', entry))
         assert set(links) == {"nl", "en", "x-default"} and links["x-default"] == links["nl"]
-        assert all(href.startswith(site_url) for href in links.values())
+        # The placeholder address names no host: a preview's sitemap gives paths from the host's root.
+        assert all(href.startswith("/") for href in links.values())
     for path in ("index.html", "en/quick-help/index.html"):
         assert 'rel="alternate" href' not in (built_site / path).read_text(encoding="utf-8")
 

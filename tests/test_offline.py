@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import copy_project, run_build, serve_directory
+from conftest import REAL_UI, copy_project, run_build, serve_directory
 from PIL import Image
 from playwright.sync_api import Error as PlaywrightError
 
@@ -39,7 +39,7 @@ def two_builds(tmp_path_factory):
     first = _build(project, root / "first")
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    old_hint = "quick_help_hint: a difficult customer on the line? Three things to do right now."
+    old_hint = f"quick_help_hint: {REAL_UI['en']['quick_help_hint']}"  # whatever it says now
     assert old_hint in text
     config.write_text(text.replace(old_hint, f"quick_help_hint: {NEW_HINT}"), encoding="utf-8")
     second = _build(project, root / "second")
@@ -103,7 +103,7 @@ def test_pages_open_offline_and_a_new_build_replaces_the_cache(browser, two_buil
         page.goto(base + "en/quick-help/")
         assert page.locator("h1").first.inner_text().strip()
         assert page.evaluate(HEADER_COLOUR) == TEAL, "the stylesheets come from the cache too"
-        assert "Three things to do right now" in page.locator(".md-banner").inner_text()
+        assert REAL_UI["en"]["quick_help_hint"] in page.locator(".md-banner").inner_text()
         note = page.locator(".md-select__link[hreflang='nl'] .handbook-offline-note")
         note.wait_for(state="attached", timeout=5000)  # marked once the page has looked in its caches
         assert note.count() == 1 and "not saved for offline use" in note.text_content()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import tinyhtml5
 
-from handbook.printing.document import PrintLabels, RenderedPage, combine, numbered_targets, with_page_numbers
+from handbook.printing.document import PrintLabels, RenderedPage, combine, numbered_targets, page_css, with_page_numbers
 
 FOLDERS = {"nl": "", "en": "en/"}
 LABELS = PrintLabels("Handbook", "Subtitle", "English", "Edition", "", "Contents", "page {page} of {pages}", "p.")
@@ -98,11 +98,56 @@ def test_a_link_to_a_missing_section_is_reported_and_loses_its_target():
     assert link.attrib == {"class": "more"}
 
 
-def test_a_link_to_a_file_prints_its_address_on_the_site():
-    home = RenderedPage("index", "nl", "", "Home", '<h1 id="home">Home</h1><a href="downloads/cards.pdf" download>Cards</a>', "x")
-    html, _ = combine([home], LABELS, "nl", FOLDERS, "https://example.org/", "", "file:///site/")
+REAL, PLACEHOLDER = "https://handbook.firma.nl/", "https://handboek-lastige-klanten.example/"
+WEB_LINKS = (
+    '<h1 id="home">Home</h1><a href="downloads/cards.pdf" download>Cards</a>'
+    '<a href="en/#welcome" lang="en">English</a><a href="https://handboek-lastige-klanten.example/x/">x</a>'
+)
+
+
+def web_links(site_url: str) -> list[tuple[str | None, str | None]]:
+    """(class, href) of each link of a Dutch home page that leads to the website, printed for `site_url`."""
+    home = RenderedPage("index", "nl", "", "Home", WEB_LINKS, "x")
+    html, problems = combine([home], LABELS, "nl", FOLDERS, site_url, "", "file:///site/")
+    assert problems == []
+    return [
+        (a.get("class"), a.get("href")) for a in by_id(tinyhtml5.parse(html, namespace_html_elements=False), "index").iter("a")
+    ]
+
+
+def test_a_link_to_the_website_prints_its_address_on_a_real_host():
+    assert web_links(REAL) == [
+        ("external", "https://handbook.firma.nl/downloads/cards.pdf"),
+        ("external", "https://handbook.firma.nl/en/#welcome"),
+        ("external", "https://handboek-lastige-klanten.example/x/"),  # not this site's address: left as written
+    ]
+
+
+def test_a_link_to_the_other_languages_home_page_prints_the_site_root():
+    home = RenderedPage("index", "en", "en/", "Home", '<h1 id="home">Home</h1><a href="../" lang="nl">Nederlands</a>', "x")
+    html, problems = combine([home], LABELS, "en", FOLDERS, REAL, "", "file:///site/")
     link = next(by_id(tinyhtml5.parse(html, namespace_html_elements=False), "index").iter("a"))
-    assert (link.get("class"), link.get("href")) == ("external", "https://example.org/downloads/cards.pdf")
+    assert problems == [] and (link.get("class"), link.get("href")) == ("external", REAL)
+
+
+def test_a_link_to_the_website_prints_no_placeholder_address():
+    assert web_links(PLACEHOLDER) == [("on-site", None)] * 3
+
+
+def test_the_cover_names_the_site_address_only_when_it_is_real():
+    labels = PrintLabels(**{**LABELS.__dict__, "online": "This handbook online:"})
+    real, _ = combine([page("talk", "<h1 id='talk'>Talk</h1>")], labels, "en", FOLDERS, REAL, "", "file:///site/")
+    cover = next(e for e in tinyhtml5.parse(real, namespace_html_elements=False).iter() if e.get("class") == "cover-online")
+    assert " ".join("".join(cover.itertext()).split()) == "This handbook online: https://handbook.firma.nl/en/"
+    preview, _ = combine([page("talk", "<h1 id='talk'>Talk</h1>")], labels, "en", FOLDERS, PLACEHOLDER, "", "file:///site/")
+    assert "cover-online" not in preview and "http" not in preview.replace("http://www.w3.org", "")
+
+
+def test_the_website_words_and_every_label_are_quoted_css_strings():
+    labels = PrintLabels(**{**LABELS.__dict__, "page_ref": 'p"', "on_website": "op de website"})
+    css = page_css(labels)
+    assert 'a.on-site::after { content: "\\00a0(" "op de website" ")"; }' in css
+    assert '"p\\" "' in css
 
 
 def test_permalinks_are_dropped_whatever_their_attribute_order():

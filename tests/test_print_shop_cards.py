@@ -4,13 +4,14 @@ intent, and the two-sided file as each Dutch front followed by its English back.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import subprocess
 from dataclasses import replace
 
 import pikepdf
 import pytest
-from conftest import require_tool
+from conftest import ROOT, require_tool
 from PIL import Image
 
 from handbook.printing.print_shop import BLEED, PROFILE, SAFE, profile_css
@@ -45,15 +46,30 @@ def test_pdf_x4_with_a_cmyk_output_intent_fonts_embedded_and_no_rgb(built_site, 
         [intent] = pdf.Root.OutputIntents
         assert intent.S == "/GTS_PDFX" and intent.DestOutputProfile.N == 4
         assert intent.DestOutputProfile.read_bytes() == PROFILE.read_bytes()
+        assert str(intent.OutputConditionIdentifier) == "FOGRA39" and str(intent.RegistryName) == "http://www.color.org"
+        assert str(intent.Info) == "Coated FOGRA39 (ISO 12647-2:2004)"
         with pdf.open_metadata() as meta:
             assert meta["pdfxid:GTS_PDFXVersion"] == "PDF/X-4"
         assert pdf.trailer.Info.Trapped == "/False" and str(pdf.trailer.Info.Title)
         for page in pdf.pages:
-            operators = {str(op) for _, op in pikepdf.parse_content_stream(page)}
+            instructions = pikepdf.parse_content_stream(page)
+            operators = {str(op) for _, op in instructions}
             assert not operators & {"rg", "RG", "sc", "SC"}, "RGB colour in a file with a CMYK output intent"
+            named = [operands[0] for operands, op in instructions if str(op) in ("cs", "CS")]
+            assert not [space for space in named if rgb_space(page.Resources.get("/ColorSpace", {}).get(space, space))]
+            spaces = list(page.Resources.get("/ColorSpace", {}).values())
+            spaces += [x.ColorSpace for x in page.Resources.get("/XObject", {}).values() if "/ColorSpace" in x]
+            assert not [space for space in spaces if rgb_space(space)], "an RGB colour space in a page's resources"
             for font in page.Resources.Font.values():
                 descriptor = (font.DescendantFonts[0] if "/DescendantFonts" in font else font).FontDescriptor
                 assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")), font.BaseFont
+
+
+def rgb_space(space) -> bool:
+    """Whether a colour space is RGB: DeviceRGB, CalRGB, or an ICC profile with three components."""
+    if isinstance(space, pikepdf.Name):
+        return space in ("/DeviceRGB", "/CalRGB")
+    return isinstance(space, pikepdf.Array) and (space[0] == "/CalRGB" or (space[0] == "/ICCBased" and int(space[1].N) == 3))
 
 
 def words(pdf_path) -> list[tuple[int, str, float, float, float, float]]:
@@ -157,3 +173,33 @@ def test_a_kept_card_pdf_follows_the_colour_profile_and_the_pdf_variant(real_han
     assert store.restore(job.name, key, out) is not None
     profile.write_bytes(PROFILE.read_bytes() + b"\0")
     assert store.restore(job.name, key, out) is None
+
+
+def test_the_output_profile_is_a_fogra39_cmyk_printer_profile_in_the_repository():
+    from PIL import ImageCms
+
+    assert PROFILE.is_relative_to(ROOT / "handbook") and (PROFILE.parent / "README.md").is_file()
+    data = PROFILE.read_bytes()
+    assert (data[12:16], data[16:20]) == (b"prtr", b"CMYK")  # ICC header: output device class, CMYK data
+    assert "FOGRA39" in ImageCms.getProfileDescription(ImageCms.ImageCmsProfile(str(PROFILE)))
+
+
+def test_the_same_cards_make_the_same_bytes_wherever_the_checkout_is(real_handbook, tmp_path):
+    from handbook.printing.jobs import print_shop_job, stylesheet
+    from handbook.printing.typeset import render_job
+
+    english = real_handbook.settings.languages[1:]
+    made = []
+    for folder in ("one", "elsewhere/two"):
+        profile = tmp_path / folder / "profiles" / PROFILE.name
+        profile.parent.mkdir(parents=True)
+        profile.write_bytes(PROFILE.read_bytes())
+        out = tmp_path / folder / "out"
+        out.mkdir()
+        css = stylesheet("print-shop.css") + profile_css(profile)
+        job = print_shop_job(real_handbook, english, css, dt.datetime(2026, 1, 2, tzinfo=dt.UTC))  # as a build dates it
+        assert render_job(job, str(out)).errors == []
+        made.append((out / job.name).read_bytes())
+    assert made[0] == made[1]
+    with pikepdf.open(tmp_path / "one" / "out" / job.name) as pdf:
+        assert pdf.Root.OutputIntents[0].DestOutputProfile.read_bytes() == PROFILE.read_bytes()  # as committed

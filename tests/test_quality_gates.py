@@ -131,3 +131,20 @@ def test_tip_and_key_point_boxes_pass_wcag_aa_contrast(browser, served_site, sch
     ratios = page.evaluate(CONTRAST, ".admonition.tip p, .admonition.keypoint p, .admonition-title")
     page.close()
     assert ratios and min(ratios) >= 4.5, ratios
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("path", ["/", "/en/conversation/"])
+def test_sidebar_titles_have_7_to_1_contrast_on_a_solid_background(browser, served_site, scheme, path):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(served_site + path)
+    page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    selector = ".md-sidebar--primary .md-nav__title, .md-sidebar--secondary .md-nav__title"
+    ratios = page.evaluate(CONTRAST, selector)
+    # A checker that cannot see past the sticky title reads its own background: it must be opaque.
+    alphas = page.evaluate(
+        "(sel) => [...document.querySelectorAll(sel)].map(el => getComputedStyle(el).backgroundColor)", selector
+    )
+    page.close()
+    assert len(ratios) >= 2 and min(ratios) >= 7, ratios
+    assert all(not color.startswith("rgba") for color in alphas), alphas

@@ -1,6 +1,8 @@
 """The real handbook in a fresh clone: it passes; a one-sided edit fails the build, or with
-`translation_lag: notice` is published with a notice in the other language, on the web and in the PDF."""
+`translation_lag: notice` is published with a notice in the other language, on the web and in the PDF. That
+build is for a real host: the PDFs and links.json carry its absolute addresses."""
 
+import json
 import os
 import subprocess
 import sys
@@ -9,6 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, require_tool, serve_directory
 
+HOST = "https://handbook.firma.nl/"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 NL_EDIT = (
     "Meestal is een rustige houding de enige weg naar een oplossing.",
@@ -55,8 +58,9 @@ def test_notice_mode_publishes_with_the_notice_in_both_languages(clone, browser)
     pdftotext = require_tool("pdftotext")
     replace(clone / "mkdocs.yml", "translation_lag: fail", "translation_lag: notice")
     replace(clone / "docs" / "conversation.nl.md", *NL_EDIT)
-    replace(clone / "docs" / "conversation.en.md", "{#route}", "{#route}\n\nA sentence added in English only.")
-    build = run(clone, "scripts/build.py")
+    # A sentence reworded in English only: the Dutch route lags (a paragraph added would fail SECTION-PARITY).
+    replace(clone / "docs" / "conversation.en.md", "Find your place in this list;", "Find your place in this list of steps;")
+    build = run(clone, "scripts/build.py", env={"HANDBOOK_SITE_URL": HOST})
     assert build.returncode == 0, build.stderr[-3000:]
     assert "published with a notice (translation_lag: notice): docs/conversation.en.md" in build.stdout
     english = "This section was updated in Dutch on"
@@ -84,3 +88,16 @@ def test_notice_mode_publishes_with_the_notice_in_both_languages(clone, browser)
         words = " ".join(subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
         assert text in words
         assert "{%" not in words and "%}" not in words
+        # The notice prints the other language's section on the real host; the cover names this language's home.
+        joined = "".join(words.split())  # an address may break over lines
+        other = "conversation/#stay-calm" if lang == "en" else "en/conversation/#route"
+        assert f"{HOST}{other}" in joined and f"{HOST}{'en/' if lang == 'en' else ''}" in joined
+        assert ".example" not in joined
+    links = json.loads((clone / "site" / "links.json").read_text(encoding="utf-8"))
+    assert "preview" not in links and links["site_url"] == HOST
+    stay_calm = next(entry for entry in links["sections"] if entry["id"] == "stay-calm")
+    assert stay_calm["url"]["en"] == f"{HOST}en/conversation/#stay-calm"
+    assert stay_calm["forms"]["nl"]["markdown"] == f"[{stay_calm['title']['nl']}]({HOST}conversation/#stay-calm)"
+    assert stay_calm["pdf"]["en"]["url"].startswith(f"{HOST}downloads/handbook-en.pdf#nameddest=")
+    page = (clone / "site" / "en" / "conversation" / "index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{HOST}en/conversation/">' in page

@@ -2,8 +2,9 @@
 
 Each page's IDs are prefixed with its slug so they stay unique in one document, together with the attributes that
 refer to them, and its links are rewritten: to a chapter or section they become internal links with a page
-number; anything else gets an absolute URL. Its images, written relative to the page's own address, are pointed
-at the very files the built site serves.
+number; a link to the website (a file such as a PDF, a page in the other language) gets its absolute URL, or,
+while the site's address is a placeholder, the words "on the website" (site_address.py). Its images, written
+relative to the page's own address, are pointed at the very files the built site serves.
 
 The pages are read with tinyhtml5, the HTML parser WeasyPrint itself uses, not with regular expressions: an
 element is found by what it is (an `h2`, an `a` with an `href`) whatever its attributes and their order, and
@@ -24,6 +25,7 @@ from tinyhtml5.constants import prefixes as NAMESPACE_PREFIXES
 from handbook.addresses import slug_of_path
 from handbook.codes import Code
 from handbook.problems import Problem
+from handbook.site_address import site_base
 
 URL_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 # Attributes whose value is a space-separated list of IDs in the same document (HTML and WAI-ARIA): they are
@@ -50,6 +52,7 @@ FIRST_NEWLINE_DROPPED = ("pre", "textarea", "listing")
 # pattern on its own output finds them all.
 PAGE_NUMBER_SLOT = re.compile(r'data-page="[^"]*" href="#([^"]+)"')
 UNKNOWN_PAGE = "00"  # as wide as most page numbers
+ON_SITE = "on-site"  # the class of a link to the website while its address is a placeholder: it prints no address
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,8 @@ class PrintLabels:
     contents: str
     page_of: str  # e.g. "page {page} of {pages}"
     page_ref: str  # e.g. "p."
+    online: str = ""  # e.g. "This handbook online:", before the site's address on the cover
+    on_website: str = ""  # e.g. "on the website": where a link to the site leads while its address is a placeholder
 
 
 @dataclass(frozen=True)
@@ -143,6 +148,12 @@ def _set_link(a: ElementTree.Element, css_class: str | None, href: str | None, p
         a.set("href", href)
 
 
+def _other_language(path: str, lang: str, folders: dict[str, str]) -> bool:
+    """Whether a site path leads to a page of another language than `lang` (the PDF has only its own)."""
+    folder_lang, _ = slug_of_path(path, [locale for locale, folder in folders.items() if folder])
+    return folder_lang != (lang if folders[lang] else None)
+
+
 def _chapter_slug(path: str, lang: str, folders: dict[str, str]) -> str | None:
     """The slug of the page a site path leads to, when it is a page of this document's language (`lang`;
     `folders`: each language's folder in the site)."""
@@ -175,18 +186,22 @@ def rewrite_chapter(
     for img in chapter.body.iter("img"):
         if img.get("src") is not None:
             img.set("src", site_file(img.get("src"), page_dir, site_files))
+    base = site_base(site_url)
     for a in chapter.body.iter("a"):
         href = a.get("href")
         if href is None:
             continue
         if URL_SCHEME.match(href):
-            _set_link(a, "external", href)
+            on_placeholder = site_url and not base and href.startswith(site_url.rstrip("/") + "/")
+            _set_link(a, *((ON_SITE, None) if on_placeholder else ("external", href)))
             continue
         path, _, anchor = href.partition("#")
-        slug = page.slug if not path else _chapter_slug(posixpath.normpath(posixpath.join(page_dir, path)), page.lang, folders)
-        if path and not path.endswith("/") and "." in posixpath.basename(path):
-            site_path = posixpath.normpath(posixpath.join(page_dir, path)).lstrip("/")
-            _set_link(a, "external", site_url.rstrip("/") + "/" + site_path)
+        target = posixpath.normpath(posixpath.join(page_dir, path)).lstrip("/") + ("/" if path.endswith("/") else "")
+        target = target.removeprefix("./")  # the site's root
+        slug = page.slug if not path else _chapter_slug(target, page.lang, folders)
+        is_file = path and not path.endswith("/") and "." in posixpath.basename(path)
+        if is_file or (path and _other_language(target, page.lang, folders)):
+            _set_link(a, *(("external", base + target + (f"#{anchor}" if anchor else "")) if base else (ON_SITE, None)))
         elif slug not in chapters:
             problems.append(_link_problem(page, f"link '{href}' leads to a page that is not printed"))
             _set_link(a, None, None)
@@ -272,6 +287,9 @@ def combine(
         body = rewrite_chapter(chapter, chapters, folders, site_url, problems, site_files)
         bodies.append(f'<section class="chapter" id="{slug}" data-title="{escape(chapter.page.title)}">{body}</section>')
     edition = f'<p class="cover-edition">{escape(labels.edition_label)} {escape(labels.edition)}</p>' if labels.edition else ""
+    base = site_base(site_url)
+    home = escape(base + folders[lang])
+    online = f'<p class="cover-online">{escape(labels.online)} <a href="{home}">{home}</a></p>' if base else ""
     document = f"""<!DOCTYPE html>
 <html lang="{lang}">
 <head>
@@ -287,6 +305,7 @@ def combine(
 <p class="cover-subtitle">{escape(labels.subtitle)}</p>
 <p class="cover-language">{escape(labels.language_name)}</p>
 {edition}
+{online}
 </section>
 <nav class="toc"><p class="toc-title">{escape(labels.contents)}</p><ol>{"".join(toc)}</ol></nav>
 {"".join(bodies)}
@@ -295,16 +314,23 @@ def combine(
     return document, problems
 
 
+def _css_string(text: str) -> str:
+    """`text` as a quoted CSS string: a label with a quote or backslash cannot end it early."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def page_css(labels: PrintLabels) -> str:
-    """The language-dependent part of the print stylesheet: footer and cross-reference words."""
+    """The language-dependent part of the print stylesheet: footer, cross-reference and website words."""
     before, _, rest = labels.page_of.partition("{page}")
     middle, _, after = rest.partition("{pages}")
+    page_of = f"{_css_string(before)} counter(page) {_css_string(middle)} counter(pages) {_css_string(after)}"
     return (
-        f'@page main {{ @bottom-center {{ content: "{before}" counter(page) "{middle}" counter(pages) "{after}"; }} }}\n'
+        f"@page main {{ @bottom-center {{ content: {page_of}; }} }}\n"
         # Digits of both fonts are equally wide, and without kerning "19" takes the room of "00": a two-digit page
         # number can change without moving a line. A no-break space keeps it beside the words it refers to.
-        f'a.xref::after {{ content: "\\00a0(" "{labels.page_ref} " attr(data-page) ")"; '
+        f'a.xref::after {{ content: "\\00a0(" {_css_string(labels.page_ref + " ")} attr(data-page) ")"; '
         "font-kerning: none; white-space: nowrap; }\n"
+        f'a.{ON_SITE}::after {{ content: "\\00a0(" {_css_string(labels.on_website)} ")"; }}\n'
     )
 
 

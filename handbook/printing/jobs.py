@@ -21,7 +21,7 @@ from handbook.printing.document import URL_SCHEME, PrintLabels, RenderedPage, co
 from handbook.printing.edition import format_edition, last_commit_date, last_commit_timestamp
 from handbook.printing.fonts import font_face_css
 from handbook.printing.places import Places, places
-from handbook.printing.print_shop import PROFILE, PROFILE_PACKAGE, VARIANT, profile_css, shop_cards_body, shop_fit_limits
+from handbook.printing.print_shop import PROFILE, VARIANT, profile_css, shop_cards_body, shop_fit_limits
 from handbook.printing.sheets import cards_body, checklist_body, fit_limits
 from handbook.printing.typeset import PrintJob
 from handbook.problems import Problem
@@ -143,7 +143,7 @@ def print_shop_jobs(handbook: Handbook) -> tuple[list[PrintJob], list[Problem]]:
         return [], []
     if not PROFILE.is_file():
         message = f"print-shop phrase cards not written: the CMYK profile {PROFILE} is missing"
-        suggestion = f"install Debian's {PROFILE_PACKAGE} (`make build` does so when run as root)"
+        suggestion = "restore it from the repository (`git checkout -- handbook/printing/profiles`)"
         return [], [handbook.cards_problem(1, 1, Code.PRINT_LAYOUT, message, suggestion)]
     css = stylesheet("print-shop.css") + "\n" + profile_css()
     stamp = last_commit_timestamp(settings.root) or 0
@@ -222,6 +222,8 @@ def handbook_source(handbook: Handbook, language: Language, rendered: dict[str, 
         contents=language.label("print_contents"),
         page_of=language.label("print_page_of"),
         page_ref=language.label("print_page_ref"),
+        online=language.label("print_online"),
+        on_website=language.label("print_on_website"),
     )
     css = stylesheet("handbook.css") + "\n" + page_css(labels)
     pages = nav_order(handbook, rendered)

@@ -4,8 +4,8 @@ The office sheets (sheets.py) put eight cards on A4 with cut marks for a desk pr
 own sheets: it wants each card on its own page at the trim size plus bleed, a TrimBox and BleedBox that say where
 to cut, no marks, colours in CMYK and an output intent. WeasyPrint writes the boxes from CSS `bleed` (its
 BleedBox lies at most 10 pt outside the trim, so 3 mm comes out exactly) and PDF/X-4 with the CMYK profile of
-`@color-profile device-cmyk` as output intent. What it cannot do is write the same file twice: its XMP document
-ID is random, so `finish` replaces it with one derived from the cards' document (pikepdf), for reproducible builds.
+`@color-profile device-cmyk` (FOGRA39) as output intent. What it cannot do is write the same file twice: its XMP document
+ID is random, so `finish` replaces it with one derived from the file's own ID (pikepdf), for reproducible builds.
 
 Text keeps 4 mm inside the trim (the safe zone); like the office cards, each card ends in an invisible marker
 whose laid-out position tells whether its text fits.
@@ -14,9 +14,11 @@ whose laid-out position tells whether its text fits.
 from __future__ import annotations
 
 import hashlib
+import re
 import uuid
 from html import escape
 from pathlib import Path
+from urllib.request import url2pathname
 
 from handbook.codes import Code
 from handbook.directives import card_text
@@ -27,15 +29,29 @@ from handbook.problems import Problem
 BLEED = 3.0  # mm beyond the trim on every side (print-shop.css)
 SAFE = 4.0  # mm inside the trim that no text may enter
 VARIANT = "pdf/x-4"
-# Debian's libgs-common: Ghostscript's CMYK output profile for coated offset paper (SWOP), a printer profile a
-# PDF/X output intent may name. `make build` installs the package when run as root.
-PROFILE = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")
-PROFILE_PACKAGE = "libgs-common"
+# FOGRA39, the printing condition European shops work to (coated paper, ISO 12647-2:2004): a CMYK profile made
+# once from Fogra's characterization data and kept in the repository, so a build needs no profiling tool
+# (profiles/README.md says how it was made). The output intent names the condition by its registered name.
+PROFILE = Path(__file__).resolve().parent / "profiles" / "FOGRA39-argyll.icc"
+OUTPUT_CONDITION = {
+    "/OutputConditionIdentifier": "FOGRA39",
+    "/RegistryName": "http://www.color.org",
+    "/Info": "Coated FOGRA39 (ISO 12647-2:2004)",
+}
 
 
 def profile_css(profile: Path = PROFILE) -> str:
     """The CMYK profile that WeasyPrint embeds as the PDF/X output intent."""
     return f'@color-profile device-cmyk {{ src: url("{profile.as_uri()}"); components: cyan, magenta, yellow, black; }}'
+
+
+PROFILE_RULE = re.compile(r'@color-profile device-cmyk \{ src: url\("file://([^"]+)"\)')
+
+
+def _profile_named_in(document: str) -> Path | None:
+    """The profile file a print document's `profile_css` rule names."""
+    match = PROFILE_RULE.search(document)
+    return Path(url2pathname(match.group(1))) if match else None
 
 
 def shop_card_html(card: Card, number: int, total: int, lang: str) -> str:
@@ -77,13 +93,24 @@ def shop_fit_limits(cards: list[Card], lang: str, source: str) -> tuple[tuple[st
 
 
 def finish(path: Path, document: str) -> None:
-    """Give the PDF/X file an XMP document ID that follows from `document` (the cards' document as written in any
-    checkout), where WeasyPrint writes a random one; the file ID is then computed from the content, so the same
-    cards make the same file in every folder."""
+    """Complete the output intent WeasyPrint wrote: the printing condition's names (it names the condition after
+    the profile's description) and the profile file as it is (it writes the profile as Pillow re-encodes it,
+    twice the size of ArgyllCMS's file). Then give the PDF/X file an XMP document ID that follows from its
+    document, where WeasyPrint writes a random one; the file ID is then computed from the content, so the same
+    cards make the same file."""
     import pikepdf  # loaded only when a print-shop file is written
 
+    profile = _profile_named_in(document)
+    # The profile by its content, not its place: the same commit builds the same file in any folder.
+    if profile is not None:
+        document = PROFILE_RULE.sub(hashlib.sha256(profile.read_bytes()).hexdigest(), document)
     digest = hashlib.sha256(document.encode("utf-8")).digest()
     with pikepdf.open(path, allow_overwriting_input=True) as pdf:
+        for intent in pdf.Root.get("/OutputIntents", []):
+            for key, value in OUTPUT_CONDITION.items():
+                intent[key] = pikepdf.String(value)
+            if profile is not None:
+                intent.DestOutputProfile.write(profile.read_bytes())
         with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
             meta["xmpMM:DocumentID"] = f"uuid:{uuid.UUID(bytes=digest[:16])}"
         del pdf.trailer.ID  # a digest of the random ID; qpdf computes a new one from the content

@@ -1,9 +1,14 @@
 /* Links that keep working: a "copy link" button beside every section heading, with the same link in each wiki's
    own syntax one button further (the forms come from the build, in a JSON block), a language switch that keeps
    the reader's #section (mkdocs-static-i18n's switcher drops it), and old section IDs sent on to their new
-   place (the table comes from `extra: section_redirects` in mkdocs.yml). */
+   place (the table comes from `extra: section_redirects` in mkdocs.yml). A preview build (site_url still a
+   placeholder) writes its links relative to the site's root; they are resolved against the address this page
+   was served from, so what is copied always leads somewhere. */
 (function () {
   "use strict";
+  /* This script lives at assets/javascripts/ below the site's root, wherever the site is served. */
+  var siteRoot = new URL("../../", document.currentScript ? document.currentScript.src : location.href).href;
+  var absolute = function (url) { return new URL(url, siteRoot).href; };
   var ui = (function () {
     var data = document.getElementById("handbook-ui");
     try { return data ? JSON.parse(data.textContent) : {}; } catch (e) { return {}; }
@@ -15,9 +20,9 @@
   }
 
   function pageSlug() {
-    var canonical = document.querySelector('link[rel="canonical"]');
-    var path = canonical ? new URL(canonical.href).pathname : location.pathname;
-    var parts = path.split("/").filter(Boolean);
+    var path = location.href.split("#")[0].split("?")[0];
+    path = path.indexOf(siteRoot) === 0 ? path.slice(siteRoot.length) : location.pathname;
+    var parts = path.replace(/index\.html$/, "").split("/").filter(Boolean);
     var lang = document.documentElement.lang;
     if (parts.length && parts[0] === lang) parts.shift();
     return parts.join("/") || "index";
@@ -60,6 +65,16 @@
     try { return data ? JSON.parse(data.textContent) : {}; } catch (e) { return {}; }
   })();
 
+  /* A section's forms with its address made absolute; a form holds the address exactly as its `url` form does. */
+  function resolvedForms(forms) {
+    var resolved = {};
+    var url = forms.url, full = typeof url === "string" ? absolute(url) : url;
+    Object.keys(forms).forEach(function (form) {
+      resolved[form] = full === url ? forms[form] : forms[form].split(url).join(full);
+    });
+    return resolved;
+  }
+
   function formCopied(name) {
     return label("form-copied").replace("{form}", name);
   }
@@ -75,8 +90,8 @@
 
   /* A disclosure button beside the copy button; it opens a group with one button per wiki form. */
   function addFormButtons(heading, title, status) {
-    var forms = linkForms[heading.id];
-    if (!forms) return;
+    if (!linkForms[heading.id]) return;
+    var forms = resolvedForms(linkForms[heading.id]);
     var toggle = button("copy-forms", "wiki", label("copy-forms") + ": " + title);
     toggle.title = label("copy-forms");
     toggle.setAttribute("aria-expanded", "false");
@@ -128,8 +143,17 @@
     var listed = document.querySelectorAll("button.copy-url[data-url]");
     Array.prototype.forEach.call(listed, function (listedButton) {
       var status = listedButton.nextElementSibling;
+      var url = listedButton.getAttribute("data-url"), full = absolute(url);
+      var row = listedButton.closest("tr");
+      if (row && full !== url) {
+        var shown = row.querySelector("code");
+        if (shown && shown.textContent === url) shown.textContent = full;
+        Array.prototype.forEach.call(row.querySelectorAll("button.copy-form[data-copy]"), function (formButton) {
+          formButton.setAttribute("data-copy", formButton.getAttribute("data-copy").split(url).join(full));
+        });
+      }
       listedButton.addEventListener("click", function () {
-        copy(listedButton.getAttribute("data-url")).then(function () {
+        copy(full).then(function () {
           if (status) status.textContent = label("link-copied");
         });
       });
