@@ -411,7 +411,7 @@ def build(copy: Copy, texts: dict[str, str]) -> Outcome:
                 url = page_address(language.folder, slug)
                 prefix, root_prefix = page_prefixes(url, language)
                 wants_status = any(d.name == "translation-status" for d in page.scan.directives)
-                table = render_status(handbook, status, language) if wants_status else ""
+                table = render_status(handbook, status, language, page.slug) if wants_status else ""
                 body = expand_page(page.body, handbook, page, language, prefix, root_prefix, "", {}, table)
                 html = _as_mkdocs_links(_to_html(body), handbook, lang, prefix, root_prefix)
                 outcome.html[(lang, slug)] = html
