@@ -18,7 +18,6 @@ import re
 import uuid
 from html import escape
 from pathlib import Path
-from urllib.request import url2pathname
 
 from handbook.codes import Code
 from handbook.directives import card_text
@@ -45,13 +44,8 @@ def profile_css(profile: Path = PROFILE) -> str:
     return f'@color-profile device-cmyk {{ src: url("{profile.as_uri()}"); components: cyan, magenta, yellow, black; }}'
 
 
-PROFILE_RULE = re.compile(r'@color-profile device-cmyk \{ src: url\("file://([^"]+)"\)')
-
-
-def _profile_named_in(document: str) -> Path | None:
-    """The profile file a print document's `profile_css` rule names."""
-    match = PROFILE_RULE.search(document)
-    return Path(url2pathname(match.group(1))) if match else None
+# Where the document names its profile file; the file ID counts the profile by its content instead.
+PROFILE_RULE = re.compile(r'(?<=@color-profile device-cmyk \{ src: url\(")[^"]+(?="\))')
 
 
 def shop_card_html(card: Card, number: int, total: int, lang: str) -> str:
@@ -92,25 +86,23 @@ def shop_fit_limits(cards: list[Card], lang: str, source: str) -> tuple[tuple[st
     )
 
 
-def finish(path: Path, document: str) -> None:
+def finish(path: Path, document: str, profile: Path = PROFILE) -> None:
     """Complete the output intent WeasyPrint wrote: the printing condition's names (it names the condition after
     the profile's description) and the profile file as it is (it writes the profile as Pillow re-encodes it,
     twice the size of ArgyllCMS's file). Then give the PDF/X file an XMP document ID that follows from its
     document, where WeasyPrint writes a random one; the file ID is then computed from the content, so the same
-    cards make the same file."""
+    cards make the same file. `document` is the cards' document as written in any checkout; the profile counts by
+    its content, not its place, so the same commit builds the same file in any folder."""
     import pikepdf  # loaded only when a print-shop file is written
 
-    profile = _profile_named_in(document)
-    # The profile by its content, not its place: the same commit builds the same file in any folder.
-    if profile is not None:
-        document = PROFILE_RULE.sub(hashlib.sha256(profile.read_bytes()).hexdigest(), document)
+    colours = profile.read_bytes()
+    document = PROFILE_RULE.sub(hashlib.sha256(colours).hexdigest(), document)
     digest = hashlib.sha256(document.encode("utf-8")).digest()
     with pikepdf.open(path, allow_overwriting_input=True) as pdf:
         for intent in pdf.Root.get("/OutputIntents", []):
             for key, value in OUTPUT_CONDITION.items():
                 intent[key] = pikepdf.String(value)
-            if profile is not None:
-                intent.DestOutputProfile.write(profile.read_bytes())
+            intent.DestOutputProfile.write(colours)
         with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
             meta["xmpMM:DocumentID"] = f"uuid:{uuid.UUID(bytes=digest[:16])}"
         del pdf.trailer.ID  # a digest of the random ID; qpdf computes a new one from the content
