@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from handbook.checks.leftovers import check_output_html
+from handbook.checks.leftovers import check_output_html, page_output_problems
 from handbook.codes import Code
 from handbook.model import Page
 from handbook.printing.document import RenderedPage
@@ -94,14 +94,10 @@ class BuildRun:
         """Leftovers in one page's final HTML that the sources do not already show."""
         model = self.page(src_uri, lang)
         problems = self.validation.problems
-        known = frozenset(problem.message for problem in problems if problem.code == Code.LEFTOVER)
-        directives = {(problem.path, problem.line) for problem in problems if problem.code == Code.DIRECTIVE}
-        cards_path = self.handbook.cards_path
-        if model and any(p.path == cards_path and p.code in (Code.INPUT_YAML, Code.INPUT_ENCODING) for p in problems):
-            # No card could be read: every phrase box is the card file's one problem, not one per page.
-            directives |= {(model.path, d.line) for d in model.scan.directives if d.name == "phrases"}
-        lines = model.scan.text_lines if model else ()
-        return check_output_html(html, model.path if model else src_uri, lang, lines, known, frozenset(directives))
+        if model is None:
+            known = frozenset(problem.message for problem in problems if problem.code == Code.LEFTOVER)
+            return check_output_html(html, src_uri, lang, (), known)
+        return page_output_problems(html, self.handbook, model, lang, problems)
 
     def failure(self) -> bool:
         """Whether this run must fail before printing: problems in the sources or in the rendered pages.

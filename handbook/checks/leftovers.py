@@ -143,6 +143,18 @@ def _message(kind: str, text: str) -> str:
     return f"{kind}: '{text[:60]}'"
 
 
+def page_output_problems(html: str, handbook: Handbook, page, lang: str, problems: list[Problem]) -> list[Problem]:
+    """`check_output_html` for one page of the model, given the sources' `problems`: a leftover or directive the
+    sources already report is not reported again. When no card could be read (the card file's one problem),
+    every phrase box of the page is that problem's, not one more per page."""
+    known = frozenset(p.message for p in problems if p.code == Code.LEFTOVER)
+    directives = {(p.path, p.line) for p in problems if p.code == Code.DIRECTIVE}
+    unreadable = (Code.INPUT_YAML, Code.INPUT_ENCODING)
+    if any(p.path == handbook.cards_path and p.code in unreadable for p in problems):
+        directives |= {(page.path, d.line) for d in page.scan.directives if d.name == "phrases"}
+    return check_output_html(html, page.path, lang, page.scan.text_lines, known, frozenset(directives))
+
+
 def check_output_html(
     html: str, path: str, lang: str, source_lines=(), known=frozenset(), directive_places=frozenset()
 ) -> list[Problem]:
