@@ -335,7 +335,7 @@ class _Reader:
             return
         raw = self.lines[row]
         taken = {cell.col for cell in self.scan.table_cells if cell.line == self.line(row)}
-        at = next((found for found in _all(raw, text) if found + 1 not in taken), raw.find(text))
+        at = next((found for found in all_indexes(raw, text) if found + 1 not in taken), raw.find(text))
         self.scan.table_cells.append(TableCell(text, self.line(row), at + 1, self.section))
 
     def _text_lines(self, text: str) -> None:
@@ -368,12 +368,13 @@ def _is_task(item: Token) -> bool:
     return "task-list-item" in str(item.attrs.get("class", ""))
 
 
-def _all(text: str, needle: str) -> list[int]:
-    found, at = [], text.find(needle)
-    while at != -1:
-        found.append(at)
-        at = text.find(needle, at + 1)
-    return found
+def all_indexes(text: str, needle: str) -> list[int]:
+    """Every place `needle` starts in `text`: a text seen twice on a line is placed at each of its columns."""
+    indexes, start = [], text.find(needle)
+    while start != -1:
+        indexes.append(start)
+        start = text.find(needle, start + 1)
+    return indexes
 
 
 def scan_markdown(text: str, first_line: int = 1) -> PageScan:

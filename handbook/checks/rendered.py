@@ -20,6 +20,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from handbook.addresses import page_address, slug_of_path
 from handbook.codes import Code
+from handbook.markdown_scan import all_indexes
 from handbook.model import Handbook, Page
 from handbook.problems import Problem
 
@@ -143,7 +144,7 @@ class _Source:
         for needle in needles:
             if not needle:
                 continue
-            found = [(line, col + 1) for line, text in self.lines for col in _all_indexes(text, needle)]
+            found = [(line, col + 1) for line, text in self.lines for col in all_indexes(text, needle)]
             fresh = [place for place in found if place not in self.used]
             if fresh or found:
                 place = (fresh or found)[0]
@@ -168,14 +169,6 @@ def _reference_uses(source: _Source, label: str) -> list[tuple[int, int]]:
             if not shortcut and _label(name) == label:
                 places.append((line, match.start() + 1))
     return places
-
-
-def _all_indexes(text: str, needle: str) -> list[int]:
-    indexes, start = [], text.find(needle)
-    while start != -1:
-        indexes.append(start)
-        start = text.find(needle, start + 1)
-    return indexes
 
 
 def _source_lines(page: Page, root: Path) -> list[tuple[int, str]]:
