@@ -1,6 +1,6 @@
 """MkDocs hooks: validate the handbook once per run and render its directives into each page.
 
-Thin on purpose: the logic lives in the `handbook` package (`handbook.build_run` holds a run from its start to its
+Thin on purpose: the logic lives in the `handbook` package (`handbook.run.build_run` holds a run from its start to its
 end). mkdocs-static-i18n runs every event from `on_config` on once per language; the run starts in the first
 (default-language) one and is reused by the others.
 """
@@ -17,24 +17,24 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from handbook.alternates import without_head_alternates
-from handbook.assets import shared_assets
-from handbook.build_run import BuildRun, finish_run, page_prefixes, start_run
 from handbook.checks.rendered import check_rendered
-from handbook.config_file import reporting_config_problems
-from handbook.csp import add_policy
-from handbook.directives import expand_page
-from handbook.link_forms import page_forms, with_forms_script
-from handbook.log_messages import RepeatedLinkWarnings
-from handbook.preview import serve_last_pdfs
-from handbook.printing.edition import format_edition, last_commit_timestamp
-from handbook.problems import closing_line
-from handbook.published_links import redirects_for_language
-from handbook.settings import settings_from_mkdocs
-from handbook.site_address import mkdocs_site_url
-from handbook.site_output import scope_search_to_language, valid_toggles
-from handbook.theme_files import unused_theme_files
-from handbook.translation_notices import lag_notices, render_status
+from handbook.core.log_messages import RepeatedLinkWarnings
+from handbook.core.problems import closing_line
+from handbook.pages.directives import expand_page
+from handbook.pages.link_forms import page_forms, with_forms_script
+from handbook.pages.published_links import redirects_for_language
+from handbook.pages.translation_notices import lag_notices, render_status
+from handbook.run.build_run import BuildRun, finish_run, page_prefixes, start_run
+from handbook.run.preview import serve_last_pdfs
+from handbook.sources.assets import shared_assets
+from handbook.sources.config_file import reporting_config_problems
+from handbook.sources.edition import format_edition, last_commit_timestamp
+from handbook.sources.settings import settings_from_mkdocs
+from handbook.sources.site_address import mkdocs_site_url
+from handbook.website.alternates import without_head_alternates
+from handbook.website.csp import add_policy
+from handbook.website.site_output import scope_search_to_language, valid_toggles
+from handbook.website.theme_files import unused_theme_files
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 started_as = "build"  # the command MkDocs gave on_startup

@@ -36,9 +36,9 @@ from pathlib import Path
 import yaml
 from pypdf import PdfReader
 
+from handbook.checks.validate import REPORT as VALIDATION_REPORT
 from handbook.printing.report import REPORT as PRINT_REPORT
 from handbook.printing.report import read_json
-from handbook.validate import REPORT as VALIDATION_REPORT
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "build" / "bench"

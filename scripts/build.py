@@ -9,13 +9,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from handbook.build_lock import build_lock
-from handbook.config_file import syntax_problem
+from handbook.checks.validate import REPORT as VALIDATION_REPORT
 from handbook.printing.report import REPORT as PRINT_REPORT
 from handbook.printing.report import print_failed, read_json
-from handbook.settings import build_dir
-from handbook.site_swap import SITE, carry_over_missing, publish, remove_abandoned, staging_area
-from handbook.validate import REPORT as VALIDATION_REPORT
+from handbook.run.build_lock import build_lock
+from handbook.run.site_swap import SITE, carry_over_missing, publish, remove_abandoned, staging_area
+from handbook.sources.config_file import syntax_problem
+from handbook.sources.settings import build_dir
 
 UNCHANGED = "build failed: the previous site/ is unchanged"
 

@@ -13,11 +13,11 @@ import subprocess
 import sys
 import tempfile
 
-from handbook.config_file import load_site_config
+from handbook.checks.validate import REPORT, validate
+from handbook.core.problems import Problem, closing_line, plural, sorted_problems
 from handbook.printing.jobs import print_shop_jobs
-from handbook.problems import Problem, closing_line, plural, sorted_problems
-from handbook.settings import settings_from_mkdocs
-from handbook.validate import REPORT, validate
+from handbook.sources.config_file import load_site_config
+from handbook.sources.settings import settings_from_mkdocs
 
 
 def site_only_build() -> tuple[list[Problem] | None, str]:

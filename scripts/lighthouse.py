@@ -2,7 +2,7 @@
 
 Mobile defaults, Debian's Chromium. About 20 s a page, 28 pages: too slow for every `make test`, so it is its own
 target. Writes build/lighthouse.md (the per-page table) and build/lighthouse/*.json; fails when a page misses
-a target (see handbook/lighthouse.py).
+a target (see devtools/lighthouse.py).
 
 Two narrower runs, for deciding about a change (a single run moves by a few points, so these take medians):
 `--sample` measures quick help (nl) and the English conversation chapter (or the pages named after it, such as
@@ -20,10 +20,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from handbook.lighthouse import PageResult, comparison_table, median_run, misses, page_result, table
-from handbook.nginx_server import serving
-from handbook.precompress import precompress, text_files
-from handbook.settings import build_dir
+from devtools.lighthouse import PageResult, comparison_table, median_run, misses, page_result, table
+from devtools.nginx_server import serving
+from handbook.sources.settings import build_dir
+from handbook.website.precompress import precompress, text_files
 
 ATTEMPTS = 3
 RUNS = 3  # per page and variant in --sample and --features

@@ -6,10 +6,10 @@ nothing while the sources have problems (a `make new-page` placeholder among the
 
 import sys
 
-from handbook.config_file import settings_or_report
-from handbook.problems import plural
-from handbook.published_links import LOCK_FILE, updated_lock
-from handbook.validate import validate
+from handbook.checks.validate import validate
+from handbook.core.problems import plural
+from handbook.pages.published_links import LOCK_FILE, updated_lock
+from handbook.sources.config_file import settings_or_report
 
 
 def main() -> int:

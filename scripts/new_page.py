@@ -3,9 +3,9 @@
 import os
 import sys
 
-from handbook.config_file import load_site_config
-from handbook.new_page import NewPageError, create_page
-from handbook.settings import settings_from_mkdocs
+from handbook.sources.config_file import load_site_config
+from handbook.sources.new_page import NewPageError, create_page
+from handbook.sources.settings import settings_from_mkdocs
 
 
 def main() -> int:

@@ -11,8 +11,9 @@ import sys
 import time
 from pathlib import Path
 
-from handbook import nginx_server, static_server
-from handbook.settings import build_dir
+from devtools import nginx_server
+from handbook.sources.settings import build_dir
+from handbook.website import static_server
 
 
 def main() -> int:

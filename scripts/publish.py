@@ -14,9 +14,9 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from handbook.publish_address import configured_site_url, refusal
-from handbook.releases import KEEP, Destination, PublishError, commit_of, publish, release_name, rollback
-from handbook.settings import build_dir
+from handbook.run.publish_address import configured_site_url, refusal
+from handbook.run.releases import KEEP, Destination, PublishError, commit_of, publish, release_name, rollback
+from handbook.sources.settings import build_dir
 
 # The build's output contract (DESIGN.md): a site missing one of these was not made by a finished `make build`
 # (a preview build, HANDBOOK_SKIP_PRINT=1) and would show readers broken download links.

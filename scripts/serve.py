@@ -3,7 +3,7 @@
 import os
 import sys
 
-from handbook.config_file import syntax_problem
+from handbook.sources.config_file import syntax_problem
 
 
 def main() -> int:

@@ -7,11 +7,11 @@ translation, such as a typo fix). Only translations.lock is written.
 import os
 import sys
 
-from handbook.card_lock import card_states
-from handbook.config_file import settings_or_report
-from handbook.model import load_handbook
-from handbook.problems import plural
-from handbook.translation_lock import LOCK_FILE, read_lock_file, section_states, updated_lock
+from handbook.core.problems import plural
+from handbook.sources.config_file import settings_or_report
+from handbook.sources.model import load_handbook
+from handbook.translations.card_lock import card_states
+from handbook.translations.translation_lock import LOCK_FILE, read_lock_file, section_states, updated_lock
 
 
 def _where(handbook, state, lang: str) -> str:

@@ -13,9 +13,9 @@ import pytest
 import yaml
 from mkdocs.config import load_config
 
-from handbook.model import load_handbook
-from handbook.settings import settings_from_mkdocs
-from handbook.static_server import serving as serve_directory  # a built site as nginx serves it
+from handbook.sources.model import load_handbook
+from handbook.sources.settings import settings_from_mkdocs
+from handbook.website.static_server import serving as serve_directory  # a built site as nginx serves it
 
 ROOT = Path(__file__).resolve().parent.parent
 # Every build the tests run, in-process or in a subprocess, in the checkout or in a copy, keeps its reports and

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from handbook.addresses import page_address, slug_of_path
 from handbook.printing.document import _chapter_slug
+from handbook.sources.addresses import page_address, slug_of_path
 
 LOCALES = ["nl", "en"]
 

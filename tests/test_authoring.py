@@ -11,9 +11,9 @@ import pytest
 import yaml
 from conftest import ROOT, copy_project
 
-from handbook.codes import CODES, Code
-from handbook.config_file import load_site_config
-from handbook.problems import Problem
+from handbook.core.codes import CODES, Code
+from handbook.core.problems import Problem
+from handbook.sources.config_file import load_site_config
 
 CODE_SHAPE = re.compile(r"[A-Z]+(?:-[A-Z]+)+")  # how a code looks: capitals joined by hyphens (`LINK-FILE`)
 
@@ -122,7 +122,7 @@ def test_new_page_on_a_broken_mkdocs_yml_writes_nothing(tmp_path):
 def test_new_page_puts_its_title_translation_in_menu_order():
     from mkdocs.utils.yaml import get_yaml_loader
 
-    from handbook.new_page import add_to_nav
+    from handbook.sources.new_page import add_to_nav
 
     text = add_to_nav(
         (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), "returns", "Retouren", {"en": "Returns"}, "phrase-cards.md"

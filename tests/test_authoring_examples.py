@@ -21,9 +21,9 @@ from mkdocs.config import load_config
 from PIL import Image
 
 from handbook.checks import run_checks
-from handbook.model import load_handbook
-from handbook.phrases import load_cards
-from handbook.settings import settings_from_mkdocs
+from handbook.sources.model import load_handbook
+from handbook.sources.phrases import load_cards
+from handbook.sources.settings import settings_from_mkdocs
 
 FENCE = re.compile(r"^```(\w*)\n(.*?)^```\n", re.MULTILINE | re.DOTALL)
 

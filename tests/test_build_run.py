@@ -6,8 +6,8 @@ import sys
 
 import pytest
 
-from handbook.build_run import is_live_preview, page_prefixes
-from handbook.settings import Language
+from handbook.run.build_run import is_live_preview, page_prefixes
+from handbook.sources.settings import Language
 
 
 @pytest.mark.parametrize(

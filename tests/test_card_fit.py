@@ -44,9 +44,9 @@ def test_check_and_build_report_the_same_card_too_long_naming_the_language(tmp_p
 def test_duplex_set_checks_its_backs(tmp_path):
     from mkdocs.config import load_config
 
-    from handbook.model import load_handbook
     from handbook.printing.jobs import desk_jobs
-    from handbook.settings import settings_from_mkdocs
+    from handbook.sources.model import load_handbook
+    from handbook.sources.settings import settings_from_mkdocs
 
     copy, _ = copy_with_long_english_card(tmp_path)
     handbook = load_handbook(settings_from_mkdocs(load_config(str(copy / "mkdocs.yml"))))

@@ -7,7 +7,7 @@ import re
 from conftest import GOOD_PAGES
 
 from handbook.checks import run_checks
-from handbook.model import split_front_matter
+from handbook.sources.model import split_front_matter
 
 
 def messages(handbook) -> list[str]:

@@ -6,8 +6,8 @@ from hypothesis import strategies as st
 from mkdocs.config import load_config
 
 from handbook.checks import run_checks
-from handbook.model import load_handbook
-from handbook.settings import settings_from_mkdocs
+from handbook.sources.model import load_handbook
+from handbook.sources.settings import settings_from_mkdocs
 
 fragments = st.sampled_from(
     [

@@ -12,7 +12,7 @@ import pytest
 from conftest import copy_project
 from mkdocs.exceptions import ConfigurationError
 
-from handbook.config_file import load_site_config, reporting_config_problems
+from handbook.sources.config_file import load_site_config, reporting_config_problems
 
 REDIRECTS = re.compile(r"^  section_redirects:.*\n(?:    .*\n)*", re.M)
 LEFTOVER_BRACES = "  section_redirects: {}\n    after#follow-up: after#follow-up-email\n"
@@ -77,8 +77,8 @@ def test_tagged_values_mkdocs_accepts_keep_the_navigation_and_its_lines(tmp_path
     from conftest import GOOD_PAGES, write_site
     from mkdocs.config import load_config
 
-    from handbook.settings import settings_from_mkdocs
-    from handbook.validate import validate
+    from handbook.checks.validate import validate
+    from handbook.sources.settings import settings_from_mkdocs
 
     config_path = write_site(tmp_path, GOOD_PAGES)
     (tmp_path / "overrides").mkdir()

@@ -15,13 +15,13 @@ from mkdocs.config import load_config
 from pypdf import PdfReader
 
 from handbook.checks import run_checks
-from handbook.desk import LADDER, ROUTE, desk_sheet
-from handbook.markdown_scan import scan_markdown, without_links
-from handbook.model import load_handbook
+from handbook.pages.desk import LADDER, ROUTE, desk_sheet
 from handbook.printing.desk import desk_body, desk_limits
 from handbook.printing.jobs import sheet_document, stylesheet
 from handbook.printing.typeset import PrintJob, render_job
-from handbook.settings import settings_from_mkdocs
+from handbook.sources.markdown_scan import scan_markdown, without_links
+from handbook.sources.model import load_handbook
+from handbook.sources.settings import settings_from_mkdocs
 
 A4 = (595.28, 841.89)  # points
 LANGS = ["nl", "en"]
@@ -235,7 +235,7 @@ def test_validation_rejects_a_desk_sheet_the_build_would_not_print(tmp_path):
     from mkdocs.config import load_config
 
     from handbook.printing.card_fit import card_fit_problems
-    from handbook.settings import settings_from_mkdocs
+    from handbook.sources.settings import settings_from_mkdocs
 
     copy = copy_project(tmp_path / "repo")
     page = copy / "docs" / "conversation.en.md"

@@ -11,11 +11,11 @@ from conftest import ROOT, require_tool
 from mkdocs.config import load_config
 from PIL import Image
 
-from handbook.model import load_handbook
 from handbook.printing.jobs import sheet_document, stylesheet
 from handbook.printing.sheets import CARD_H, CARD_W, GRID_X, GRID_Y, cards_body, fit_limits, slot
 from handbook.printing.typeset import PrintJob, render_job
-from handbook.settings import settings_from_mkdocs
+from handbook.sources.model import load_handbook
+from handbook.sources.settings import settings_from_mkdocs
 
 PT_PER_MM = 72 / 25.4
 NUMBER = re.compile(r"^(\d+)/(\d+)$")

@@ -42,19 +42,20 @@ from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 from test_two_readings import EXTENSION_SETTINGS, EXTENSIONS
 
-from handbook.addresses import page_address, page_path
-from handbook.build_run import page_prefixes
-from handbook.checks import run_checks, translation_lag
+from handbook.checks import run_checks
 from handbook.checks.leftovers import page_output_problems
 from handbook.checks.rendered import check_rendered
-from handbook.codes import TWO_PLACES
-from handbook.config_file import load_site_config
-from handbook.directives import expand_page
-from handbook.model import PAGE_NAME, load_handbook
+from handbook.core.codes import TWO_PLACES
+from handbook.core.problems import Problem, sorted_problems
+from handbook.pages.directives import expand_page
+from handbook.pages.translation_notices import render_status
 from handbook.printing.document import RenderedPage
-from handbook.problems import Problem, sorted_problems
-from handbook.settings import settings_from_mkdocs
-from handbook.translation_notices import render_status
+from handbook.run.build_run import page_prefixes
+from handbook.sources.addresses import page_address, page_path
+from handbook.sources.config_file import load_site_config
+from handbook.sources.model import PAGE_NAME, load_handbook
+from handbook.sources.settings import settings_from_mkdocs
+from handbook.translations import translation_lag
 
 ROOT = Path(__file__).resolve().parent.parent
 COPIED_DIRS = ("docs", "hooks", "overrides")  # mkdocs.yml names the hooks and the theme folder: MkDocs checks both
@@ -126,7 +127,7 @@ def _copy():
     # No git in the copy: the translation-lag check's look into history answers "no history", in-process.
     with (
         tempfile.TemporaryDirectory(prefix="handbook-fuzz-") as folder,
-        mock.patch("handbook.translation_history.git_output", return_value=None),
+        mock.patch("handbook.translations.translation_history.git_output", return_value=None),
     ):
         yield Copy(Path(folder))
 
@@ -399,7 +400,7 @@ def build(copy: Copy, texts: dict[str, str]) -> Outcome:
             settings = settings_from_mkdocs(config)
         handbook = load_handbook(settings)
         problems = run_checks(handbook)
-        # as handbook.validate: the lag check on the copy, with no git history (no dates, no old text)
+        # as handbook.checks.validate: the lag check on the copy, with no git history (no dates, no old text)
         status = translation_lag.translation_status(handbook, {}, dt.date(2025, 1, 1))
         problems = sorted_problems(problems + translation_lag.check(handbook, status))
         outcome = Outcome(problems, handbook)
@@ -678,7 +679,7 @@ FOUND = {
         "variable' at every `{% phrases %}` of every page, and DESK-SOURCE at phrases.yml:1:1: about 60 problems for one "
         "fault. check_output_html (handbook/checks/leftovers.py via BuildRun.output_problems) does not leave out "
         "directives whose card the card check already reported, as check_rendered does (cards_at_fault); "
-        "handbook/desk.py reports the follow-on at 1:1",
+        "handbook/pages/desk.py reports the follow-on at 1:1",
     ),
     "directive text inside a fenced code block": (
         lambda m: insert(m, "docs/links.en.md", _at("docs/links.en.md", "{#all-sections}"), ("closed fence", 0, True)),
@@ -693,14 +694,14 @@ FOUND = {
         ),
         "`<!-- a note that does not end` in one language: COMMENT-OPEN now names it at its line, but Python-Markdown "
         "shows the rest of the page while the parse hides it, so its consequences are reported too: OUTPUT-LEFTOVER "
-        "at 1:1 for every directive after it and BOX-PARITY for its boxes (handbook/build_run.py output_problems "
+        "at 1:1 for every directive after it and BOX-PARITY for its boxes (handbook/run/build_run.py output_problems "
         "and the parity checks do not yet leave a page with an open comment to that one problem)",
     ),
     "NEL inside a front matter key": (
         lambda m: _edit(m, "docs/index.nl.md", "print: false", "p\x85rint: false  # de beginpagina"),
         "a NEL (U+0085) inside `print: false` of index.nl.md's front matter: YAML breaks the line there, the key is "
         "silently lost (no INPUT-FRONT-MATTER at line 2) and the page is printed, so PRINT-LINK is reported at "
-        "index.nl.md:30, away from the fault (handbook/model.py split_front_matter / handbook/yaml_lines.py)",
+        "index.nl.md:30, away from the fault (handbook/sources/model.py split_front_matter / handbook/core/yaml_lines.py)",
     ),
 }
 KNOWN = ((r"insert unclosed comment", r"."),)

@@ -12,8 +12,8 @@ from pathlib import Path
 from conftest import GOOD_PAGES, ROOT, write_site
 from mkdocs.config import load_config
 
-from handbook.settings import settings_from_mkdocs
-from handbook.validate import validate
+from handbook.checks.validate import validate
+from handbook.sources.settings import settings_from_mkdocs
 
 COMMITTED = "2026-03-14T12:00:00+00:00"
 
@@ -42,8 +42,8 @@ def test_a_handbook_in_a_subfolder_of_its_repository_knows_when_each_page_change
 UNDER_ASCII_LOCALE = """
 import datetime as dt, json, sys
 from pathlib import Path
-from handbook.printing.edition import last_changed
-from handbook.translation_history import find_change
+from handbook.sources.edition import last_changed
+from handbook.translations.translation_history import find_change
 root, recorded = Path(sys.argv[1]), sys.argv[2]
 change = find_change(root, "docs/talk.nl.md", "stay-calm", recorded, dt.date(2026, 12, 1))
 print(json.dumps({"old": change.old_text, "pages": sorted(last_changed(root, "docs"))}))
@@ -51,7 +51,7 @@ print(json.dumps({"old": change.old_text, "pages": sorted(last_changed(root, "do
 
 
 def test_old_texts_and_file_names_are_read_as_utf8_whatever_the_locale(tmp_path):
-    from handbook.translation_lock import fingerprint, normalise
+    from handbook.translations.translation_lock import fingerprint, normalise
 
     said = "Zeg: ‘Ik begrijp één ding niet.’"
     talk = f"# Het gesprek {{#talk}}\n\n## Blijf kalm {{#stay-calm}}\n\n{said}\n"

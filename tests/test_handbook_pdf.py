@@ -11,9 +11,9 @@ import yaml
 from conftest import ROOT, require_tool
 from pypdf import PdfReader
 
-from handbook.model import load_handbook
 from handbook.printing.typeset import PrintJob, render_job
-from handbook.settings import settings_from_mkdocs
+from handbook.sources.model import load_handbook
+from handbook.sources.settings import settings_from_mkdocs
 
 LANGS = ("nl", "en")
 # A contents line as pdftotext lays it out: the title, a gap where the dotted leader is drawn, the page number.

@@ -12,8 +12,8 @@ from conftest import CARD_FILE, GOOD_PAGES, MINIMAL_CONFIG, write_site
 from mkdocs.config import load_config
 
 from handbook.checks import run_checks
-from handbook.model import load_handbook
-from handbook.settings import settings_from_mkdocs
+from handbook.sources.model import load_handbook
+from handbook.sources.settings import settings_from_mkdocs
 
 
 def both(nl_extra: str, en_extra: str) -> dict:
@@ -225,7 +225,7 @@ EXPECTED_PLACE = re.compile(r"(?::(?:\d+|\{[^}]+\}):(?:\d+|\{[^}]+\})|\{place\}|
 def test_every_code_has_a_test_asserting_its_exact_place():
     from pathlib import Path
 
-    from handbook.codes import CODES
+    from handbook.core.codes import CODES
 
     tests = Path(__file__).parent
     asserted = {code for path in tests.glob("test_*.py") for code in EXPECTED_PLACE.findall(path.read_text(encoding="utf-8"))}

@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from handbook.markdown_scan import scan_markdown
+from handbook.sources.markdown_scan import scan_markdown
 
 PAGE = """# Het gesprek {#conversation}
 

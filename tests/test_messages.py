@@ -99,8 +99,8 @@ def test_a_slip_in_the_handbooks_card_file_gets_the_config_files_hint_and_no_fal
     from conftest import copy_project
     from mkdocs.config import load_config
 
-    from handbook.model import load_handbook
-    from handbook.settings import settings_from_mkdocs
+    from handbook.sources.model import load_handbook
+    from handbook.sources.settings import settings_from_mkdocs
 
     copy = copy_project(tmp_path / "repo")
     cards = copy / "docs" / "phrases.yml"

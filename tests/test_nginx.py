@@ -12,12 +12,12 @@ import brotli
 import pytest
 from conftest import TOOLS_REQUIRED
 
-from handbook.nginx_server import missing_packages, serving
-from handbook.nginx_site import site_config
-from handbook.settings import Language
+from devtools.nginx_server import missing_packages, serving
+from handbook.sources.settings import Language
+from handbook.website.nginx_site import site_config
 
 FINGERPRINTED_CSS = "assets/stylesheets/main.*.min.css"
-OWN_CSS = "assets/handbook.*.css"  # ours, hashed by the build (handbook/fingerprint.py)
+OWN_CSS = "assets/handbook.*.css"  # ours, hashed by the build (handbook/website/fingerprint.py)
 HASH = re.compile(r" 'sha256-[^']+'")
 LANGUAGES = [Language("nl", True, "Handboek"), Language("en", False, "Handbook")]
 

@@ -14,7 +14,7 @@ from conftest import REAL_UI, copy_project, run_build, serve_directory
 from PIL import Image
 from playwright.sync_api import Error as PlaywrightError
 
-from handbook.offline import cache_version, precache_lists
+from handbook.website.offline import cache_version, precache_lists
 
 PREFIX = "handboek"
 SITE_URL = f"https://example.test/{PREFIX}/"
@@ -196,7 +196,7 @@ def test_dutch_pages_open_offline_and_the_switch_names_english(browser, two_buil
 
 
 def test_the_worker_ignores_pdfs_still_being_written(tmp_path, real_handbook):
-    from handbook.offline import write_offline
+    from handbook.website.offline import write_offline
 
     site = tmp_path / "site"
     (site / "en").mkdir(parents=True)

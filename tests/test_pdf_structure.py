@@ -134,9 +134,9 @@ def test_other_language_passages_are_read_in_their_language(built_site):
 
 def test_a_duplex_set_without_the_language_step_is_caught(real_handbook, tmp_path):
     """The same duplex job written by WeasyPrint alone: its English backs would be read as Dutch."""
-    from handbook.downloads import DUPLEX
     from handbook.printing.jobs import desk_jobs
     from handbook.printing.typeset import PDF_OPTIONS, PrintResult, lay_out
+    from handbook.sources.downloads import DUPLEX
 
     job = next(job for job in desk_jobs(real_handbook) if job.name == DUPLEX.format(front="nl", back="en"))
     planted = tmp_path / "duplex.pdf"

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, TOOLS_REQUIRED
 
-from handbook import nginx_server
-from handbook.nginx_site import site_config
-from handbook.settings import Language
+from devtools import nginx_server
+from handbook.sources.settings import Language
+from handbook.website.nginx_site import site_config
 
 SCRIPT = ROOT / "scripts" / "preview_site.py"
 

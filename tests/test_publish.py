@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from conftest import BUILD_DIR, ROOT, TOOLS_REQUIRED, copy_project, require_tool
 
-from handbook.publish_address import placeholder_reason, refusal
-from handbook.releases import FINGERPRINTED_FILES, OPS, Destination, PublishError, publish, rollback
+from handbook.run.publish_address import placeholder_reason, refusal
+from handbook.run.releases import FINGERPRINTED_FILES, OPS, Destination, PublishError, publish, rollback
 
 NGINX_CONF = "# Written by the handbook's build\nroot /checkout/site;\nindex index.html;\n"
 

@@ -9,9 +9,9 @@ from conftest import GOOD_PAGES, MINIMAL_CONFIG, ROOT, write_site
 from mkdocs.config import load_config
 
 from handbook.checks import run_checks
-from handbook.model import load_handbook
-from handbook.published_links import updated_lock
-from handbook.settings import settings_from_mkdocs
+from handbook.pages.published_links import updated_lock
+from handbook.sources.model import load_handbook
+from handbook.sources.settings import settings_from_mkdocs
 
 
 def test_removed_section_fails_and_redirect_makes_it_pass(fixture_site, tmp_path):
@@ -62,10 +62,10 @@ def test_typo_in_one_language_is_not_blamed_on_the_lock(fixture_site, tmp_path):
 
 
 def test_the_committed_lock_records_every_published_section():
-    from handbook.config_file import load_site_config
-    from handbook.model import load_handbook
-    from handbook.published_links import LOCK_FILE, unrecorded_entries
-    from handbook.settings import settings_from_mkdocs
+    from handbook.pages.published_links import LOCK_FILE, unrecorded_entries
+    from handbook.sources.config_file import load_site_config
+    from handbook.sources.model import load_handbook
+    from handbook.sources.settings import settings_from_mkdocs
 
     config, _ = load_site_config(ROOT / "mkdocs.yml")
     handbook = load_handbook(settings_from_mkdocs(config))
@@ -73,7 +73,7 @@ def test_the_committed_lock_records_every_published_section():
 
 
 def test_a_lock_behind_the_pages_is_named_at_the_end_of_a_run(fixture_site, tmp_path):
-    from handbook.published_links import lock_notice
+    from handbook.pages.published_links import lock_notice
 
     (tmp_path / "links.lock").write_text("index\ntalk\n", encoding="utf-8")
     notice = lock_notice(fixture_site(GOOD_PAGES))
@@ -156,7 +156,7 @@ def run_links_update(root) -> tuple[int, str]:
 
 
 def test_links_update_records_nothing_while_a_new_page_is_unwritten(tmp_path):
-    from handbook.new_page import page_text
+    from handbook.sources.new_page import page_text
 
     written = {
         f"refunds.{lang}.md": page_text(title, "refunds", lang) for lang, title in (("nl", "Geld terug"), ("en", "Refunds"))

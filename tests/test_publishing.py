@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from conftest import TOOLS_REQUIRED, copy_project
 
-from handbook.build_lock import build_lock
-from handbook.site_swap import PREFIX, SITE, publish, remove_abandoned, staging_area
+from handbook.run.build_lock import build_lock
+from handbook.run.site_swap import PREFIX, SITE, publish, remove_abandoned, staging_area
 
 SITE_ONLY = {"HANDBOOK_SKIP_PRINT": "1", "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 

@@ -9,8 +9,8 @@ import pytest
 from conftest import ROOT
 from mkdocs.config import load_config
 
-from handbook.model import load_handbook
-from handbook.settings import settings_from_mkdocs
+from handbook.sources.model import load_handbook
+from handbook.sources.settings import settings_from_mkdocs
 
 PHONE = {"width": 390, "height": 844}
 PAGES = {"nl": "/quick-help/", "en": "/en/quick-help/"}

@@ -9,8 +9,8 @@ import markdown
 from conftest import GOOD_PAGES
 
 from handbook.checks.rendered import BuiltSite, check_page, read_output
-from handbook.markdown_scan import scan_markdown
-from handbook.model import Page
+from handbook.sources.markdown_scan import scan_markdown
+from handbook.sources.model import Page
 
 SITE = BuiltSite("en", frozenset({"en/talk/", "en/probe/"}), {"en/talk/": {"stay-calm"}, "en/probe/": {"here"}}, {}, {})
 TEXT = """# Probe {#here}

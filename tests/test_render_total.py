@@ -9,7 +9,7 @@ import pytest
 from conftest import CARD_FILE, GOOD_PAGES, MINIMAL_CONFIG
 
 from handbook.checks import run_checks
-from handbook.directives import expand_page
+from handbook.pages.directives import expand_page
 from handbook.printing.document import RenderedPage
 from handbook.printing.jobs import desk_jobs, handbook_source
 
@@ -96,7 +96,7 @@ def test_a_directive_inside_a_code_block_stays_as_written(fixture_site):
 def test_every_ui_label_the_code_prints_is_required_in_every_language(fixture_site):
     handbook = fixture_site(GOOD_PAGES, without_ui_labels())
     missing = {p.message.split("'")[1] for p in run_checks(handbook) if p.code == "UI-STRING"}
-    from handbook.settings import CODE_UI_KEYS
+    from handbook.sources.settings import CODE_UI_KEYS
 
     assert set(CODE_UI_KEYS) <= missing
 

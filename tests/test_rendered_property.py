@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from handbook.checks.rendered import BuiltSite, check_page, read_output
-from handbook.markdown_scan import scan_markdown
-from handbook.model import Page
+from handbook.sources.markdown_scan import scan_markdown
+from handbook.sources.model import Page
 
 EXISTING = ["../talk/", "../talk/#stay-calm", "../../images/a.png", "#here"]
 MISSING = ["../gone/", "../talk/#nope", "../../images/b.png", "#not-here"]

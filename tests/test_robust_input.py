@@ -12,8 +12,8 @@ from conftest import copy_project, write_site
 from mkdocs.config import load_config
 
 from handbook.checks import run_checks
-from handbook.model import load_handbook
-from handbook.settings import settings_from_mkdocs
+from handbook.sources.model import load_handbook
+from handbook.sources.settings import settings_from_mkdocs
 
 LOCATED = re.compile(r"docs/[\w./-]+\.md:\d+:\d+: [A-Z-]+ ")
 

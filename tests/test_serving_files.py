@@ -9,10 +9,10 @@ import re
 
 import brotli
 
-from handbook.alternates import with_x_default, without_head_alternates
-from handbook.fingerprint import fingerprint_assets
-from handbook.lighthouse import PageResult, median_run, misses
-from handbook.precompress import precompress, text_files
+from devtools.lighthouse import PageResult, median_run, misses
+from handbook.website.alternates import with_x_default, without_head_alternates
+from handbook.website.fingerprint import fingerprint_assets
+from handbook.website.precompress import precompress, text_files
 
 TEXT = ("<p>Blijf kalm en luister naar de klant.</p>\n" * 40).encode()
 
@@ -70,7 +70,7 @@ def test_lighthouse_misses_name_the_page_the_score_and_the_quick_help_budget():
 
 
 def test_compressed_copies_are_kept_for_the_next_build_and_dropped_when_unused(tmp_path):
-    from handbook.precompress import CompressionCache
+    from handbook.website.precompress import CompressionCache
 
     site, kept = tmp_path / "site", tmp_path / "cache"
     site.mkdir()
@@ -194,7 +194,7 @@ def test_the_built_site_references_only_hashed_assets_that_hold_what_their_names
 def test_another_process_compressing_the_same_file_midway_leaves_whole_copies(tmp_path, monkeypatch):
     from pathlib import Path
 
-    from handbook.precompress import CompressionCache
+    from handbook.website.precompress import CompressionCache
 
     kept = tmp_path / "cache"
     write = Path.write_bytes

@@ -9,9 +9,9 @@ import subprocess
 import pytest
 from conftest import GOOD_PAGES, require_tool
 
-from handbook.published_links import link_index, page_url
-from handbook.site_address import is_placeholder, mkdocs_site_url
-from handbook.site_output import write_links
+from handbook.pages.published_links import link_index, page_url
+from handbook.sources.site_address import is_placeholder, mkdocs_site_url
+from handbook.website.site_output import write_links
 
 PLACEHOLDERS = (
     "https://handboek-lastige-klanten.example/",

@@ -12,13 +12,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
 
-from handbook.codes import Code
-from handbook.markdown_scan import scan_markdown
-from handbook.model import Handbook, Page
-from handbook.problems import Problem
-from handbook.settings import Language, Settings, settings_from_mkdocs
-from handbook.translation_lock import normalise, read_lock, section_states, word_diff
-from handbook.validate import validate
+from handbook.checks.validate import validate
+from handbook.core.codes import Code
+from handbook.core.problems import Problem
+from handbook.sources.markdown_scan import scan_markdown
+from handbook.sources.model import Handbook, Page
+from handbook.sources.settings import Language, Settings, settings_from_mkdocs
+from handbook.translations.translation_lock import normalise, read_lock, section_states, word_diff
 
 UPDATE = ROOT / "scripts" / "translations_update.py"
 PAGES = {

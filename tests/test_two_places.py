@@ -1,5 +1,5 @@
 """A fault that involves two places is reported at one and names the other in its message (not only in the
-suggestion): every code listed in `handbook.codes.TWO_PLACES` has a case here with its exact message start."""
+suggestion): every code listed in `handbook.core.codes.TWO_PLACES` has a case here with its exact message start."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from test_translation_lock import edit, make_repo, problems
 
 from handbook.checks import run_checks
 from handbook.checks.rendered import BuiltSite, check_page, read_output
-from handbook.codes import TWO_PLACES
-from handbook.markdown_scan import scan_markdown
-from handbook.model import Page, load_handbook
-from handbook.settings import settings_from_mkdocs
+from handbook.core.codes import TWO_PLACES
+from handbook.sources.markdown_scan import scan_markdown
+from handbook.sources.model import Page, load_handbook
+from handbook.sources.settings import settings_from_mkdocs
 
 
 def both(nl_extra: str, en_extra: str) -> dict:

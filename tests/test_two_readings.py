@@ -1,6 +1,6 @@
 """The parse the checks read (markdown-it-py) against the page the reader gets (Python-Markdown), held together.
 
-Every check, directive and lock reads `handbook.markdown_scan`; the website and the PDFs are rendered by
+Every check, directive and lock reads `handbook.sources.markdown_scan`; the website and the PDFs are rendered by
 Python-Markdown with mkdocs.yml's extensions. If the two ever disagree about a page's headings and IDs, links,
 images, boxes, checklist items or directives, a check would judge a page no reader sees. This holds them
 against each other on every page of the real handbook and on a corpus of the edge cases authors and pasted
@@ -20,8 +20,8 @@ import pytest
 import yaml
 from mkdocs.utils.yaml import get_yaml_loader
 
-from handbook.markdown_scan import DIRECTIVE, scan_markdown
-from handbook.model import read_page_text, split_front_matter
+from handbook.sources.markdown_scan import DIRECTIVE, scan_markdown
+from handbook.sources.model import read_page_text, split_front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
 

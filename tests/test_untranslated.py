@@ -8,9 +8,9 @@ from mkdocs.config import load_config
 
 from handbook.checks import run_checks
 from handbook.checks.translations import TRANSLATION_CODES, translation_coverage
-from handbook.model import load_handbook
-from handbook.problems import summary_lines
-from handbook.settings import settings_from_mkdocs
+from handbook.core.problems import summary_lines
+from handbook.sources.model import load_handbook
+from handbook.sources.settings import settings_from_mkdocs
 
 TALK_NL = """# Het gesprek {#talk}
 

@@ -6,7 +6,7 @@ import pytest
 from fontTools.ttLib import TTFont
 
 from handbook.printing.fonts import font_files
-from handbook.web_fonts import FONT_DIR, face_name, subset_woff2
+from handbook.website.web_fonts import FONT_DIR, face_name, subset_woff2
 
 FAMILIES = """() => {
   const family = selector => getComputedStyle(document.querySelector(selector)).fontFamily.split(",")[0].trim();
@@ -36,7 +36,7 @@ def test_every_character_of_the_site_is_in_the_served_faces(built_site):
     characters = {c for page in built_site.rglob("*.html") for c in page.read_text(encoding="utf-8") if c.isprintable()}
     for family, weight, style, path in font_files():
         original = set(chr(code) for code in TTFont(str(path)).getBestCmap())
-        # The build names each face after its content too (handbook/fingerprint.py): name.<hash>.woff2.
+        # The build names each face after its content too (handbook/website/fingerprint.py): name.<hash>.woff2.
         (served_path,) = (built_site / FONT_DIR).glob(face_name(family, weight, style).replace(".woff2", ".*.woff2"))
         served = TTFont(str(served_path))
         assert served.flavor == "woff2"
@@ -69,7 +69,7 @@ def test_a_cut_face_keeps_its_names_and_licence():
 def test_another_process_cutting_the_same_faces_midway_leaves_whole_faces(tmp_path, monkeypatch):
     from pathlib import Path
 
-    from handbook import web_fonts
+    from handbook.website import web_fonts
 
     monkeypatch.setattr(web_fonts, "subset_woff2", lambda path, characters: f"cut {path.name}".encode())
     sites, build = [tmp_path / "one", tmp_path / "two"], tmp_path / "build"

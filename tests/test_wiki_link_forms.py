@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from pypdf import PdfReader
 
-from handbook.link_forms import FORMS, link_forms
+from handbook.pages.link_forms import FORMS, link_forms
 
 URL = "https://wiki.example/en/conversation/#stay-calm"
 # Each form as a pattern that captures (title, url); a form is well-formed when it matches whole.

@@ -1,16 +1,17 @@
-"""All checks of the handbook, run together so one run reports every problem.
+"""All checks of the handbook, run together so one run reports every problem, and the validation run that
+prints and saves them. Imports every room below `run`.
 
 Each check is a pure function `check(handbook) -> list[Problem]`; this module only runs them in order.
 """
 
 from __future__ import annotations
 
-from handbook import desk
 from handbook.checks import boxes, images, leftovers, links, sections, structure, translations
-from handbook.model import Handbook
+from handbook.core.problems import Problem, sorted_problems
+from handbook.pages import desk
+from handbook.pages.published_links import check_lock
 from handbook.printing.card_fit import card_fit_problems
-from handbook.problems import Problem, sorted_problems
-from handbook.published_links import check_lock
+from handbook.sources.model import Handbook
 
 CHECKS = (
     sections.check,

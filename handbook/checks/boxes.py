@@ -7,9 +7,9 @@ note. Each of these is an error here, and both languages of a page must have the
 
 from __future__ import annotations
 
-from handbook.codes import Code
-from handbook.model import Handbook, Page
-from handbook.problems import Problem
+from handbook.core.codes import Code
+from handbook.core.problems import Problem
+from handbook.sources.model import Handbook, Page
 
 # The box types the handbook defines, with what each is for: the one list the check, the styles and
 # AUTHORING.md follow. `tip` is the theme's own; `keypoint` and `caution` are styled in docs/assets/handbook.css

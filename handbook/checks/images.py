@@ -17,10 +17,10 @@ from urllib.parse import unquote, urlsplit
 
 from PIL import Image, UnidentifiedImageError
 
-from handbook.assets import resolve_asset
-from handbook.codes import Code
-from handbook.model import Handbook
-from handbook.problems import Problem
+from handbook.core.codes import Code
+from handbook.core.problems import Problem
+from handbook.sources.assets import resolve_asset
+from handbook.sources.model import Handbook
 
 MAX_WIDTH = 1600  # pixels
 MAX_BYTES = 300 * 1024

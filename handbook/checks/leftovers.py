@@ -9,10 +9,10 @@ from __future__ import annotations
 import difflib
 import re
 
-from handbook.codes import Code
-from handbook.model import Handbook
-from handbook.new_page import PLACEHOLDER
-from handbook.problems import Problem
+from handbook.core.codes import Code
+from handbook.core.problems import Problem
+from handbook.sources.model import Handbook
+from handbook.sources.new_page import PLACEHOLDER
 
 KNOWN_DIRECTIVES = {"phrases", "phrase-cards", "downloads", "print-shop-downloads", "link-index", "translation-status"}
 LEFTOVER_PATTERNS = (

@@ -11,11 +11,11 @@ import posixpath
 import re
 from urllib.parse import urlsplit
 
-from handbook.addresses import slug_of_path
-from handbook.assets import asset_name, language_versions, resolve_asset
-from handbook.codes import Code
-from handbook.model import Handbook, Page
-from handbook.problems import Problem
+from handbook.core.codes import Code
+from handbook.core.problems import Problem
+from handbook.sources.addresses import slug_of_path
+from handbook.sources.assets import asset_name, language_versions, resolve_asset
+from handbook.sources.model import Handbook, Page
 
 EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 LANG_SUFFIX = re.compile(r"^(?P<slug>.+?)(?:\.(?P<lang>[a-z]{2}))?\.md$")

@@ -18,11 +18,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from handbook.addresses import page_address, slug_of_path
-from handbook.codes import Code
-from handbook.markdown_scan import all_indexes
-from handbook.model import Handbook, Page
-from handbook.problems import Problem
+from handbook.core.codes import Code
+from handbook.core.problems import Problem
+from handbook.sources.addresses import page_address, slug_of_path
+from handbook.sources.markdown_scan import all_indexes
+from handbook.sources.model import Handbook, Page
 
 URL_ATTRIBUTES = {
     "a": ("href",),
@@ -33,7 +33,7 @@ URL_ATTRIBUTES = {
     "audio": ("src",),
     "track": ("src",),
 }
-GENERATED = {"links.json"}  # written by the build after the pages (see handbook.site_output)
+GENERATED = {"links.json"}  # written by the build after the pages (see handbook.website.site_output)
 NO_TEXT = {"code", "pre", "kbd", "samp", "script", "style"}
 EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:")

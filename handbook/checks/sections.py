@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from handbook.codes import Code
-from handbook.model import Handbook
-from handbook.problems import Problem
+from handbook.core.codes import Code
+from handbook.core.problems import Problem
+from handbook.sources.model import Handbook
 
 ID_FORMAT = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MISPLACED_ID = re.compile(r"\{:?\s*#[^}]*\}")

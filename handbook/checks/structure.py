@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 
-from handbook.codes import Code
-from handbook.model import Handbook, Page
-from handbook.problems import Problem
-from handbook.translation_lock import LOCK_FILE, read_lock_file, section_states
+from handbook.core.codes import Code
+from handbook.core.problems import Problem
+from handbook.sources.model import Handbook, Page
+from handbook.translations.translation_lock import LOCK_FILE, read_lock_file, section_states
 
 IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)(?:\{[^}]*\})?")
 KINDS = {"paragraph": "paragraphs", "list item": "list items", "table cell": "table cells"}

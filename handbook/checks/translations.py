@@ -1,7 +1,7 @@
 """Missing translations: pages, texts of every size, titles, UI strings, checklists and card texts.
 
 mkdocs-static-i18n hides a missing page (fallback or silence); this check makes every gap an error. Every
-translatable unit (`handbook.translation_units`: page title, headings, paragraphs, list and checklist items,
+translatable unit (`handbook.translations.translation_units`: page title, headings, paragraphs, list and checklist items,
 table cells, box titles, each card field) is tested twice:
 
 - SAME-TEXT: the unit is identical to a unit of the default-language page (or the same card field). Text
@@ -11,7 +11,7 @@ table cells, box titles, each card field) is tested twice:
   names (`Annemieke Tissink`), `Tip`, `OK`, `WhatsApp` may stay; `Telefoonregels`, `Kernpunt` may not. A
   name made of ordinary words (`"De Ondernemer"`) is set aside by its quotes.
 - WRONG-LANGUAGE: a paragraph of six words or more reads as the other language on its own; shorter texts
-  are judged together (`handbook.language_guess`): one that plainly reads as the other language is
+  are judged together (`handbook.translations.language_guess`): one that plainly reads as the other language is
   reported, and when a page's (or card's) short texts together read as the other language, every one
   leaning that way is reported.
 """
@@ -20,8 +20,12 @@ from __future__ import annotations
 
 import re
 
-from handbook.codes import Code
-from handbook.language_guess import (
+from handbook.core.codes import Code
+from handbook.core.problems import Problem
+from handbook.sources.markdown_scan import LINK
+from handbook.sources.model import SOURCES_PAGE, Handbook
+from handbook.sources.settings import CODE_UI_KEYS
+from handbook.translations.language_guess import (
     WORD,
     WORDS,
     clearly_other,
@@ -30,11 +34,7 @@ from handbook.language_guess import (
     reads_as_other,
     words_outside_quotes,
 )
-from handbook.markdown_scan import LINK
-from handbook.model import SOURCES_PAGE, Handbook
-from handbook.problems import Problem
-from handbook.settings import CODE_UI_KEYS
-from handbook.translation_units import Unit, card_units, page_units
+from handbook.translations.translation_units import Unit, card_units, page_units
 
 UI_KEY = re.compile(r"\bui\.([A-Za-z_][\w]*)")
 # The small words inside Dutch and other names (`Sanne de Wit`, `Jan van der Berg`): a name stays a name.
@@ -48,7 +48,7 @@ TRANSLATION_CODES = frozenset({Code.SAME_TEXT, Code.WRONG_LANGUAGE, Code.CARD_LA
 def translation_coverage(handbook: Handbook, problems: list[Problem]) -> dict[str, float]:
     """Per language, the share of translatable units that are translated without a translation problem.
 
-    The units are those of `handbook.translation_units`: every page's title, headings, paragraphs, list and
+    The units are those of `handbook.translations.translation_units`: every page's title, headings, paragraphs, list and
     checklist items, table cells and box titles, and every card's title, `when` and phrases. A unit counts
     as translated when its language has it, its text is not empty, and no translation problem
     (TRANSLATION_CODES) points at its line. A page missing in a language counts with the units of its

@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from handbook.atomic import copy_file, write_bytes
+from handbook.core.atomic import copy_file, write_bytes
 from handbook.printing.places import NO_PLACES, Places
 from handbook.printing.report import read_json
 from handbook.printing.resources import unchanged

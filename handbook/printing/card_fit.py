@@ -17,14 +17,14 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from handbook.codes import Code
-from handbook.downloads import DESK_SHEET, PHRASE_CARDS, PRINT_SHOP
-from handbook.model import Handbook
+from handbook.core.codes import Code
+from handbook.core.problems import Problem
 from handbook.printing.cache import STORE, PreviousPrint
 from handbook.printing.jobs import desk_jobs, print_shop_job, print_shop_jobs, stylesheet
 from handbook.printing.places import places
 from handbook.printing.print_step import print_or_reuse
-from handbook.problems import Problem
+from handbook.sources.downloads import DESK_SHEET, PHRASE_CARDS, PRINT_SHOP
+from handbook.sources.model import Handbook
 
 
 def card_jobs(handbook: Handbook):

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from html import escape
 
-from handbook.codes import Code
-from handbook.desk import DeskList, DeskSheet
-from handbook.markdown_scan import MARKDOWN_LINK
-from handbook.problems import Problem
-from handbook.settings import Language
+from handbook.core.codes import Code
+from handbook.core.problems import Problem
+from handbook.pages.desk import DeskList, DeskSheet
+from handbook.sources.markdown_scan import MARKDOWN_LINK
+from handbook.sources.settings import Language
 
 # The printable box, in mm from the top of the page; desk.css places `.desk` on exactly these lines.
 SHEET_TOP, SHEET_BOTTOM = 12.0, 285.0

@@ -22,10 +22,10 @@ from xml.etree import ElementTree
 import tinyhtml5
 from tinyhtml5.constants import prefixes as NAMESPACE_PREFIXES
 
-from handbook.addresses import slug_of_path
-from handbook.codes import Code
-from handbook.problems import Problem
-from handbook.site_address import site_base
+from handbook.core.codes import Code
+from handbook.core.problems import Problem
+from handbook.sources.addresses import slug_of_path
+from handbook.sources.site_address import site_base
 
 URL_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 # Attributes whose value is a space-separated list of IDs in the same document (HTML and WAI-ARIA): they are

@@ -10,22 +10,22 @@ from importlib.resources import files
 from pathlib import Path
 from urllib.parse import quote
 
-from handbook.assets import asset_url
-from handbook.codes import Code
-from handbook.desk import desk_sheet, has_desk_sheet
-from handbook.downloads import CHECKLISTS, DESK_SHEET, DUPLEX, HANDBOOK, PHRASE_CARDS, PRINT_SHOP, PRINT_SHOP_TWO_SIDED
-from handbook.model import Handbook
+from handbook.core.codes import Code
+from handbook.core.problems import Problem
+from handbook.pages.desk import desk_sheet, has_desk_sheet
 from handbook.printing.cache import inputs_digest
 from handbook.printing.desk import desk_body, desk_limits
 from handbook.printing.document import URL_SCHEME, PrintLabels, RenderedPage, combine, page_css
-from handbook.printing.edition import format_edition, last_commit_date, last_commit_timestamp
 from handbook.printing.fonts import font_face_css
 from handbook.printing.places import Places, places
 from handbook.printing.print_shop import PROFILE, VARIANT, profile_css, shop_cards_body, shop_fit_limits
 from handbook.printing.sheets import cards_body, checklist_body, fit_limits
 from handbook.printing.typeset import PrintJob
-from handbook.problems import Problem
-from handbook.settings import Language
+from handbook.sources.assets import asset_url
+from handbook.sources.downloads import CHECKLISTS, DESK_SHEET, DUPLEX, HANDBOOK, PHRASE_CARDS, PRINT_SHOP, PRINT_SHOP_TWO_SIDED
+from handbook.sources.edition import format_edition, last_commit_date, last_commit_timestamp
+from handbook.sources.model import Handbook
+from handbook.sources.settings import Language
 
 
 def nav_order(handbook: Handbook, rendered: dict[str, RenderedPage]) -> list[RenderedPage]:
@@ -79,7 +79,7 @@ def desk_jobs(handbook: Handbook) -> list[PrintJob]:
         jobs.append(
             PrintJob(CHECKLISTS.format(lang=lang), sheet_document(lang, title, css, body), base, f"docs/*.{lang}.md", lang)
         )
-        # Validation has already failed the build when a source of the sheet is missing (handbook.desk.check).
+        # Validation has already failed the build when a source of the sheet is missing (handbook.pages.desk.check).
         sheet = desk_sheet(handbook, lang)[0] if has_desk_sheet(handbook) else None
         if sheet is not None:
             title = f"{language.site_name} – {language.label('desk_title')}"

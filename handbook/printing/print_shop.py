@@ -19,11 +19,11 @@ import uuid
 from html import escape
 from pathlib import Path
 
-from handbook.codes import Code
-from handbook.directives import card_text
-from handbook.phrases import Card
+from handbook.core.codes import Code
+from handbook.core.problems import Problem
+from handbook.pages.directives import card_text
 from handbook.printing.sheets import CARD_H, end_marker_id
-from handbook.problems import Problem
+from handbook.sources.phrases import Card
 
 BLEED = 3.0  # mm beyond the trim on every side (print-shop.css)
 SAFE = 4.0  # mm inside the trim that no text may enter

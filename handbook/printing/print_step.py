@@ -10,14 +10,14 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from handbook.downloads import FOLDER as DOWNLOADS
-from handbook.model import Handbook
+from handbook.core.problems import Problem
 from handbook.printing.cache import STORE, PreviousPrint, input_key
 from handbook.printing.document import RenderedPage
 from handbook.printing.jobs import desk_jobs, handbook_source, print_shop_jobs
 from handbook.printing.places import places
 from handbook.printing.typeset import PrintJob, PrintResult, render_job
-from handbook.problems import Problem
+from handbook.sources.downloads import FOLDER as DOWNLOADS
+from handbook.sources.model import Handbook
 
 
 def fresh_print() -> bool:

@@ -10,11 +10,11 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from handbook.problems import plural
+from handbook.core.problems import plural
 
 if TYPE_CHECKING:
+    from handbook.core.problems import Problem
     from handbook.printing.typeset import PrintResult
-    from handbook.problems import Problem
 
 # Written after the print step of every build. `make build` reads it to tell a print failure (publish the new
 # website, keep the previous PDFs) from a failed website build (keep everything).

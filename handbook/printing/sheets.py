@@ -10,13 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from handbook.codes import Code
-from handbook.directives import card_text
-from handbook.markdown_scan import without_links
-from handbook.model import Handbook
-from handbook.phrases import Card
-from handbook.problems import Problem
-from handbook.settings import Language
+from handbook.core.codes import Code
+from handbook.core.problems import Problem
+from handbook.pages.directives import card_text
+from handbook.sources.markdown_scan import without_links
+from handbook.sources.model import Handbook
+from handbook.sources.phrases import Card
+from handbook.sources.settings import Language
 
 PAGE_W, PAGE_H = 210.0, 297.0
 CARD_W, CARD_H = 90.0, 65.0

@@ -12,15 +12,15 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from handbook.atomic import replacing
-from handbook.codes import Code
-from handbook.log_messages import MessageCollector
+from handbook.core.atomic import replacing
+from handbook.core.codes import Code
+from handbook.core.log_messages import MessageCollector
+from handbook.core.problems import Problem, plural
 from handbook.printing import print_shop
 from handbook.printing.document import numbered_targets, with_page_numbers
 from handbook.printing.page_slots import estimated_pages, fill_page_numbers, printed_page_numbers
 from handbook.printing.resources import FailedResources, file_digests, recording_fetcher
 from handbook.printing.structure import finish_structure, recorded_text_languages
-from handbook.problems import Problem, plural
 
 # How every PDF is written: streams compressed, in its job's PDF variant. Part of a PDF's cache key.
 PDF_OPTIONS = {"uncompressed_pdf": False}
