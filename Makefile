@@ -1,7 +1,12 @@
 # The README's commands. Every target sets up .venv from the lock file first, so a fresh clone needs nothing else.
 VENV := .venv
 PY := $(VENV)/bin/python
-INSTALLED := $(VENV)/.installed
+# Three groups, each locked with hashes in requirements/: runtime (build, check, serve), test (the suite) and dev
+# (lint and type check). Each lock holds its group and the ones below it; a stamp per group in .venv.
+RUNTIME := $(VENV)/.installed-runtime
+TESTING := $(VENV)/.installed-test
+DEVELOPMENT := $(VENV)/.installed-dev
+PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r
 # Material for MkDocs and mkdocs-redirects print a banner about MkDocs 2.0 on every build;
 # these are their documented switches.
 export NO_MKDOCS_2_WARNING := 1
@@ -9,17 +14,27 @@ export DISABLE_MKDOCS_2_WARNING := true
 # The package is imported from this checkout, whichever checkout first set up a shared .venv.
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: setup build check serve lint test fuzz screenshots bench lighthouse links-update translations-update new-page authoring clean \
-	publish rollback check-address preview-site
+.PHONY: setup build check serve lint typecheck test test-fast fuzz screenshots bench lighthouse links-update \
+	translations-update new-page authoring clean publish rollback check-address preview-site
 
-$(INSTALLED): requirements.lock
-	test -x $(PY) || python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+$(VENV)/bin/python:
+	python3 -m venv $(VENV)
 	# Makes the `handbook` package importable from this checkout (hooks, scripts, tests) without a build step.
 	$(PY) -c 'import os, pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()["purelib"], "handbook-src.pth").write_text(os.getcwd() + "\n")'
+
+$(RUNTIME): requirements/runtime.lock | $(VENV)/bin/python
+	$(PIP_INSTALL) requirements/runtime.lock
 	touch $@
 
-setup: $(INSTALLED)
+$(TESTING): requirements/test.lock | $(VENV)/bin/python
+	$(PIP_INSTALL) requirements/test.lock
+	touch $@ $(RUNTIME)
+
+$(DEVELOPMENT): requirements/dev.lock | $(VENV)/bin/python
+	$(PIP_INSTALL) requirements/dev.lock
+	touch $@ $(TESTING) $(RUNTIME)
+
+setup: $(RUNTIME)
 
 build: setup
 	sh scripts/system_packages.sh build
@@ -64,11 +79,17 @@ rollback: setup
 	sh scripts/system_packages.sh publish
 	HANDBOOK_SSH="$(SSH)" $(PY) scripts/publish.py rollback "$(DEST)"
 
-lint: setup
+lint: $(DEVELOPMENT)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(MAKE) --no-print-directory typecheck
 
-test: setup
+# pyright in strict mode (pyproject.toml) over handbook/, hooks/, scripts/ and devtools/, from the npm lock.
+typecheck: $(DEVELOPMENT)
+	test -x tests/pyright/node_modules/.bin/pyright || npm ci --prefix tests/pyright --no-audit --no-fund
+	tests/pyright/node_modules/.bin/pyright
+
+test: $(TESTING)
 	sh scripts/system_packages.sh test
 	test -f tests/axe/node_modules/axe-core/axe.min.js || npm ci --prefix tests/axe --no-audit --no-fund
 	# No install scripts: vnu-jar's would fetch a Java runtime and Puppeteer's a browser; Debian's are used.
@@ -78,14 +99,14 @@ test: setup
 	HANDBOOK_REQUIRE_TOOLS=1 $(PY) -m pytest
 
 # The fuzzer of tests/test_fuzz.py on many more mutants of the real handbook than `make test` runs (about 1 s each).
-fuzz: setup
+fuzz: $(TESTING)
 	HANDBOOK_FUZZ_EXAMPLES=$${HANDBOOK_FUZZ_EXAMPLES:-2000} $(PY) -m pytest tests/test_fuzz.py -q -s
 
-screenshots: build
+screenshots: build $(TESTING)
 	sh scripts/system_packages.sh test
 	$(PY) scripts/screenshots.py
 
-bench: setup
+bench: $(TESTING)
 	sh scripts/system_packages.sh test
 	$(PY) scripts/bench.py $(BENCH_ARGS)
 

@@ -146,7 +146,7 @@ def test_a_duplex_set_without_the_language_step_is_caught(real_handbook, tmp_pat
 
 def test_pdfua_finds_nothing_in_any_pdf(built_site):
     pdfua = shutil.which("pdfua", path=str(Path(sys.executable).parent))
-    assert pdfua, "the pdfua package is in requirements.lock"
+    assert pdfua, "the pdfua package is in requirements/test.lock"
     files = reading_pdfs(built_site)
     result = subprocess.run([pdfua, "check", "--quiet", *map(str, files)], capture_output=True, text=True)
     gate_report["pdfua"] = f"{len(files)} PDFs checked against pdfua's 16 of 106 PDF/UA-1 rules, exit {result.returncode}"
