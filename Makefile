@@ -15,7 +15,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONPATH := $(CURDIR)
 
 .PHONY: setup build check serve lint typecheck test test-fast fuzz screenshots bench lighthouse links-update \
-	translations-update new-page authoring clean publish rollback check-address preview-site
+	translations-update new-page authoring planted-bugs clean publish rollback check-address preview-site
 
 $(VENV)/bin/python:
 	python3 -m venv $(VENV)
@@ -115,6 +115,11 @@ lighthouse: build
 	sh scripts/system_packages.sh test
 	test -x tests/lighthouse/node_modules/.bin/lighthouse || PUPPETEER_SKIP_DOWNLOAD=true npm ci --prefix tests/lighthouse --no-audit --no-fund
 	$(PY) scripts/lighthouse.py
+
+# Plants each bug of tests/planted_bugs.yml in a copy, one at a time, and rewrites README's table of what caught it.
+planted-bugs: $(TESTING)
+	sh scripts/system_packages.sh test
+	$(PY) scripts/planted_bugs.py $(BUGS)
 
 clean:
 	rm -rf site build .pytest_cache
