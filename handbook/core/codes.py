@@ -39,6 +39,11 @@ CODES: dict[str, tuple[str, str]] = {
         "mkdocs.yml cannot be read: a YAML slip, or a setting of the wrong kind.",
         "Fix the line shown; a block with entries (like `section_redirects:`) has nothing after its colon.",
     ),
+    "INPUT-SWITCH": (
+        "An environment variable that switches part of a build (`HANDBOOK_SKIP_PRINT`, `HANDBOOK_FRESH_PRINT`) has a"
+        " value it does not accept: the run stops instead of guessing what was meant.",
+        "Set it to `1` to switch it on; `0`, empty or unset leaves it off.",
+    ),
     "PAGE-NO-LANGUAGE": ("A page name lacks `.nl.md` or `.en.md`.", "Rename it to `name.nl.md` and add `name.en.md`."),
     "PAGE-UNTRANSLATED": (
         "A page exists in one language only.",
@@ -203,6 +208,7 @@ class Code(StrEnum):
     INPUT_FRONT_MATTER = "INPUT-FRONT-MATTER"
     INPUT_YAML = "INPUT-YAML"
     INPUT_CONFIG = "INPUT-CONFIG"
+    INPUT_SWITCH = "INPUT-SWITCH"
     PAGE_NO_LANGUAGE = "PAGE-NO-LANGUAGE"
     PAGE_UNTRANSLATED = "PAGE-UNTRANSLATED"
     NAV_PAGE = "NAV-PAGE"

@@ -18,12 +18,14 @@ from handbook.printing.places import places
 from handbook.printing.typeset import PrintJob, PrintResult, render_job
 from handbook.sources.downloads import FOLDER as DOWNLOADS
 from handbook.sources.model import Handbook
+from handbook.sources.switches import read_switches
 
 
 def fresh_print() -> bool:
     """HANDBOOK_FRESH_PRINT=1: typeset every PDF from scratch, as on a fresh clone, with nothing from the last
     build (neither its PDFs nor its page numbers), in the print step and in validation's card check alike."""
-    return os.environ.get("HANDBOOK_FRESH_PRINT") == "1"
+    # Read where the queue is made: the card check in validation makes one without the settings at hand.
+    return read_switches().fresh_print
 
 
 class PrintQueue:

@@ -8,7 +8,6 @@ compressed copies at the end), so the hook only passes MkDocs' events on.
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from dataclasses import dataclass, field
@@ -60,7 +59,7 @@ class BuildRun:
     @property
     def publishing(self) -> bool:
         """Whether this run makes the PDFs: a build or deploy whose sources passed, not a site-only build."""
-        return not self.preview and not self.validation.problems and os.environ.get("HANDBOOK_SKIP_PRINT") != "1"
+        return not self.preview and not self.validation.problems and not self.handbook.settings.switches.skip_print
 
     def start_pdfs(self) -> None:
         """Start the PDFs that need only the model; called once MkDocs has emptied the site folder."""
@@ -133,7 +132,7 @@ def finish_run(run: BuildRun) -> tuple[list[Problem], list[str]]:
     from handbook.website.site_output import LINKS, finish_site, write_links, write_server_config
 
     handbook = run.handbook
-    published = published_site_dir(run.site_dir)
+    published = published_site_dir(run.site_dir, handbook.settings.switches)
     if not run.preview and not run.failure():
         write_server_config(run.site_dir, handbook.settings, sorted(run.script_hashes), published)
     if run.pdfs is None or run.failure():

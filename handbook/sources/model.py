@@ -169,6 +169,7 @@ def list_assets(docs_dir: Path) -> frozenset[str]:
 def load_handbook(settings: Settings) -> Handbook:
     """Read every page and the card file under `settings.docs_dir`."""
     handbook = Handbook(settings)
+    handbook.input_problems.extend(settings.problems)  # refused `extra:` values and switches, read with the settings
     for path in sorted(settings.docs_dir.rglob("*.md")):
         display = settings.relative(path)
         relative = path.relative_to(settings.docs_dir).as_posix()
