@@ -1,4 +1,4 @@
-"""The desk sheet: one A4 page per language, nothing under 10 pt, every route step, ladder rung and key phrase
+"""The desk sheet: one A4 page per language, nothing under 9 pt, every route step, ladder rung and key phrase
 of the model on it, linked from the home page; a missing source or a sheet too long is a `path:line` error."""
 
 from __future__ import annotations
@@ -53,6 +53,16 @@ def flat_text(pdf) -> str:
     return " ".join(out.split())
 
 
+def column_text(pdf) -> str:
+    """The sheet's left half, then its right half: the key phrases run in two columns, read one after the other."""
+    halves = []
+    for x in (0, A4[0] / 2):
+        args = ["-x", str(round(x)), "-y", "0", "-W", str(round(A4[0] / 2)), "-H", str(round(A4[1]))]
+        out = subprocess.run([require_tool("pdftotext"), *args, str(pdf), "-"], capture_output=True, text=True, check=True)
+        halves.append(" ".join(out.stdout.split()))
+    return " ".join(halves)
+
+
 def flat(text: str) -> str:
     return " ".join(without_links(text).replace("**", "").split())
 
@@ -66,10 +76,10 @@ def test_desk_sheet_is_exactly_one_a4_page(built_site, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_no_text_on_the_desk_sheet_is_under_10_pt(built_site, lang):
+def test_no_text_on_the_desk_sheet_is_under_9_pt(built_site, lang):
     sizes = text_sizes(built_site / "downloads" / f"desk-sheet-{lang}.pdf")
     assert len(sizes) > 20
-    small = [(round(size, 2), text) for size, text in sizes if size < 10 - 0.01]
+    small = [(round(size, 2), text) for size, text in sizes if size < 9 - 0.01]
     assert small == []
 
 
@@ -83,6 +93,7 @@ def test_desk_sheet_holds_the_route_the_ladder_and_the_key_phrases_of_its_langua
             assert flat(item.text) in text, item.text
     marked = [(card, index) for card in model.cards for index in card.desk]
     assert marked  # every phrase marked `desk: true`, however many, is on the sheet
+    text = column_text(built_site / "downloads" / f"desk-sheet-{lang}.pdf")
     positions = []
     for card, index in marked:
         phrase = flat(card.phrases[index][lang])
@@ -242,7 +253,7 @@ def test_validation_rejects_a_desk_sheet_the_build_would_not_print(tmp_path):
     text = page.read_text(encoding="utf-8")
     step = "9. [Follow up](after.md#follow-up): email what you agreed\n"
     assert step in text
-    page.write_text(text.replace(step, step * 30), encoding="utf-8")
+    page.write_text(text.replace(step, step * 60), encoding="utf-8")
     handbook = load_handbook(settings_from_mkdocs(load_config(str(copy / "mkdocs.yml"))))
     found = [p.format() for p in card_fit_problems(handbook)]
     route_line = text.split("\n").index("## The route in nine steps {#route}") + 1

@@ -157,3 +157,30 @@ def test_a_card_too_long_for_its_size_is_an_error_naming_the_card(model, tmp_pat
 
 def test_mirrored_slots_swap_columns_only():
     assert slot(0, mirrored=True) == slot(1) and slot(3, mirrored=True) == slot(2)
+
+
+def test_the_cards_end_in_an_index_of_every_card_under_its_chapter_and_each_card_names_its_chapter(model):
+    from html import escape
+
+    chapters = {slug: model.page(slug, "nl").scan.title for slug in model.settings.nav_slugs if model.page(slug, "nl")}
+    body = cards_body(model.cards, "nl", None, "", chapters, "Alle kaarten")
+    index = body[body.index('class="sheet index"') :]
+    for n, card in enumerate(model.cards, 1):
+        entry = f'<span class="n">{n}</span> {escape(card.title["nl"])}</li>'
+        assert entry in index, card.id
+        before = index[: index.index(entry)]
+        assert before.rindex("<h2>") == before.rindex(f"<h2>{escape(chapters[card.page])}</h2>"), card.id
+        foot = f'<span class="chapter">{escape(chapters[card.page])}</span> · {n}/{len(model.cards)}'
+        assert foot in body[: body.index('class="sheet index"')], card.id
+    # The duplex set keeps fronts and backs paired: no index sheet, no chapter at the foot.
+    duplex = cards_body(model.cards, "nl", "en", "print", chapters, "Alle kaarten")
+    assert 'class="sheet index"' not in duplex and 'class="chapter"' not in duplex
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_last_page_of_the_printed_cards_lists_every_card(built_site, model, lang):
+    pdf = built_site / "downloads" / f"phrase-cards-{lang}.pdf"
+    pages = subprocess.run([require_tool("pdftotext"), str(pdf), "-"], capture_output=True, text=True).stdout.split("\f")
+    last = " ".join([p for p in pages if p.strip()][-1].split())
+    missing = [card.id for card in model.cards if " ".join(card.title[lang].split()) not in last]
+    assert missing == []

@@ -1,7 +1,7 @@
 """The desk sheet on paper: one A4 page with the route, the escalation ladder and the key phrases.
 
-It hangs beside the phone and is read at arm's length, so no text is smaller than 10 pt (desk.css) and nothing
-is shrunk to make it fit. The sheet is one box the size of the printable area; each part ends in an invisible
+It hangs beside the phone and is read at arm's length, so its text is 11 pt and its smallest labels 9 pt (desk.css),
+and nothing is shrunk to make it fit. The sheet is one box the size of the printable area; each part ends in an invisible
 marker, and a marker laid out below the box is an error at that part's source line, as for a card too long.
 """
 

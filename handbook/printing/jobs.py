@@ -53,9 +53,15 @@ def phrase_card_job(handbook: Handbook, language: Language, css: str) -> PrintJo
     """One language's sheets of phrase cards; validation lays out the same job to find cards that do not fit."""
     lang = language.locale
     title = " – ".join(filter(None, [language.site_name, language.label("download_cards")]))
+    chapters = {}  # page slug -> chapter title, in navigation order: named on each card and in the index sheet
+    for slug in handbook.settings.nav_slugs:
+        page = handbook.page(slug, lang)
+        if page is not None and page.scan.title:
+            chapters[slug] = page.scan.title
+    body = cards_body(handbook.cards, lang, None, "", chapters, language.label("cards_index"))
     return PrintJob(
         PHRASE_CARDS.format(lang=lang),
-        sheet_document(lang, title, css, cards_body(handbook.cards, lang, None, "")),
+        sheet_document(lang, title, css, body),
         handbook.settings.docs_dir.as_uri() + "/",
         handbook.cards_path,
         lang,

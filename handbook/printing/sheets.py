@@ -61,13 +61,28 @@ def end_marker_id(card: Card, lang: str) -> str:
     return f"end-{card.id}-{lang}"
 
 
-def card_html(card: Card, number: int, total: int, lang: str, at: Slot) -> str:
+def card_html(card: Card, number: int, total: int, lang: str, at: Slot, chapter: str = "") -> str:
+    """One card; its foot names the chapter it belongs to (if given) beside its number, to find it in the index."""
+    foot = f'<span class="chapter">{escape(chapter)}</span> · {number}/{total}' if chapter else f"{number}/{total}"
     return (
         f'<article class="card" lang="{lang}" style="left:{at.x:.2f}mm;top:{at.y:.2f}mm">'
         f'<h2 class="title">{escape(card.title_in(lang))}</h2>{card_text(card, lang, "when")}'
         f'<span class="end" id="{end_marker_id(card, lang)}"></span>'
-        f'<p class="number">{number}/{total}</p></article>'
+        f'<p class="number">{foot}</p></article>'
     )
+
+
+def card_index(cards: list[Card], lang: str, chapters: dict[str, str], heading: str) -> str:
+    """A last A4 sheet that finds a card at a glance: every card's number and title under its chapter, chapters in
+    the handbook's order (`chapters`: page slug to title, in navigation order)."""
+    numbered = list(enumerate(cards, 1))
+    groups = []
+    for slug, title in chapters.items():
+        entries = [(n, c) for n, c in numbered if c.page == slug]
+        if entries:
+            items = "".join(f'<li><span class="n">{n}</span> {escape(c.title_in(lang))}</li>' for n, c in entries)
+            groups.append(f'<div class="group"><h2>{escape(title)}</h2><ul>{items}</ul></div>')
+    return f'<section class="sheet index" lang="{lang}"><h1>{escape(heading)}</h1>{"".join(groups)}</section>'
 
 
 def _sheets(cards: list[Card]) -> list[list[tuple[int, Card]]]:
@@ -75,19 +90,27 @@ def _sheets(cards: list[Card]) -> list[list[tuple[int, Card]]]:
     return [numbered[i : i + CARDS_PER_SHEET] for i in range(0, len(numbered), CARDS_PER_SHEET)]
 
 
-def cards_body(cards: list[Card], front: str, back: str | None, instructions: str) -> str:
-    """The sheets: fronts only, or each front followed by its mirrored back sheet."""
+def cards_body(
+    cards: list[Card], front: str, back: str | None, instructions: str, chapters: dict[str, str] | None = None, index: str = ""
+) -> str:
+    """The sheets: fronts only, or each front followed by its mirrored back sheet.
+
+    One language's sheets (no back) given the chapter titles (`chapters`, page slug to title in navigation order)
+    name each card's chapter at its foot and, with an `index` heading, end in an index sheet of all cards."""
     total = len(cards)
+    named = (chapters or {}) if back is None else {}
     pages = []
     for sheet_number, sheet in enumerate(_sheets(cards)):
         first = sheet_number == 0
-        fronts = "".join(card_html(c, n, total, front, slot(i)) for i, (n, c) in enumerate(sheet))
+        fronts = "".join(card_html(c, n, total, front, slot(i), named.get(c.page, "")) for i, (n, c) in enumerate(sheet))
         note = f'<p class="instructions">{escape(instructions)}</p>' if first and back else ""
         alignment = '<div class="alignment"></div>' if first and back else ""
         pages.append(f'<section class="sheet">{cut_marks()}{alignment}{fronts}{note}</section>')
         if back:
             backs = "".join(card_html(c, n, total, back, slot(i, mirrored=True)) for i, (n, c) in enumerate(sheet))
             pages.append(f'<section class="sheet back">{cut_marks()}{alignment}{backs}</section>')
+    if named and index:
+        pages.append(card_index(cards, front, named, index))
     return "".join(pages)
 
 

@@ -56,6 +56,7 @@ CODE_UI_KEYS = (
     "app_short_name",
     "card_section_link",
     "cards_duplex_instructions",
+    "cards_index",
     "checklist_customer",
     "checklist_date",
     "copy_url",
