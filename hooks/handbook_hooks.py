@@ -10,16 +10,21 @@ from __future__ import annotations
 import logging
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Literal, Protocol, cast
 
-from jinja2 import FileSystemBytecodeCache
+from jinja2 import Environment, FileSystemBytecodeCache
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from handbook.checks.rendered import check_rendered
 from handbook.core.log_messages import RepeatedLinkWarnings
-from handbook.core.problems import closing_line
+from handbook.core.problems import Problem, closing_line
 from handbook.pages.directives import expand_page
 from handbook.pages.link_forms import page_forms, with_forms_script
 from handbook.pages.published_links import redirects_for_language
@@ -37,17 +42,43 @@ from handbook.website.site_output import scope_search_to_language, valid_toggles
 from handbook.website.theme_files import unused_theme_files
 
 log = logging.getLogger("mkdocs.plugins.handbook")
-started_as = "build"  # the command MkDocs gave on_startup
+started_as: str = "build"  # the command MkDocs gave on_startup
 run: BuildRun | None = None  # the run under way, from the default language's on_config to on_post_build
 
 
-def _language(config) -> str:
+class I18nPlugin(Protocol):
+    """What the hooks read of mkdocs-static-i18n's plugin, which has no type information."""
+
+    current_language: str | None
+    default_language: str
+    building: bool
+
+
+class RedirectsPlugin(Protocol):
+    """The tables of mkdocs-redirects' plugin the hooks set for each language; the plugin has no type information."""
+
+    redirects: dict[str, str]  # old page -> new page
+    doc_pages: dict[str, File]  # source path -> file
+
+
+def _i18n(config: MkDocsConfig) -> I18nPlugin:
+    return cast(I18nPlugin, config.plugins["i18n"])  # MkDocs knows it as a BasePlugin: the attributes read are declared above
+
+
+def _current() -> BuildRun:
+    """The run under way: every event from the default language's on_config on has one."""
+    if run is None:
+        raise RuntimeError("no handbook run: the default language's on_config has not started one")
+    return run
+
+
+def _language(config: MkDocsConfig) -> str:
     # The i18n plugin sets the language in its own on_config, after ours: None means the first (default) run.
-    i18n = config.plugins["i18n"]
+    i18n = _i18n(config)
     return i18n.current_language or i18n.default_language
 
 
-def on_startup(command, dirty):
+def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
     global started_as
     started_as = command
     # mkdocs-static-i18n logs each language's whole configuration at INFO on every build and save, burying the
@@ -61,12 +92,12 @@ def on_startup(command, dirty):
         os.environ.setdefault("SOURCE_DATE_EPOCH", str(stamp))
 
 
-def on_serve(server, config, builder):
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:
     server.builder = reporting_config_problems(server.builder, config.config_file_path)
     return server
 
 
-def on_config(config):
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global run
     settings = settings_from_mkdocs(config)
     config.site_url = mkdocs_site_url(settings.site_url)  # for a placeholder, its path only
@@ -79,12 +110,13 @@ def on_config(config):
         # before this event and sees every language.
         config.strict = False
     else:
-        run.languages_built(until=_language(config))  # their handbooks typeset while this language builds
+        _current().languages_built(until=_language(config))  # their handbooks typeset while this language builds
     return config
 
 
 @event_priority(-150)  # after the i18n plugin has chosen this language's files
-def on_files(files, config):
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    run = _current()
     handbook = run.handbook
     for file in run.unreadable(files):  # reported as INPUT-ENCODING; the other pages are still rendered and checked
         files.remove(file)
@@ -97,16 +129,16 @@ def on_files(files, config):
         for uri in shared_assets(handbook.assets, handbook.settings.locales):
             if uri not in files.src_uris and not (config.exclude_docs and config.exclude_docs.match_file(uri)):
                 files.append(File(uri, config.docs_dir, config.site_dir, config.use_directory_urls))
-    for uri in unused_theme_files(files.src_uris, handbook.settings.locales):
-        files.remove(files.get_file_from_path(uri))
-    redirects = config.plugins.get("redirects")
-    if redirects is not None:
+    for uri in unused_theme_files(list(files.src_uris), handbook.settings.locales):
+        files.remove(files.src_uris[uri])
+    if "redirects" in config.plugins:
+        redirects = cast(RedirectsPlugin, config.plugins["redirects"])  # a BasePlugin to MkDocs: its tables are declared above
         pages = {file.src_uri: file for file in files.documentation_pages()}
         redirects.redirects, redirects.doc_pages = redirects_for_language(redirects.redirects, pages, language)
     return files
 
 
-def _report(problems: list, lines: list[str], problems_last: bool = False) -> None:
+def _report(problems: list[Problem], lines: list[str], problems_last: bool = False) -> None:
     """The problems as errors and the summary lines (notices, counts) as information, in the order asked for."""
     for line in lines if problems_last else []:
         log.info(line)
@@ -116,7 +148,8 @@ def _report(problems: list, lines: list[str], problems_last: bool = False) -> No
         log.info(line)
 
 
-def on_env(env, config, files):
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    run = _current()
     # MkDocs compiles Material's templates afresh for each language of every build, live previews included.
     cache = run.handbook.settings.build_dir / "cache" / "templates"
     cache.mkdir(parents=True, exist_ok=True)
@@ -127,15 +160,19 @@ def on_env(env, config, files):
     problems = check_rendered(run.handbook, lang, run.rendered.get(lang, {}), [f.url for f in files], run.validation.problems)
     log.info(f"rendered-page check ({lang}) took {1000 * (time.perf_counter() - started):.0f} ms")
     run.rendered_problems += problems  # printed with the others at the end of the run
-    env.globals["live_preview"] = run.preview  # no service worker in a preview: main.html leaves it out
+    # Jinja types `globals` by the entries it starts with; the templates' globals are any values.
+    template_globals = cast(dict[str, object], env.globals)
+    template_globals["live_preview"] = run.preview  # no service worker in a preview: main.html leaves it out
     return env
 
 
-def on_page_markdown(markdown, page, config, files):
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    run = _current()
     model = run.page(page.file.src_uri, _language(config))
     if model is None:
         return markdown
     handbook, translations = run.handbook, run.validation.translations
+    assert translations is not None  # a run's validation always reads the translation status
     language = handbook.settings.language(model.lang)
     notices = lag_notices(handbook, translations, model, language) if handbook.settings.translation_lag == "notice" else {}
     wants_status = any(directive.name == "translation-status" for directive in model.scan.directives)
@@ -145,14 +182,18 @@ def on_page_markdown(markdown, page, config, files):
     return expand_page(markdown, handbook, model, language, prefix, root_prefix, updated, notices, status_table)
 
 
-def on_page_content(html, page, config, files):
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    run = _current()
     model = run.page(page.file.src_uri, _language(config))
     if model is not None:
-        run.keep_rendered(model, page.url, model.scan.title or page.title, html)
+        # MkDocs' `title` is text once the page's Markdown is read, as it is by now.
+        title = cast(str, page.title)  # pyright: ignore[reportUnknownMemberType]  # MkDocs' weak_property descriptor is untyped
+        run.keep_rendered(model, page.url, model.scan.title or title, html)
     return html
 
 
-def on_post_page(output, page, config):
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    run = _current()
     model = run.page(page.file.src_uri, _language(config))
     run.rendered_problems += run.output_problems(output, page.file.src_uri, _language(config))
     language = run.handbook.settings.language(_language(config))
@@ -163,22 +204,24 @@ def on_post_page(output, page, config):
     return _with_policy(output)
 
 
-def on_post_template(output, template_name, config):
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name == "404.html":
-        run.not_found[_language(config)] = _with_policy(output)
+        _current().not_found[_language(config)] = _with_policy(output)
     return output
 
 
 def _with_policy(html: str) -> str:
+    run = _current()
     html, hashes = add_policy(valid_toggles(without_head_alternates(html)), preview=run.preview)
     run.script_hashes.update(hashes)
     return html
 
 
 @event_priority(-200)  # after the i18n plugin's on_post_build, which builds the other languages
-def on_post_build(config):
-    if config.plugins["i18n"].building:
+def on_post_build(config: MkDocsConfig) -> None:
+    if _i18n(config).building:
         return  # only the outermost run ends after every language is built
+    run = _current()
     printed, summary = finish_run(run)
     problems = run.problems(printed)
     run.validation.report(problems)
@@ -194,7 +237,7 @@ def on_post_build(config):
         raise Abort(closing_line("build", problems))
 
 
-def on_build_error(error):
+def on_build_error(error: Exception) -> None:
     # A run that stops early (a problem, or MkDocs' own error in any language's build) must not leave worker
     # processes typesetting: the interpreter would end with a traceback from the pool's shutdown.
     if run is not None and run.pdfs is not None:

@@ -96,7 +96,7 @@ def desk_sheet(handbook: Handbook, lang: str) -> tuple[DeskSheet | None, list[Pr
                 "add `desk: true` beside `nl:` and `en:` of each key phrase",
             )
         )
-    if problems or not marked:
+    if problems or not marked or route is None or ladder is None:  # a missing list comes with its problem
         return None, problems
     phrases = tuple(DeskPhrase(card.title_in(lang), card.phrases[index].get(lang, "")) for card in marked for index in card.desk)
     return DeskSheet(lang, route, ladder, phrases, handbook.cards_path, marked[0].line), []

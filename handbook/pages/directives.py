@@ -35,7 +35,7 @@ def render_phrase_box(card: Card, language: Language) -> str:
 
 def render_card_overview(handbook: Handbook, language: Language, prefix: str) -> str:
     total = len(handbook.cards)
-    cards = []
+    cards: list[str] = []
     for number, card in enumerate(handbook.cards, 1):
         lang = language.locale
         link = page_address(prefix, card.page, card.anchor)
@@ -83,7 +83,7 @@ def _download_list(entries: list[tuple[str, str]], root_prefix: str) -> str:
 def render_link_index(handbook: Handbook, language: Language) -> str:
     """Every section with its permanent URL and copy buttons for it in each wiki's form, for wiki editors."""
     lang = language.locale
-    rows = []
+    rows: list[str] = []
     for entry in link_index(handbook):
         if lang not in entry["url"]:
             continue

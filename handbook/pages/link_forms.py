@@ -8,11 +8,30 @@ from __future__ import annotations
 
 import json
 from html import escape
+from typing import NotRequired, TypedDict
 from urllib.parse import quote
 
 # The forms in the order a reader is offered them; the key is also the UI label's suffix (`form_markdown`, ...).
 FORMS = ("url", "markdown", "html", "mediawiki", "confluence")
 JSON_ID = "handbook-link-forms"
+
+
+class PdfPlace(TypedDict):
+    """Where a section is printed in one language's handbook PDF."""
+
+    page: int
+    url: str  # opens the PDF at the section's named destination
+
+
+class IndexEntry(TypedDict):
+    """One section of the link index (`links.json`, the wiki links page, the copy buttons); per-language fields by locale."""
+
+    id: str
+    page: str
+    title: dict[str, str]
+    url: dict[str, str]
+    forms: dict[str, dict[str, str]]  # locale -> form (`FORMS`) -> the link in that form
+    pdf: NotRequired[dict[str, PdfPlace]]  # only in the languages whose handbook PDF prints the section
 
 
 def _safe_url(url: str) -> str:
@@ -34,7 +53,7 @@ def link_forms(title: str, url: str) -> dict[str, str]:
     }
 
 
-def page_forms(index: list[dict], slug: str, lang: str) -> dict[str, dict[str, str]]:
+def page_forms(index: list[IndexEntry], slug: str, lang: str) -> dict[str, dict[str, str]]:
     """Each section of page `slug` in the link index that exists in `lang`, by section ID: its link in every form."""
     return {entry["id"]: entry["forms"][lang] for entry in index if entry["page"] == slug and lang in entry["forms"]}
 

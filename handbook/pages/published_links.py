@@ -6,12 +6,14 @@ fails when one of them disappears without a redirect; `make links-update` only e
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from handbook.core.codes import Code
 from handbook.core.problems import Problem, plural
-from handbook.pages.link_forms import link_forms
+from handbook.pages.link_forms import IndexEntry, link_forms
 from handbook.sources.addresses import page_address
 from handbook.sources.downloads import HANDBOOK
 from handbook.sources.model import PAGE_NAME, Handbook, Page
@@ -50,7 +52,7 @@ def published_entries(handbook: Handbook) -> set[str]:
     """What the handbook publishes now: every page, and every section of it, in the default language; not the
     placeholder section `make new-page` writes, which is renamed when the chapter is written."""
     placeholders = {heading for texts in PLACEHOLDER.values() for heading in texts[:1]}
-    entries = set()
+    entries: set[str] = set()
     for slug, langs in handbook.pages.items():
         page = langs.get(handbook.settings.default_locale) or next(iter(langs.values()))
         entries.add(slug)
@@ -61,7 +63,7 @@ def published_entries(handbook: Handbook) -> set[str]:
 def read_lock(path: Path) -> list[LockEntry]:
     if not path.exists():
         return []
-    entries = []
+    entries: list[LockEntry] = []
     for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
         text = line.strip()
         if text and not text.startswith("#"):
@@ -99,7 +101,7 @@ def check_lock(handbook: Handbook) -> list[Problem]:
     settings = handbook.settings
     lock_path = settings.root / LOCK_FILE
     display = settings.relative(lock_path)
-    problems = []
+    problems: list[Problem] = []
     for entry in read_lock(lock_path):
         for lang in settings.locales:
             problem = _lost_entry(handbook, entry, lang)
@@ -193,7 +195,12 @@ def _renamed_to(handbook: Handbook, page_slug: str, lost: str, page: Page) -> st
     return None
 
 
-def redirects_for_language(redirect_maps: dict, doc_pages: dict, language: Language) -> tuple[dict, dict]:
+DocFile = TypeVar("DocFile")  # mkdocs-redirects' file objects (MkDocs' `File`): passed through, never looked into
+
+
+def redirects_for_language(
+    redirect_maps: Mapping[str, str], doc_pages: Mapping[str, DocFile], language: Language
+) -> tuple[dict[str, str], dict[str, DocFile]]:
     """mkdocs-redirects' two tables (old page -> new page, source path -> file) for one language's build.
 
     Under mkdocs-static-i18n the plugin would look a target up by a source path that carries the language
@@ -233,7 +240,7 @@ def pdf_anchor(slug: str, section_id: str) -> str:
     return f"{slug}--{section_id}"
 
 
-def link_index(handbook: Handbook, pdf_pages: dict[str, dict[str, int]] | None = None) -> list[dict]:
+def link_index(handbook: Handbook, pdf_pages: dict[str, dict[str, int]] | None = None) -> list[IndexEntry]:
     """Every section with its page, title, absolute URL (relative to the site's root in a preview) and that link in
     each wiki's form, per language, in navigation order.
 
@@ -245,7 +252,7 @@ def link_index(handbook: Handbook, pdf_pages: dict[str, dict[str, int]] | None =
     prefixes = settings.folders
     order = settings.nav_slugs
     order += sorted(slug for slug in handbook.pages if slug not in order)
-    index = []
+    index: list[IndexEntry] = []
     for slug in order:
         reference = handbook.page(slug, settings.default_locale)
         if reference is None:
@@ -253,7 +260,7 @@ def link_index(handbook: Handbook, pdf_pages: dict[str, dict[str, int]] | None =
         for heading in reference.scan.headings:
             if not heading.id:
                 continue
-            entry = {"id": heading.id, "page": slug, "title": {}, "url": {}, "forms": {}}
+            entry: IndexEntry = {"id": heading.id, "page": slug, "title": {}, "url": {}, "forms": {}}
             for lang, prefix in prefixes.items():
                 page = handbook.page(slug, lang)
                 match = next((h for h in page.scan.headings if h.id == heading.id), None) if page else None

@@ -59,7 +59,7 @@ def render_status(handbook: Handbook, status: TranslationStatus, language: Langu
     """The status page's table (on page `slug`): every section that is stale or missing in some language, with links."""
     ui = language.ui
     on_page = page_address(language.folder, slug)
-    rows = []
+    rows: list[str] = []
     for state in status.states:
         if state.state not in ("stale", "missing"):
             continue

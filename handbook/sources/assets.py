@@ -55,7 +55,7 @@ def resolve_asset(assets: frozenset[str], path: str, lang: str, locales: list[st
 def language_versions(assets: frozenset[str], path: str, locales: list[str]) -> dict[str, str]:
     """The per-language versions of the file a page writes as `path`: {lang: file}."""
     shared = asset_name(path, locales).shared
-    found = {}
+    found: dict[str, str] = {}
     for candidate in assets:
         name = asset_name(candidate, locales)
         if name.lang and name.shared == shared:

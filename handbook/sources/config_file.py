@@ -9,10 +9,12 @@ from __future__ import annotations
 import logging
 import re
 import sys
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING, ParamSpec, TypeVar, cast
 
 import yaml
-from mkdocs.config import load_config
+from mkdocs.config import load_config  # pyright: ignore[reportUnknownVariableType]  # MkDocs leaves its **kwargs unannotated
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.yaml import get_yaml_loader
@@ -21,6 +23,9 @@ from handbook.core.codes import Code
 from handbook.core.log_messages import MessageCollector
 from handbook.core.problems import Problem
 from handbook.core.yaml_lines import error_mark
+
+if TYPE_CHECKING:
+    from handbook.sources.settings import Settings
 
 EMPTY_BLOCK = re.compile(r"^(\s*[\w-]+):\s*(\{\s*\}|\[\s*\])\s*(#.*)?$")
 CONFIG_KEY = re.compile(r"'([\w.-]+)'")
@@ -101,7 +106,8 @@ def load_site_config(path: str | Path = "mkdocs.yml") -> tuple[MkDocsConfig | No
         ]
     finally:
         logger.removeHandler(collector)
-    redirects = config.extra.get("section_redirects")
+    extra = cast(Mapping[str, object], config.extra)  # MkDocs types `extra` as a dict of unknowns: it holds any YAML value
+    redirects = extra.get("section_redirects")
     if redirects is not None and not isinstance(redirects, dict):
         line = _key_line(text, "'section_redirects'")
         return None, [
@@ -117,14 +123,18 @@ def load_site_config(path: str | Path = "mkdocs.yml") -> tuple[MkDocsConfig | No
     return config, []
 
 
-def reporting_config_problems(builder, path: str | Path):
+Params = ParamSpec("Params")
+Result = TypeVar("Result")
+
+
+def reporting_config_problems(builder: Callable[Params, Result], path: str | Path) -> Callable[Params, Result | None]:
     """Wrap the live preview's rebuild so a config broken mid-session is reported as problems, not a traceback,
     and the preview goes on serving the last good build until the file is saved again.
 
     MkDocs' rebuild loop catches only `Exception`: a `SystemExit` would end the server."""
     log = logging.getLogger("mkdocs.plugins.handbook")
 
-    def rebuild(*args, **kwargs):
+    def rebuild(*args: Params.args, **kwargs: Params.kwargs) -> Result | None:
         try:
             return builder(*args, **kwargs)
         except MkDocsException as error:
@@ -138,7 +148,7 @@ def reporting_config_problems(builder, path: str | Path):
     return rebuild
 
 
-def settings_or_report():
+def settings_or_report() -> Settings | None:
     """The handbook's settings from ./mkdocs.yml for a script; None after printing why it cannot be read."""
     from handbook.sources.settings import settings_from_mkdocs
 

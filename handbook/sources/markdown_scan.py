@@ -81,7 +81,7 @@ class TaskItem:
 class TaskList:
     section_id: str | None
     line: int
-    items: list[TaskItem] = field(default_factory=list)
+    items: list[TaskItem] = field(default_factory=list[TaskItem])
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,7 @@ class ListItem:
 class OrderedList:
     section_id: str | None
     line: int
-    items: list[ListItem] = field(default_factory=list)
+    items: list[ListItem] = field(default_factory=list[ListItem])
 
 
 @dataclass(frozen=True)
@@ -142,20 +142,20 @@ class HtmlTag:
 
 @dataclass
 class PageScan:
-    headings: list[Heading] = field(default_factory=list)
-    links: list[Link] = field(default_factory=list)
-    admonitions: list[Admonition] = field(default_factory=list)
-    stray_box_lines: list[StrayBoxLine] = field(default_factory=list)
-    tasklists: list[TaskList] = field(default_factory=list)
-    ordered_lists: list[OrderedList] = field(default_factory=list)
-    directives: list[Directive] = field(default_factory=list)
-    stray_directives: list[StrayDirective] = field(default_factory=list)
-    paragraphs: list[Paragraph] = field(default_factory=list)
-    table_cells: list[TableCell] = field(default_factory=list)
-    html_tags: list[HtmlTag] = field(default_factory=list)
-    open_comments: list[tuple[int, int]] = field(default_factory=list)  # (line, col) of a `<!--` never closed
+    headings: list[Heading] = field(default_factory=list[Heading])
+    links: list[Link] = field(default_factory=list[Link])
+    admonitions: list[Admonition] = field(default_factory=list[Admonition])
+    stray_box_lines: list[StrayBoxLine] = field(default_factory=list[StrayBoxLine])
+    tasklists: list[TaskList] = field(default_factory=list[TaskList])
+    ordered_lists: list[OrderedList] = field(default_factory=list[OrderedList])
+    directives: list[Directive] = field(default_factory=list[Directive])
+    stray_directives: list[StrayDirective] = field(default_factory=list[StrayDirective])
+    paragraphs: list[Paragraph] = field(default_factory=list[Paragraph])
+    table_cells: list[TableCell] = field(default_factory=list[TableCell])
+    html_tags: list[HtmlTag] = field(default_factory=list[HtmlTag])
+    open_comments: list[tuple[int, int]] = field(default_factory=list[tuple[int, int]])  # (line, col) of a `<!--` never closed
     # Every line a reader can see text of (not code, not an HTML comment), comments blanked out, by file line.
-    text_lines: list[tuple[int, str]] = field(default_factory=list)
+    text_lines: list[tuple[int, str]] = field(default_factory=list[tuple[int, str]])
 
     @property
     def section_ids(self) -> list[str]:
@@ -182,7 +182,7 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table").use(admon_plugin).use(tasklists_plugin)
 
 
-def _blank(match: re.Match) -> str:
+def _blank(match: re.Match[str]) -> str:
     # Keep the lines and columns: newlines stay, everything else becomes a space.
     return re.sub(r"[^\n]", " ", match.group(0))
 
@@ -263,13 +263,13 @@ class _Reader:
         return ""
 
     def _html_block(self, token: Token) -> None:
-        start, end = token.map
+        start, end = _lines(token)
         text = "\n".join(self.lines[start:end])
         if COMMENT.sub("", text).strip() == "":
             self.hidden.update(range(start, end))
 
     def _heading(self, token: Token, inline: Token) -> None:
-        start, end = token.map
+        start, end = _lines(token)
         self.content_lines.update(range(start, end))
         title = inline.content.strip().rstrip("#").rstrip() if token.markup.startswith("#") else inline.content.strip()
         found = HEADING_ID.search(title)
@@ -282,7 +282,7 @@ class _Reader:
         self.section = heading_id or self.section
 
     def _admonition(self, token: Token, tokens: list[Token], index: int) -> None:
-        start = token.map[0]
+        start = _lines(token)[0]
         raw = self.lines[start]
         col = len(raw) - len(raw.lstrip()) + 1
         found = ADMONITION_INFO.match(token.info)
@@ -300,7 +300,7 @@ class _Reader:
         self.scan.admonitions.append(Admonition(found.group(1), found.group(2), self.line(start), col, body))
 
     def _paragraph(self, token: Token, inline: Token, lists: list[str], tokens: list[Token], index: int) -> None:
-        start, end = token.map
+        start, end = _lines(token)
         self.content_lines.update(range(start, end))
         content = inline.content
         directive = DIRECTIVE.match(content) if "\n" not in content.strip() else None
@@ -321,14 +321,14 @@ class _Reader:
             self.scan.stray_box_lines.append(StrayBoxLine(self.lines[start].strip(), self.line(start), len(stray.group(1)) + 1))
         parent = tokens[index - 1] if index else None
         in_item = parent is not None and parent.type == "list_item_open"
-        if in_item and (_is_task(parent) or EMPTY_TASK.match(content)):
+        if parent is not None and in_item and (_is_task(parent) or EMPTY_TASK.match(content)):
             return  # a checklist item: its own unit
         text = " ".join(part.strip() for part in content.split("\n")).strip()
         kind = "list item" if in_item else "paragraph"
         self.scan.paragraphs.append(Paragraph(text, self.line(start), self.section, kind, self.boxes_open > 0))
 
     def _cell(self, inline: Token) -> None:
-        row = inline.map[0]
+        row = _lines(inline)[0]
         self.content_lines.add(row)
         text = inline.content.strip()
         if not text:
@@ -364,13 +364,21 @@ class _Reader:
                     self.scan.html_tags.append(HtmlTag(match.group(2).lower(), match.group(3), number, match.start() + 1))
 
 
+def _lines(token: Token) -> tuple[int, int]:
+    """The 0-based lines `[start, end)` a block token came from; markdown-it gives every block token its `map`."""
+    if token.map is None:
+        raise ValueError(f"markdown-it gave a {token.type} token no lines")
+    return token.map[0], token.map[1]
+
+
 def _is_task(item: Token) -> bool:
     return "task-list-item" in str(item.attrs.get("class", ""))
 
 
 def all_indexes(text: str, needle: str) -> list[int]:
     """Every place `needle` starts in `text`: a text seen twice on a line is placed at each of its columns."""
-    indexes, start = [], text.find(needle)
+    indexes: list[int] = []
+    start = text.find(needle)
     while start != -1:
         indexes.append(start)
         start = text.find(needle, start + 1)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from handbook.core.codes import Code
 from handbook.core.problems import Problem
@@ -29,7 +30,7 @@ class Page:
     slug: str
     lang: str
     path: str  # as printed in problems, relative to the repository
-    meta: dict
+    meta: dict[str, object]
     scan: PageScan
     body_line: int  # file line of the first body line, after the front matter
     body: str = ""  # the Markdown after the front matter, as read: section texts come from it
@@ -48,7 +49,8 @@ class Page:
         cited = self.meta.get("sources")
         if cited is None or cited == "":
             return []
-        return [str(key) for key in (cited if isinstance(cited, list) else [cited])]
+        keys = cast(list[object], cited) if isinstance(cited, list) else [cited]  # a YAML list: its items are any values
+        return [str(key) for key in keys]
 
     def problem(self, line: int, col: int, code: Code, message: str, fix: str = "") -> Problem:
         """A problem at `line:col` of this page, in its language."""
@@ -58,12 +60,12 @@ class Page:
 @dataclass
 class Handbook:
     settings: Settings
-    pages: dict[str, dict[str, Page]] = field(default_factory=dict)  # slug -> locale -> page
-    cards: list[Card] = field(default_factory=list)
+    pages: dict[str, dict[str, Page]] = field(default_factory=dict[str, dict[str, Page]])  # slug -> locale -> page
+    cards: list[Card] = field(default_factory=list[Card])
     cards_path: str = ""
     # Every other file under docs/ (images, styles), docs-relative: what a page may link besides pages.
     assets: frozenset[str] = frozenset()
-    input_problems: list[Problem] = field(default_factory=list)
+    input_problems: list[Problem] = field(default_factory=list[Problem])
 
     def page(self, slug: str, lang: str) -> Page | None:
         return self.pages.get(slug, {}).get(lang)
@@ -82,7 +84,7 @@ class Handbook:
         return next((card for card in self.cards if card.id == card_id), None)
 
 
-def split_front_matter(text: str, display_path: str) -> tuple[dict, str, int, list[Problem]]:
+def split_front_matter(text: str, display_path: str) -> tuple[dict[str, object], str, int, list[Problem]]:
     """Return (meta, body, first body line, problems) for one page's text."""
     match = FRONT_MATTER.match(text)
     if not match:
@@ -135,7 +137,8 @@ def split_front_matter(text: str, display_path: str) -> tuple[dict, str, int, li
             body_line,
             [Problem(display_path, 2, 1, Code.INPUT_FRONT_MATTER, "front matter must be `key: value` lines")],
         )
-    return meta, text[match.end() :], body_line, []
+    # plain() of a located mapping has str keys (yaml_lines turns every key into text)
+    return cast(dict[str, object], meta), text[match.end() :], body_line, []
 
 
 def read_page_text(path: Path, display_path: str) -> tuple[str | None, Problem | None]:
@@ -157,7 +160,7 @@ def read_page_text(path: Path, display_path: str) -> tuple[str | None, Problem |
 
 def list_assets(docs_dir: Path) -> frozenset[str]:
     """Every file under docs/ that is neither a page nor the card file nor hidden, docs-relative."""
-    found = set()
+    found: set[str] = set()
     for path in docs_dir.rglob("*"):
         relative = path.relative_to(docs_dir).as_posix()
         hidden = any(part.startswith(".") for part in relative.split("/"))
@@ -190,6 +193,7 @@ def load_handbook(settings: Settings) -> Handbook:
         if problem:
             handbook.input_problems.append(problem)
             continue
+        assert text is not None  # read_page_text gives the text or the problem that stops it
         meta, body, body_line, problems = split_front_matter(text, display)
         handbook.input_problems.extend(problems)
         scan = scan_markdown(body, body_line)

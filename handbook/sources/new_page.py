@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import cast
 
 import yaml
 
@@ -66,13 +67,17 @@ def add_to_nav(config_text: str, slug: str, title_default: str, titles: dict[str
     return "".join(lines)
 
 
-def _nav_title(line: str, entry: bool = True) -> str | None:
-    """The title of a `  - Title: page.md` line of `nav:` (or of a `Title: translation` line), as YAML reads it."""
+def _nav_title(line: str, entry: bool = True) -> object:
+    """The title of a `  - Title: page.md` line of `nav:` (or of a `Title: translation` line), as YAML reads it
+    (a text, or a number or date for a title YAML reads as one); None for any other line."""
     try:
-        value = yaml.safe_load(line.strip().removeprefix("- ") if entry else line.strip())
+        value: object = yaml.safe_load(line.strip().removeprefix("- ") if entry else line.strip())
     except yaml.YAMLError:
         return None
-    return next(iter(value)) if isinstance(value, dict) and len(value) == 1 else None
+    if not isinstance(value, dict):
+        return None
+    mapping = cast(dict[object, object], value)  # a YAML mapping: keys and values of any YAML type
+    return next(iter(mapping)) if len(mapping) == 1 else None
 
 
 def create_page(settings: Settings, slug: str, titles: dict[str, str], before: str = "phrase-cards.md") -> list[str]:

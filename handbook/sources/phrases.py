@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from handbook.core.codes import Code
 from handbook.core.problems import Problem
@@ -28,7 +29,7 @@ class Card:
     line: int
     desk: tuple[int, ...] = ()  # the phrases marked `desk: true`, by position: the key phrases of the desk sheet
     # field ("title", "when", "phrase 1", ...) -> locale -> (line, col) of that text, for problems about it
-    places: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)
+    places: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict[str, dict[str, tuple[int, int]]])
     section_at: tuple[int, int] = (0, 0)  # (line, col) of the `section:` value, where a wrong target is fixed
 
     # What the website and the print step show. A field that validation reported as missing in a language
@@ -43,21 +44,41 @@ class Card:
         return [phrase[lang] for phrase in self.phrases if phrase.get(lang)]
 
 
+def _mapping(node: Located | None) -> dict[str, Located] | None:
+    """The node's entries by key when it is a mapping, else None."""
+    value = node.value if node is not None else None
+    if not isinstance(value, dict):
+        return None
+    return cast(dict[str, Located], value)  # `Located.value` is an object: load_located maps keys to located values
+
+
+def _items(node: Located | None) -> list[Located] | None:
+    """The node's items when it is a list, else None."""
+    value = node.value if node is not None else None
+    if not isinstance(value, list):
+        return None
+    return cast(list[Located], value)  # `Located.value` is an object: load_located's lists hold located values
+
+
 def _places(node: Located | None) -> dict[str, tuple[int, int]]:
-    if node is None or not isinstance(node.value, dict):
+    entries = _mapping(node)
+    if entries is None:
         return {}
-    return {locale: (value.line, value.col) for locale, value in node.value.items()}
+    return {locale: (value.line, value.col) for locale, value in entries.items()}
 
 
-def _texts(field: Located | None, locales: list[str], where: str, path: str, card_id: str, problems: list) -> dict:
+def _texts(
+    field: Located | None, locales: list[str], where: str, path: str, card_id: str, problems: list[Problem]
+) -> dict[str, str]:
     if field is None:
         return {}
-    if not isinstance(field.value, dict):
+    entries = _mapping(field)
+    if entries is None:
         problems.append(Problem(path, field.line, 1, Code.CARD_FORMAT, f"card '{card_id}': {where} must map languages to text"))
         return {}
-    texts = {}
+    texts: dict[str, str] = {}
     for locale in locales:
-        value = field.value.get(locale)
+        value = entries.get(locale)
         text = str(value.value).strip() if value is not None and isinstance(value.value, str) else ""
         if not text:
             # Point at the empty text when the key is there, else at the field that lacks the language.
@@ -78,9 +99,10 @@ def _texts(field: Located | None, locales: list[str], where: str, path: str, car
     return texts
 
 
-def _on_desk(node: Located, path: str, card_id: str, problems: list) -> bool:
+def _on_desk(node: Located, path: str, card_id: str, problems: list[Problem]) -> bool:
     """Whether a phrase is marked `desk: true`; any value but a YAML boolean is a problem on its line."""
-    flag = node.value.get("desk") if isinstance(node.value, dict) else None
+    entries = _mapping(node)
+    flag = entries.get("desk") if entries is not None else None
     if flag is None:
         return False
     if not isinstance(flag.meaning, bool):
@@ -96,25 +118,27 @@ def load_cards(path: Path, display_path: str, locales: list[str]) -> tuple[list[
         return [], []
     try:
         text = path.read_text(encoding="utf-8-sig")
-        data = load_located(text)
     except UnicodeDecodeError as error:
         return [], [Problem(display_path, 1, error.start + 1, Code.INPUT_ENCODING, "file is not UTF-8", "save it as UTF-8")]
+    try:
+        data = load_located(text)
     except YamlError as error:
         message, fix = str(error), ""
         if message.startswith("malformed YAML: "):  # a syntax slip, not a value YAML cannot read
             message = "malformed YAML: " + plain_yaml(message.removeprefix("malformed YAML: "))
             fix = yaml_fix(text, error.line)
         return [], [Problem(display_path, error.line, error.col, Code.INPUT_YAML, message, fix)]
-    entries = data.value.get("cards") if isinstance(data.value, dict) else None
-    if entries is None or not isinstance(entries.value, list):
+    top = _mapping(data)
+    entries = _items(top.get("cards") if top is not None else None)
+    if entries is None:
         return [], [Problem(display_path, data.line, 1, Code.CARD_FORMAT, "expected a top-level `cards:` list")]
     cards: list[Card] = []
     seen: dict[str, int] = {}
-    for entry in entries.value:
-        if not isinstance(entry.value, dict):
+    for entry in entries:
+        fields = _mapping(entry)
+        if fields is None:
             problems.append(Problem(display_path, entry.line, 1, Code.CARD_FORMAT, "each card must be a mapping"))
             continue
-        fields = entry.value
         card_id = str(fields["id"].value) if "id" in fields else ""
         if not card_id:
             problems.append(Problem(display_path, entry.line, 1, Code.CARD_FORMAT, "card without `id`"))
@@ -143,11 +167,13 @@ def load_cards(path: Path, display_path: str, locales: list[str]) -> tuple[list[
             problems.append(Problem(display_path, entry.line, 1, Code.CARD_FORMAT, f"card '{card_id}' has no `title`"))
         when = _texts(fields.get("when"), locales, "when", display_path, card_id, problems)
         phrase_nodes = fields.get("phrases")
-        phrases, desk = [], []
-        if phrase_nodes is None or not isinstance(phrase_nodes.value, list):
+        phrase_items = _items(phrase_nodes)
+        phrases: list[dict[str, str]] = []
+        desk: list[int] = []
+        if phrase_nodes is None or phrase_items is None:
             problems.append(Problem(display_path, entry.line, 1, Code.CARD_FORMAT, f"card '{card_id}' has no `phrases` list"))
         else:
-            for node in phrase_nodes.value:
+            for node in phrase_items:
                 if _on_desk(node, display_path, card_id, problems):
                     desk.append(len(phrases))
                 phrases.append(_texts(node, locales, f"phrase at line {node.line}", display_path, card_id, problems))
@@ -163,7 +189,7 @@ def load_cards(path: Path, display_path: str, locales: list[str]) -> tuple[list[
                     )
                 )
         places = {"title": _places(fields.get("title")), "when": _places(fields.get("when"))}
-        places |= {f"phrase {n}": _places(node) for n, node in enumerate(phrase_nodes.value if phrases else [], 1)}
+        places |= {f"phrase {n}": _places(node) for n, node in enumerate(phrase_items or [], 1)}
         section_node = fields.get("section")
         section_at = (section_node.line, section_node.col) if section_node else (entry.line, entry.col)
         card = Card(card_id, page, anchor, title, when, tuple(phrases), entry.line, tuple(desk), places, section_at)
