@@ -45,7 +45,7 @@ def slot(index: int, mirrored: bool = False) -> Slot:
 
 def cut_marks() -> str:
     """Short lines outside the grid, in line with every card edge."""
-    lines = []
+    lines: list[str] = []
     for i in range(COLUMNS + 1):
         x = GRID_X + i * CARD_W
         lines.append(f'<div class="mark v" style="left:{x:.2f}mm;top:{GRID_Y - MARK_GAP - MARK:.2f}mm"></div>')
@@ -78,7 +78,7 @@ def _sheets(cards: list[Card]) -> list[list[tuple[int, Card]]]:
 def cards_body(cards: list[Card], front: str, back: str | None, instructions: str) -> str:
     """The sheets: fronts only, or each front followed by its mirrored back sheet."""
     total = len(cards)
-    pages = []
+    pages: list[str] = []
     for sheet_number, sheet in enumerate(_sheets(cards)):
         first = sheet_number == 0
         fronts = "".join(card_html(c, n, total, front, slot(i)) for i, (n, c) in enumerate(sheet))
@@ -93,7 +93,7 @@ def cards_body(cards: list[Card], front: str, back: str | None, instructions: st
 
 def fit_limits(cards: list[Card], lang: str, source: str) -> tuple[tuple[str, float, Problem], ...]:
     """(end marker ID, lowest allowed position in mm, problem) for every card: checked after layout."""
-    limits = []
+    limits: list[tuple[str, float, Problem]] = []
     for index, card in enumerate(cards):
         at = slot(index % CARDS_PER_SHEET)
         problem = Problem(
@@ -111,12 +111,12 @@ def fit_limits(cards: list[Card], lang: str, source: str) -> tuple[tuple[str, fl
 
 def checklist_body(handbook: Handbook, language: Language, slugs: list[str]) -> str:
     """One page per checklist of the handbook (its task lists, in nav order), with a line for date and customer."""
-    pages = []
+    pages: list[str] = []
     for slug in slugs:
         page = handbook.page(slug, language.locale)
         if page is None:
             continue
-        titles = {h.id: h.title for h in page.scan.headings if h.id}
+        titles: dict[str | None, str] = {h.id: h.title for h in page.scan.headings if h.id}
         for tasklist in page.scan.tasklists:
             texts = [without_links(item.text) for item in tasklist.items]
             items = "".join(f'<li><span class="box"></span>{escape(text)}</li>' for text in texts)
