@@ -11,10 +11,44 @@ or off, a change to the pages) take the median of several runs of the same page.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import NotRequired, TypedDict
 
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 QUICK_HELP_BUDGET_KIB = 200
 QUICK_HELP = "quick-help/"
+
+
+class _Resource(TypedDict):
+    resourceType: str
+    transferSize: int
+
+
+class _Details(TypedDict, total=False):
+    items: list[_Resource]
+
+
+class _Audit(TypedDict):
+    score: float | None
+    numericValue: float  # of the metrics read here
+    details: NotRequired[_Details]
+
+
+class _AuditRef(TypedDict):
+    id: str
+    weight: float
+
+
+class _Category(TypedDict):
+    score: float | None
+    auditRefs: list[_AuditRef]
+
+
+class LighthouseReport(TypedDict):
+    """The parts of Lighthouse's JSON report read here."""
+
+    audits: dict[str, _Audit]
+    categories: dict[str, _Category]
+    environment: NotRequired[dict[str, float]]
 
 
 @dataclass(frozen=True)
@@ -34,12 +68,19 @@ class PageResult:
     css_kib: float = 0.0
 
 
-def _transferred_kib(report: dict, resource_type: str) -> float:
-    items = report["audits"].get("resource-summary", {}).get("details", {}).get("items", [])
+def _transferred_kib(report: LighthouseReport, resource_type: str) -> float:
+    summary = report["audits"].get("resource-summary")
+    details: _Details = summary.get("details", {}) if summary is not None else {}
+    items = details.get("items", [])
     return sum(item["transferSize"] for item in items if item["resourceType"] == resource_type) / 1024
 
 
-def page_result(path: str, report: dict) -> PageResult:
+def _below_one(audit: _Audit) -> bool:
+    score = audit.get("score")
+    return score is not None and score < 1
+
+
+def page_result(path: str, report: LighthouseReport) -> PageResult:
     """The figures of one page from Lighthouse's JSON report."""
     audits = report["audits"]
     failing = tuple(
@@ -48,7 +89,7 @@ def page_result(path: str, report: dict) -> PageResult:
                 ref["id"]
                 for category in report["categories"].values()
                 for ref in category["auditRefs"]
-                if ref["weight"] and (audits[ref["id"]].get("score") is not None) and audits[ref["id"]]["score"] < 1
+                if ref["weight"] and _below_one(audits[ref["id"]])
             }
         )
     )
@@ -76,7 +117,7 @@ def median_run(runs: list[PageResult]) -> PageResult:
 
 def misses(results: list[PageResult]) -> list[str]:
     """Every target a page misses, one line each; empty when all pages meet them."""
-    found = []
+    found: list[str] = []
     for result in results:
         for category, target in TARGETS.items():
             if result.scores.get(category, 0) < target:

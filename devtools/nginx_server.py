@@ -13,7 +13,7 @@ import socket
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Generator
 from pathlib import Path
 
 NGINX = "/usr/sbin/nginx"
@@ -56,7 +56,7 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def serving(site_conf: Path, port: int = 0) -> Iterator[str]:
+def serving(site_conf: Path, port: int = 0) -> Generator[str, None, None]:
     """nginx serving with `site_conf` on `port` (0: a free one) until the block ends; yields its base URL."""
     work = Path(tempfile.mkdtemp(prefix="handbook-nginx-"))
     port = port or _free_port()
@@ -76,7 +76,7 @@ def serving(site_conf: Path, port: int = 0) -> Iterator[str]:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def _wait_for(port: int, process: subprocess.Popen) -> None:
+def _wait_for(port: int, process: subprocess.Popen[str]) -> None:
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         if process.poll() is not None:

@@ -30,15 +30,18 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, cast
 
 import yaml
 from pypdf import PdfReader
+from pypdf.generic import Destination
 
 from handbook.checks.validate import REPORT as VALIDATION_REPORT
 from handbook.printing.report import REPORT as PRINT_REPORT
-from handbook.printing.report import read_json
+from handbook.printing.report import PrintReport, read_json
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "build" / "bench"
@@ -47,8 +50,10 @@ PROJECT_FILES = ("mkdocs.yml", "docs", "hooks", "overrides", "links.lock", "tran
 NOT_MULTIPLIED = {"index", "quick-help", "phrase-cards", "links", "sources"}
 LANGS = ("nl", "en")
 # The benchmark measures each work copy's own build folder, whatever the calling shell points builds at.
-ENV = {key: value for key, value in os.environ.items() if key != "HANDBOOK_BUILD_DIR"}
-ENV |= {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+ENV = {key: value for key, value in os.environ.items() if key != "HANDBOOK_BUILD_DIR"} | {
+    "NO_MKDOCS_2_WARNING": "1",
+    "DISABLE_MKDOCS_2_WARNING": "true",
+}
 EDITED_PAGE = Path("docs") / "conversation.nl.md"  # an author's typical rebuild: one page in one language changed
 
 # What each round times, in this order; the targets name them.
@@ -97,16 +102,18 @@ sys.exit(code)
 """
 
 
-def run_together(chains: list[tuple[list[str], Path, dict | None]]) -> Measure:
+def run_together(chains: Sequence[tuple[list[str], Path, dict[str, str] | None]]) -> Measure:
     """Start every (command, cwd, env) at once; wall until all have ended, their CPU summed, the largest process.
 
     os.wait4's rusage covers a process and all the descendants it waited for, and REAPER waits for them all: the
     print step's worker processes, the shell's mkdocs and Chromium, Chromium's own helpers.
     """
     started = time.perf_counter()
-    cpu, peak, outputs, failed = 0.0, 0, [], []
+    cpu, peak = 0.0, 0
+    outputs: list[str] = []
+    failed: list[str] = []
     with contextlib.ExitStack() as files:
-        running = []
+        running: list[tuple[list[str], subprocess.Popen[str], IO[str]]] = []
         for command, cwd, env in chains:
             log = files.enter_context(tempfile.TemporaryFile(mode="w+", encoding="utf-8"))  # no process blocks on a pipe
             reaped = [sys.executable, "-I", "-S", "-c", REAPER, *map(str, command)]
@@ -127,7 +134,7 @@ def run_together(chains: list[tuple[list[str], Path, dict | None]]) -> Measure:
     return Measure(wall, cpu, peak, "\n".join(outputs))
 
 
-def run(command, cwd, env=None) -> Measure:
+def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Measure:
     return run_together([(command, cwd, env)])
 
 
@@ -145,7 +152,13 @@ def median(measures: list[Measure]) -> Measure:
 def viewer_seconds(pdf: Path) -> list[float]:
     """Seconds poppler takes to draw each contents page (after the cover, before the first chapter) at 72 dpi."""
     reader = PdfReader(pdf)
-    first_chapter = reader.get_destination_page_number(reader.outline[0]) + 1
+    first = reader.outline[0]
+    if not isinstance(first, Destination):  # the handbooks' outline opens with the first chapter, never a nested list
+        raise TypeError(f"{pdf.name}: the outline does not start with a chapter")
+    chapter_page = reader.get_destination_page_number(first)
+    if chapter_page is None:
+        raise ValueError(f"{pdf.name}: the first chapter's outline entry points at no page")
+    first_chapter = chapter_page + 1
     return [
         run(["pdftoppm", "-r", "72", "-f", str(page), "-l", str(page), "-png", str(pdf), str(OUT / "viewer")], OUT).wall
         for page in range(2, first_chapter)
@@ -172,7 +185,8 @@ def synthetic_handbook(size: int) -> Path:
     # The timed rebuilds edit one Dutch page only: publish with a notice instead of failing on the stale English.
     text = with_lag_notices(config_path.read_text(encoding="utf-8"))
     config = yaml.load(text, Loader=yaml.BaseLoader)  # no !ENV resolution needed: only the nav is read
-    extra_nav, translations = [], {}
+    extra_nav: list[str] = []
+    translations: dict[str, str] = {}
     english = next(line for line in config["plugins"] if "i18n" in line)["i18n"]["languages"][1]["nav_translations"]
     for item in config["nav"]:
         ((title, path),) = item.items()
@@ -208,7 +222,7 @@ def alternatives_venv() -> Path:
     return venv
 
 
-def single_language_project(work: Path, lang: str, plugin: dict) -> Path:
+def single_language_project(work: Path, lang: str, plugin: dict[str, dict[str, object]]) -> Path:
     """The same pages of one language as a plain MkDocs project with one PDF plugin (no i18n, no hooks)."""
     target = work.parent / f"{work.name}-{lang}-{next(iter(plugin))}"
     if target.exists():
@@ -277,7 +291,7 @@ class SizeBench:
         documents = self.bare / "build" / "typesetter"
         run([sys.executable, str(ROOT / "scripts" / "bench_typesetter.py"), "dump", str(documents)], self.bare)
         self.documents, self.base_url = documents, (documents / "base-url.txt").read_text(encoding="utf-8")
-        self.steps = {OURS: self.ours}
+        self.steps: dict[str, Callable[[int], Measure]] = {OURS: self.ours}
         if alternatives:
             venv = alternatives_venv()
             self.mkdocs = str(venv / "bin" / "mkdocs")
@@ -297,8 +311,9 @@ class SizeBench:
     def ours(self, round_number: int) -> Measure:
         self.cold = fresh_copy(self.template, "cold")
         measure = run(self.build, self.cold)
-        printing = read_json(self.cold / "build" / PRINT_REPORT)
-        self.keep(VALIDATION, read_json(self.cold / "build" / VALIDATION_REPORT)["seconds"])
+        printing = cast(PrintReport, read_json(self.cold / "build" / PRINT_REPORT))  # written by write_print_report
+        # validation.json is written by handbook/checks/validate.py; its "seconds" is a number.
+        self.keep(VALIDATION, cast(float, read_json(self.cold / "build" / VALIDATION_REPORT)["seconds"]))
         self.keep(f"{PRINTING} ({len(printing['seconds_per_pdf'])} PDFs, overlapping the site build)", printing["seconds"])
         self.keep(HANDBOOKS, max(s for name, s in printing["seconds_per_pdf"].items() if name.startswith("handbook-")))
         return measure
@@ -308,7 +323,7 @@ class SizeBench:
         return run_together([([self.mkdocs, "build", "-q"], project, env) for project in self.to_pdf_projects])
 
     def print_site(self, round_number: int) -> Measure:
-        chains = []
+        chains: list[tuple[list[str], Path, dict[str, str] | None]] = []
         for lang, project in zip(LANGS, self.print_projects, strict=True):
             profile = project / "chromium-profile"  # one per language, fresh each run, so the two never meet
             shutil.rmtree(profile, ignore_errors=True)
@@ -364,7 +379,8 @@ class SizeBench:
             page.read_text(encoding="utf-8") + f"\nDit is wijziging {round_number + 1} van deze pagina.\n", encoding="utf-8"
         )
         measure = run(self.build, self.cold)
-        self.keep(EDITED_NL, read_json(self.cold / "build" / PRINT_REPORT)["seconds_per_pdf"]["handbook-nl.pdf"])
+        printing = cast(PrintReport, read_json(self.cold / "build" / PRINT_REPORT))  # written by write_print_report
+        self.keep(EDITED_NL, printing["seconds_per_pdf"]["handbook-nl.pdf"])
         return measure
 
 
@@ -381,7 +397,7 @@ def time_live_preview(work: Path, runs: int) -> list[float]:
     url = f"http://127.0.0.1:{port}/en/after/"
     page = work / "docs" / "after.en.md"
     original = page.read_text(encoding="utf-8")
-    times = []
+    times: list[float] = []
     try:
         for _ in range(600):  # wait for the server to come up
             try:
@@ -444,7 +460,8 @@ def target_line(target: Target, figures: dict[tuple[int, str], Measure]) -> str:
     if not target.other:
         met = subject.peak is not None and subject.peak < target.factor
         return f"{head}: measured {subject.peak} MiB — {'met' if met else 'missed'}"
-    found, met = [], True
+    found: list[str] = []
+    met = True
     for metric in target.metrics:
         mine, theirs = getattr(subject, metric), getattr(other, metric)
         if mine is None or theirs is None:
@@ -460,8 +477,13 @@ def svg_plot(series: dict[str, dict[int, float]], path: Path) -> None:
     width, height, margin = 640, 360, 56
     sizes = sorted({s for points in series.values() for s in points})
     top = max(v for points in series.values() for v in points.values()) * 1.1
-    x = lambda s: margin + (width - 2 * margin) * (s - sizes[0]) / max(1, sizes[-1] - sizes[0])  # noqa: E731
-    y = lambda v: height - margin - (height - 2 * margin) * v / top  # noqa: E731
+
+    def x(s: int) -> float:
+        return margin + (width - 2 * margin) * (s - sizes[0]) / max(1, sizes[-1] - sizes[0])
+
+    def y(v: float) -> float:
+        return height - margin - (height - 2 * margin) * v / top
+
     colours = ["#0f4c5c", "#1f7a4d", "#b5542f", "#6a3d9a", "#8a8a00", "#555555"]
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif" '
@@ -485,7 +507,7 @@ def svg_plot(series: dict[str, dict[int, float]], path: Path) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="rounds at 1x (median reported); larger sizes get one")
     parser.add_argument("--sizes", default="1,20", help="handbook sizes, as multiples of the real one")
     parser.add_argument("--no-alternatives", action="store_true", help="skip mkdocs-to-pdf and print-site")
@@ -495,7 +517,7 @@ def main() -> int:
     figures: dict[tuple[int, str], Measure] = {}
     rows: list[tuple[int, str, Measure]] = []
     series: dict[str, dict[int, float]] = {}
-    templates = {}
+    templates: dict[int, Path] = {}
     for size in sizes:
         templates[size] = synthetic_handbook(size)
         bench = SizeBench(templates[size], alternatives=not args.no_alternatives)
@@ -525,7 +547,10 @@ def main() -> int:
         "| size | what | wall s | CPU s | peak MiB |",
         "|---|---|---|---|---|",
     ]
-    cell = lambda value, form: "" if value is None else format(value, form)  # noqa: E731
+
+    def cell(value: float | None, form: str) -> str:
+        return "" if value is None else format(value, form)
+
     lines += [f"| {s}x | {name} | {m.wall:.2f} | {cell(m.cpu, '.2f')} | {cell(m.peak, 'd')} |" for s, name, m in rows]
     lines += ["", "Targets:", ""] + [f"- {target_line(t, figures)}" for t in targets(sizes)]
     lines += [

@@ -17,6 +17,11 @@ import re
 import sys
 import time
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from handbook.run.build_run import BuildRun
 
 HOOKS = "hooks/handbook_hooks.py"  # as mkdocs.yml names the hooks, and MkDocs keys their module
 STYLE = re.compile(r"<style>.*?</style>", re.S)
@@ -35,7 +40,7 @@ def with_stylesheet(html: str, css: str) -> str:
 
 def dump(folder: Path) -> None:
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
+    from mkdocs.config import load_config  # pyright: ignore[reportUnknownVariableType] (MkDocs leaves its **kwargs unannotated)
 
     from handbook.printing.jobs import handbook_source
 
@@ -45,7 +50,9 @@ def dump(folder: Path) -> None:
     config.plugins.on_startup(command="build", dirty=False)
     build(config)
     config.plugins.on_shutdown()
-    run = config.hooks[HOOKS].run
+    # MkDocs types its hooks as a list; they are a dict of the hook modules by file name.
+    hooks = cast("dict[str, ModuleType]", config.hooks)
+    run: BuildRun = hooks[HOOKS].run  # the hooks module's run, kept after the build
     built = [
         handbook_source(run.handbook, lang, run.rendered.get(lang.locale, {}), site_dir).assemble()
         for lang in run.handbook.settings.languages
@@ -61,10 +68,10 @@ def dump(folder: Path) -> None:
 
 
 def typeset(html: Path, pdf: Path, base_url: str) -> None:
-    from weasyprint import HTML
+    from handbook.printing.laid_out import render
 
     started = time.perf_counter()
-    HTML(string=html.read_text(encoding="utf-8"), base_url=base_url).render().write_pdf(pdf)
+    render(html.read_text(encoding="utf-8"), base_url).write_pdf(pdf)
     print(f"seconds {time.perf_counter() - started:.3f}")
 
 
@@ -86,15 +93,15 @@ def variants(html: Path, base_url: str, runs: int) -> None:
     """Seconds to lay out and to write the document, per variant (median of `runs`), as a Markdown table."""
     import statistics
 
-    from weasyprint import HTML
+    from handbook.printing.laid_out import render
 
     text = html.read_text(encoding="utf-8")
     times: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name in VARIANTS}
-    pages = {}
+    pages: dict[str, int] = {}
     for _ in range(runs):  # alternating, so the machine's drift touches every variant alike
         for name, (css, variant) in VARIANTS.items():
             started = time.perf_counter()
-            laid_out = HTML(string=text.replace("</style>", css + "</style>", 1), base_url=base_url).render()
+            laid_out = render(text.replace("</style>", css + "</style>", 1), base_url)
             times[name][0].append(time.perf_counter() - started)
             started = time.perf_counter()
             laid_out.write_pdf(pdf_variant=variant)

@@ -31,7 +31,10 @@ def site_only_build() -> tuple[list[Problem] | None, str]:
         # Its messages quote the pages: UTF-8 both ways whatever the locale.
         env["PYTHONIOENCODING"] = "utf-8"
         result = subprocess.run(command, capture_output=True, encoding="utf-8", errors="replace", env=env)
-    settings = settings_from_mkdocs(load_site_config("mkdocs.yml")[0])
+    config = load_site_config("mkdocs.yml")[0]
+    if config is None:  # main() loaded it before the build: only a config broken meanwhile gets here
+        return None, result.stderr[-3000:] + result.stdout[-1000:]
+    settings = settings_from_mkdocs(config)
     report = json.loads((settings.build_dir / REPORT).read_text(encoding="utf-8"))
     problems = [Problem(**fields) for fields in report["problems"]]
     if result.returncode == 0 or result.stdout.strip() == closing_line("build", problems):

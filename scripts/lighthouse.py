@@ -20,7 +20,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from devtools.lighthouse import PageResult, comparison_table, median_run, misses, page_result, table
+from devtools.lighthouse import LighthouseReport, PageResult, comparison_table, median_run, misses, page_result, table
 from devtools.nginx_server import serving
 from handbook.sources.settings import build_dir
 from handbook.website.precompress import precompress, text_files
@@ -40,7 +40,7 @@ FEATURE_USE = {
 }
 
 
-def run_lighthouse(url: str, output: Path) -> dict | None:
+def run_lighthouse(url: str, output: Path) -> LighthouseReport | None:
     """Lighthouse's report on one address, or None when it failed every attempt."""
     env = {**os.environ, "CHROME_PATH": "/usr/bin/chromium"}
     command = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={output}"]
@@ -53,7 +53,7 @@ def run_lighthouse(url: str, output: Path) -> dict | None:
 
 def measured(base: str, path: str, reports: Path, runs: int) -> PageResult | None:
     """The median of `runs` runs on one page (its reports kept in `reports`), or None if a run failed."""
-    results = []
+    results: list[PageResult] = []
     for number in range(runs):
         name = path.strip("/").replace("/", "_") or "index"
         report = run_lighthouse(f"{base}/{path}", reports / (f"{name}.json" if runs == 1 else f"{name}-{number + 1}.json"))
@@ -68,7 +68,8 @@ def every_page(site: Path, build: Path) -> int:
     reports = build / "lighthouse"
     reports.mkdir(parents=True, exist_ok=True)
     paths = sorted(p.relative_to(site).parent.as_posix().removeprefix(".").strip("/") for p in site.rglob("index.html"))
-    results, unmeasured = [], []
+    results: list[PageResult] = []
+    unmeasured: list[str] = []
     with serving(build / "nginx-site.conf") as url:
         for path in (p + "/" if p else "" for p in paths):
             result = measured(url, path, reports, 1)
@@ -88,9 +89,10 @@ def sample(conf: Path, reports: Path, pages: tuple[str, ...] = SAMPLE_PAGES) -> 
     reports.mkdir(parents=True, exist_ok=True)
     with serving(conf) as url:
         results = [measured(url, path, reports, RUNS) for path in pages]
-    if None in results:
+    measured_pages = [result for result in results if result is not None]
+    if len(measured_pages) < len(results):
         raise RuntimeError(f"Lighthouse failed {ATTEMPTS} times on a page served with {conf}")
-    return results
+    return measured_pages
 
 
 def without_feature(config: str, feature: str) -> str:
@@ -122,7 +124,8 @@ def features(root: Path, build: Path) -> int:
     variants = [("all features on", "(the published site)", config)]
     variants += [(f"without {name}", FEATURE_USE.get(name, ""), without_feature(config, name)) for name in names]
     out = build / "lighthouse-features"
-    rows, loads = [], []
+    rows: list[tuple[str, str, list[PageResult]]] = []
+    loads: list[str] = []
     for number, (variant, note, text) in enumerate(variants):
         conf = built_variant(root, out / f"site-{number}", text)
         rows.append((variant, note, sample(conf, out / f"reports-{number}")))

@@ -10,6 +10,7 @@ import signal
 import sys
 import time
 from pathlib import Path
+from types import FrameType
 
 from devtools import nginx_server
 from handbook.sources.settings import build_dir
@@ -17,7 +18,7 @@ from handbook.website import static_server
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--port", type=int, default=8001, help="port on 127.0.0.1 (0: any free port)")
     port = parser.parse_args().port
     root = Path.cwd()
@@ -27,8 +28,12 @@ def main() -> int:
         return 1
     # The build writes the configuration for the site it built; one from another checkout serves another folder.
     use_nginx = not nginx_server.missing_packages() and conf.is_file() and f"root {site.resolve()};" in conf.read_text()
+
     # Stopped with SIGTERM too, the server is shut down on the way out: an nginx child is not left running.
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    def stop(signum: int, frame: FrameType | None) -> None:
+        sys.exit(0)
+
+    signal.signal(signal.SIGTERM, stop)
     server = nginx_server.serving(conf, port) if use_nginx else static_server.serving(site, port)
     with server as url, contextlib.suppress(KeyboardInterrupt):
         how = f"nginx with {conf.relative_to(root)}" if use_nginx else "Python's server (install nginx for its headers)"

@@ -9,12 +9,12 @@ import sys
 
 from handbook.core.problems import plural
 from handbook.sources.config_file import settings_or_report
-from handbook.sources.model import load_handbook
+from handbook.sources.model import Handbook, load_handbook
 from handbook.translations.card_lock import card_states
-from handbook.translations.translation_lock import LOCK_FILE, read_lock_file, section_states, updated_lock
+from handbook.translations.translation_lock import LOCK_FILE, SectionState, read_lock_file, section_states, updated_lock
 
 
-def _where(handbook, state, lang: str) -> str:
+def _where(handbook: Handbook, state: SectionState, lang: str) -> str:
     """The file a section's (or a card's) text in `lang` is in, with its line."""
     page = handbook.page(state.slug, lang)
     return f"{page.path if page else handbook.cards_path}:{state.now[lang].line}"

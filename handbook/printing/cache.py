@@ -14,6 +14,7 @@ import json
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from handbook.core.atomic import copy_file, write_bytes
 from handbook.printing.places import NO_PLACES, Places
@@ -70,15 +71,16 @@ class PreviousPrint:
         loaded = entry.get("loaded")
         if entry.get("key") != key or not kept.is_file() or not isinstance(loaded, dict):
             return None
-        if not unchanged({self.places.local(url): digest for url, digest in loaded.items()}):
+        digests = cast("dict[str, str]", loaded)  # as keep() wrote it: URL -> digest
+        if not unchanged({self.places.local(url): digest for url, digest in digests.items()}):
             return None
         copy_file(kept, out_dir / name)
         anchors = entry.get("anchor_pages")
         return PrintResult(
             name,
-            pages=int(entry.get("pages", 0)),
+            pages=int(cast("int", entry.get("pages", 0))),  # as keep() wrote it: a number
             seconds=time.perf_counter() - started,
-            anchor_pages=anchors if isinstance(anchors, dict) else {},
+            anchor_pages=cast("dict[str, int]", anchors) if isinstance(anchors, dict) else {},
         )
 
     def keep(self, job: PrintJob, key: str, result: PrintResult, out_dir: Path) -> None:

@@ -17,10 +17,11 @@ import posixpath
 import re
 from dataclasses import dataclass
 from html import escape
+from typing import Protocol, cast
 from xml.etree import ElementTree
 
-import tinyhtml5
-from tinyhtml5.constants import prefixes as NAMESPACE_PREFIXES
+import tinyhtml5  # pyright: ignore[reportMissingTypeStubs]
+from tinyhtml5.constants import prefixes as NAMESPACE_PREFIXES  # pyright: ignore[reportMissingTypeStubs]
 
 from handbook.core.codes import Code
 from handbook.core.problems import Problem
@@ -94,9 +95,17 @@ class Chapter:
     sections: tuple[tuple[str, str], ...]  # (ID, title text) of every h2 with an ID, in order
 
 
+class _Parser(Protocol):
+    """The module `tinyhtml5`, which ships no types: its parser, typed once."""
+
+    def parse(self, document: str, namespace_html_elements: bool = True) -> ElementTree.Element: ...
+
+
 def parse_body(html: str) -> ElementTree.Element:
     """The `body` element holding a page's body HTML, its HTML elements without a namespace."""
-    return tinyhtml5.parse("<!DOCTYPE html><body>" + html, namespace_html_elements=False).find("body")
+    body = cast(_Parser, tinyhtml5).parse("<!DOCTYPE html><body>" + html, namespace_html_elements=False).find("body")
+    assert body is not None  # the parser always makes a body, and this text opens with one
+    return body
 
 
 def _classes(element: ElementTree.Element) -> list[str]:
@@ -125,11 +134,11 @@ def read_chapter(page: RenderedPage) -> Chapter:
     return Chapter(
         page,
         body,
-        frozenset(element.get("id") for element in body.iter() if element.get("id")),
+        frozenset(element_id for element in body.iter() if (element_id := element.get("id"))),
         # Its title, which WeasyPrint places on the chapter's first page (the chapter's own box may start at the
         # foot of the previous page, before its page break).
         f"{page.slug}--{title}" if title else page.slug,
-        tuple((h2.get("id"), "".join(h2.itertext()).strip()) for h2 in body.iter("h2") if h2.get("id")),
+        tuple((h2_id, "".join(h2.itertext()).strip()) for h2 in body.iter("h2") if (h2_id := h2.get("id"))),
     )
 
 
@@ -181,11 +190,11 @@ def rewrite_chapter(
         if element.get("id"):
             element.set("id", f"{page.slug}--{element.get('id')}")
         for name in ID_REFERENCES:
-            if element.get(name):
-                element.set(name, " ".join(f"{page.slug}--{ref}" for ref in element.get(name).split()))
+            if refs := element.get(name):
+                element.set(name, " ".join(f"{page.slug}--{ref}" for ref in refs.split()))
     for img in chapter.body.iter("img"):
-        if img.get("src") is not None:
-            img.set("src", site_file(img.get("src"), page_dir, site_files))
+        if (src := img.get("src")) is not None:
+            img.set("src", site_file(src, page_dir, site_files))
     base = site_base(site_url)
     for a in chapter.body.iter("a"):
         href = a.get("href")
@@ -242,14 +251,15 @@ def inner_html(element: ElementTree.Element) -> str:
     starts with a newline needs one more.
     """
     for node in element.iter():
-        if not isinstance(node.tag, str):
+        tag = cast(object, node.tag)  # a comment's tag is the function ElementTree.Comment, though typeshed says str
+        if not isinstance(tag, str):
             continue  # a comment
-        node.tag = _qualified(node.tag)
+        node.tag = _qualified(tag)
         if any(name.startswith("{") for name in node.attrib):
             attributes = {_qualified(name): value for name, value in node.attrib.items()}
             node.attrib.clear()
             node.attrib.update(attributes)
-        if node.tag in FIRST_NEWLINE_DROPPED and (node.text or "").startswith("\n"):
+        if node.tag in FIRST_NEWLINE_DROPPED and node.text and node.text.startswith("\n"):
             node.text = "\n" + node.text
     return escape(element.text or "", quote=False) + "".join(
         ElementTree.tostring(child, method="html", encoding="unicode") for child in element
@@ -276,7 +286,8 @@ def combine(
     """
     problems: list[Problem] = []
     chapters = {page.slug: read_chapter(page) for page in pages}
-    toc, bodies = [], []
+    toc: list[str] = []
+    bodies: list[str] = []
     for slug, chapter in chapters.items():
         sections = "".join(f"<li>{_toc_link(f'{slug}--{section_id}', title)}</li>" for section_id, title in chapter.sections)
         toc.append(

@@ -24,7 +24,7 @@ FACES = (
 
 def font_files() -> list[tuple[str, int, str, Path]]:
     """Every face as (family, weight, style, file): the print step embeds them, the website serves them subset."""
-    faces = []
+    faces: list[tuple[str, int, str, Path]] = []
     for family, package, prefix, styles in FACES:
         folder = importlib.resources.files(package) / "files"
         faces += [(family, weight, style, Path(str(folder / f"{prefix}-{name}.ttf"))) for name, weight, style in styles]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 from importlib.resources import files
@@ -24,8 +25,16 @@ from handbook.printing.typeset import PrintJob
 from handbook.sources.assets import asset_url
 from handbook.sources.downloads import CHECKLISTS, DESK_SHEET, DUPLEX, HANDBOOK, PHRASE_CARDS, PRINT_SHOP, PRINT_SHOP_TWO_SIDED
 from handbook.sources.edition import format_edition, last_commit_date, last_commit_timestamp
-from handbook.sources.model import Handbook
+from handbook.sources.model import Handbook, Page
 from handbook.sources.settings import Language
+
+
+def _source(handbook: Handbook, slug: str, lang: str) -> Page:
+    """The source page of a rendered page, which every rendered page has."""
+    page = handbook.page(slug, lang)
+    if page is None:
+        raise LookupError(f"no source page {slug} in {lang}")
+    return page
 
 
 def nav_order(handbook: Handbook, rendered: dict[str, RenderedPage]) -> list[RenderedPage]:
@@ -34,7 +43,7 @@ def nav_order(handbook: Handbook, rendered: dict[str, RenderedPage]) -> list[Ren
     return [
         rendered[slug]
         for slug in slugs
-        if slug in rendered and handbook.page(slug, rendered[slug].lang).meta.get("print", True) is not False
+        if slug in rendered and _source(handbook, slug, rendered[slug].lang).meta.get("print", True) is not False
     ]
 
 
@@ -76,7 +85,7 @@ def desk_jobs(handbook: Handbook) -> list[PrintJob]:
     desk_css = stylesheet("desk.css")
     base = settings.docs_dir.as_uri() + "/"
     slugs = settings.nav_slugs
-    jobs = []
+    jobs: list[PrintJob] = []
     for language in settings.languages:
         lang = language.locale
         jobs.append(phrase_card_job(handbook, language, css))
@@ -111,7 +120,7 @@ def desk_jobs(handbook: Handbook) -> list[PrintJob]:
     return jobs
 
 
-def print_shop_job(handbook: Handbook, langs: list[Language], css: str, dated: dt.datetime | None = None) -> PrintJob:
+def print_shop_job(handbook: Handbook, langs: Sequence[Language], css: str, dated: dt.datetime | None = None) -> PrintJob:
     """The cards of one language for a print shop, or (two languages) each front followed by its back.
 
     Validation lays out the same job, undated and without the colour profile (neither moves a line), to find the
@@ -164,9 +173,9 @@ def image_sources(handbook: Handbook, pages: list[RenderedPage], lang: str, site
     """The built file of every image the printed pages show, as the typesetter asks for it, with the place in
     the Markdown that shows it: a file the typesetter cannot load is reported there."""
     settings = handbook.settings
-    sources = {}
+    sources: dict[str, tuple[str, int, int]] = {}
     for rendered in pages:
-        page = handbook.page(rendered.slug, lang)
+        page = _source(handbook, rendered.slug, lang)
         page_dir = posixpath.dirname(page.slug)
         for link in page.scan.links:
             if not link.is_image or URL_SCHEME.match(link.target):

@@ -18,6 +18,10 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from handbook.printing.laid_out import Document, LineBreak, TextBox
 
 # Measured on the real handbook (A4, handbook.css): about 2,400 characters of chapter HTML and 3,700 of
 # contents HTML fill a page, and a target lands up to a page before or after where that puts it. The guess leans
@@ -35,7 +39,7 @@ def estimated_pages(html: str, targets: set[str]) -> dict[str, int]:
     if contents_start < 0 or contents_end < 0:
         return {}
     first_chapter_page = 2 + (contents_end - contents_start) // CONTENTS_HTML_PER_PAGE + 1
-    guesses = {}
+    guesses: dict[str, int] = {}
     for target in targets:
         offset = html.find(f'id="{target}"', contents_end)
         if offset >= 0:
@@ -44,34 +48,38 @@ def estimated_pages(html: str, targets: set[str]) -> dict[str, int]:
     return guesses
 
 
-def page_number_boxes(document) -> Iterator[tuple[str, object]]:
+def page_number_boxes(document: Document) -> Iterator[tuple[str, TextBox]]:
     """(target ID, laid-out text box) of every page number the document prints: the `::after` text of a link
     that carries a `data-page` slot."""
-    from weasyprint.formatting_structure.boxes import TextBox
+    from weasyprint.formatting_structure import boxes  # pyright: ignore[reportMissingTypeStubs]
 
     for page in document.pages:
         # The contents numbers are positioned absolutely: WeasyPrint keeps them behind placeholders.
-        for box in page._page_box.descendants(placeholders=True):
-            if not isinstance(box, TextBox) or not (box.element_tag or "").endswith("::after"):
+        for box in page._page_box.descendants(placeholders=True):  # pyright: ignore[reportPrivateUsage] (no public way to the boxes)
+            if not isinstance(box, boxes.TextBox):
+                continue
+            box = cast("TextBox", box)  # WeasyPrint ships no types: its text box as handbook.printing.laid_out names it
+            if not (box.element_tag or "").endswith("::after"):
                 continue
             element = box.element
             if element is not None and element.get("data-page") is not None:
                 yield element.get("href", "").removeprefix("#"), box
 
 
-def _right_aligned(box) -> bool:
+def _right_aligned(box: TextBox) -> bool:
     return box.style["text_align_all"] in ("right", "end")
 
 
-def fill_page_numbers(document, pages: dict[str, int]) -> set[str]:
+def fill_page_numbers(document: Document, pages: dict[str, int]) -> set[str]:
     """Write each target's page into its laid-out slots; the targets whose number does not fit its slot.
 
     A right-aligned number (the contents column) moves right by the room it does not use; any other keeps its
     left edge, so the words after it stay where the layout put them.
     """
-    from weasyprint.text.line_break import line_size
+    from weasyprint.text import line_break  # pyright: ignore[reportMissingTypeStubs]
 
-    too_wide = set()
+    line_size = cast("LineBreak", line_break).line_size  # WeasyPrint ships no types: its line measure, typed once
+    too_wide: set[str] = set()
     for target, box in page_number_boxes(document):
         page = pages.get(target)
         digits = re.search(r"\d+(?!.*\d)", box.text)
@@ -95,7 +103,7 @@ def fill_page_numbers(document, pages: dict[str, int]) -> set[str]:
     return too_wide
 
 
-def printed_page_numbers(document) -> dict[str, set[int]]:
+def printed_page_numbers(document: Document) -> dict[str, set[int]]:
     """The numbers the document prints for each target, read back from its laid-out text."""
     printed: dict[str, set[int]] = {}
     for target, box in page_number_boxes(document):

@@ -39,7 +39,7 @@ class PrintQueue:
         self.previous, self.out_dir, self.languages = previous, out_dir, languages
         self.reuse = not fresh_print()
         self.run_started = run_started  # wall time: a PDF kept since then was typeset by this run's validation
-        self.entries: list[tuple[PrintJob | None, str, PrintResult | Future]] = []
+        self.entries: list[tuple[PrintJob | None, str, PrintResult | Future[PrintResult]]] = []
         self.pool: ProcessPoolExecutor | None = None
 
     def add(self, jobs: list[PrintJob]) -> None:
@@ -65,8 +65,11 @@ class PrintQueue:
         if self.pool is None:
             # WeasyPrint takes most of a second to load: only a build that typesets something pays for it, and
             # loading it before the workers fork spares each of them loading it again.
+            import importlib
+
             import pyphen
-            import weasyprint  # noqa: F401
+
+            importlib.import_module("weasyprint")
 
             # The same goes for the hyphenation dictionaries (a fifth of a second each): Pyphen keeps them per process.
             for dictionary in filter(None, map(pyphen.language_fallback, self.languages)):
@@ -80,11 +83,11 @@ class PrintQueue:
 
     def finish(self) -> list[PrintResult]:
         """Every job's result in the order added; each new PDF without a problem is kept for the next build."""
-        results = []
+        results: list[PrintResult] = []
         try:
             for job, key, entry in self.entries:
                 result = entry.result() if isinstance(entry, Future) else entry
-                if isinstance(entry, Future) and not result.errors:
+                if isinstance(entry, Future) and job is not None and not result.errors:  # a typeset entry has its job
                     self.previous.keep(job, key, result, self.out_dir)
                 results.append(result)
         finally:
@@ -113,7 +116,7 @@ class BuildPrint:
     queue: PrintQueue
     problems: list[Problem]
     started: float = field(default_factory=time.perf_counter)
-    handbooks: set[str] = field(default_factory=set)  # the languages whose handbook has started
+    handbooks: set[str] = field(default_factory=set[str])  # the languages whose handbook has started
 
     def add_handbook(self, lang: str, rendered: dict[str, RenderedPage]) -> None:
         """Start a language's handbook. What it is assembled from is known before it is assembled: a rebuild that

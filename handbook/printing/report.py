@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict, cast
 
 from handbook.core.problems import plural
 
@@ -19,6 +19,17 @@ if TYPE_CHECKING:
 # Written after the print step of every build. `make build` reads it to tell a print failure (publish the new
 # website, keep the previous PDFs) from a failed website build (keep everything).
 REPORT = "print.json"  # in the build folder (settings.build_dir)
+
+
+class PrintReport(TypedDict):
+    """The contents of `build/print.json`."""
+
+    ok: bool
+    seconds: float
+    seconds_per_pdf: dict[str, float]
+    layouts_per_pdf: dict[str, int]
+    pdfs: dict[str, int]
+    problems: list[dict[str, object]]
 
 
 def _how(result: PrintResult) -> str:
@@ -38,7 +49,7 @@ def print_summary(results: list[PrintResult], detailed: bool) -> list[str]:
 
 def write_print_report(path: Path, results: list[PrintResult], problems: list[Problem], seconds: float) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    report = {
+    report: PrintReport = {
         "ok": not problems,
         "seconds": round(seconds, 3),
         "seconds_per_pdf": {r.name: round(r.seconds, 3) for r in results},
@@ -49,12 +60,13 @@ def write_print_report(path: Path, results: list[PrintResult], problems: list[Pr
     path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def read_json(path: Path) -> dict:
+def read_json(path: Path) -> dict[str, object]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data: object = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    return data if isinstance(data, dict) else {}
+    # A JSON object's keys are always strings.
+    return cast("dict[str, object]", data) if isinstance(data, dict) else {}
 
 
 def print_failed(path: Path) -> bool:

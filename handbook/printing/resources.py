@@ -11,41 +11,66 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
+from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, cast
 from urllib.parse import unquote, urlparse
 
 from handbook.printing.svg_fonts import with_handbook_faces
 
+if TYPE_CHECKING:
+    from email.message import EmailMessage
 
-def recording_fetcher():
+
+class RecordingFetcher(Protocol):
+    """A WeasyPrint URL fetcher that keeps every URL it was asked for."""
+
+    requested: list[str]
+
+
+class _Response(Protocol):
+    """What the fetcher reads of WeasyPrint's URLFetcherResponse."""
+
+    url: str
+    status: int
+    headers: EmailMessage
+    content_type: str | None
+
+    def read(self) -> bytes: ...
+
+    def close(self) -> None: ...
+
+
+def recording_fetcher() -> RecordingFetcher:
     """A WeasyPrint URL fetcher that keeps every URL it is asked for, in order, in its `requested` list, and hands
     the typesetter each local SVG with its text in the handbook's faces (`svg_fonts`)."""
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
+    from weasyprint.urls import URLFetcher, URLFetcherResponse  # pyright: ignore[reportMissingTypeStubs]
 
-    class RecordingFetcher(URLFetcher):
-        def __init__(self):
-            super().__init__()
+    class Fetcher(URLFetcher):
+        def __init__(self) -> None:
+            super().__init__()  # pyright: ignore[reportUnknownMemberType] (WeasyPrint ships no types)
             self.requested: list[str] = []
 
-        def fetch(self, url, headers=None):
+        def fetch(self, url: str, headers: Mapping[str, str] | None = None) -> URLFetcherResponse:
             self.requested.append(url)
-            response = super().fetch(url, headers)
-            if not url.startswith("file:") or response.content_type != "image/svg+xml":
+            response = super().fetch(url, headers)  # pyright: ignore[reportUnknownMemberType] (WeasyPrint ships no types)
+            fetched = cast(_Response, response)  # and so the response's attributes are typed once, here
+            if not url.startswith("file:") or fetched.content_type != "image/svg+xml":
                 return response
             try:
-                body = response.read()
+                body = fetched.read()
             finally:
-                response.close()
+                fetched.close()
             with contextlib.suppress(UnicodeDecodeError):  # the typesetter then reports the file as it is
                 body = with_handbook_faces(body.decode("utf-8")).encode("utf-8")
-            return URLFetcherResponse(response.url, body, response.headers, response.status)
+            return URLFetcherResponse(fetched.url, body, fetched.headers, fetched.status)
 
-    return RecordingFetcher()
+    return Fetcher()
 
 
 def file_digests(urls: list[str]) -> dict[str, str]:
     """The digest of each local file among `urls` ("missing" when it is not there); other URLs are left out."""
-    digests = {}
+    digests: dict[str, str] = {}
     for url in dict.fromkeys(urls):
         parsed = urlparse(url)
         if parsed.scheme != "file":
@@ -68,7 +93,7 @@ class FailedResources(logging.Handler):
         self.requested = requested
         self.failures: list[tuple[str, str]] = []
 
-    def emit(self, record):
+    def emit(self, record: logging.LogRecord) -> None:
         args = record.args if isinstance(record.args, tuple) else ()
         url = next((arg for arg in args if isinstance(arg, str) and arg in self.requested), None)
         if url is not None:

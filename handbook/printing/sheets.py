@@ -45,7 +45,7 @@ def slot(index: int, mirrored: bool = False) -> Slot:
 
 def cut_marks() -> str:
     """Short lines outside the grid, in line with every card edge."""
-    lines = []
+    lines: list[str] = []
     for i in range(COLUMNS + 1):
         x = GRID_X + i * CARD_W
         lines.append(f'<div class="mark v" style="left:{x:.2f}mm;top:{GRID_Y - MARK_GAP - MARK:.2f}mm"></div>')
@@ -99,7 +99,7 @@ def cards_body(
     name each card's chapter at its foot and, with an `index` heading, end in an index sheet of all cards."""
     total = len(cards)
     named = (chapters or {}) if back is None else {}
-    pages = []
+    pages: list[str] = []
     for sheet_number, sheet in enumerate(_sheets(cards)):
         first = sheet_number == 0
         fronts = "".join(card_html(c, n, total, front, slot(i), named.get(c.page, "")) for i, (n, c) in enumerate(sheet))
@@ -116,7 +116,7 @@ def cards_body(
 
 def fit_limits(cards: list[Card], lang: str, source: str) -> tuple[tuple[str, float, Problem], ...]:
     """(end marker ID, lowest allowed position in mm, problem) for every card: checked after layout."""
-    limits = []
+    limits: list[tuple[str, float, Problem]] = []
     for index, card in enumerate(cards):
         at = slot(index % CARDS_PER_SHEET)
         problem = Problem(
@@ -134,12 +134,12 @@ def fit_limits(cards: list[Card], lang: str, source: str) -> tuple[tuple[str, fl
 
 def checklist_body(handbook: Handbook, language: Language, slugs: list[str]) -> str:
     """One page per checklist of the handbook (its task lists, in nav order), with a line for date and customer."""
-    pages = []
+    pages: list[str] = []
     for slug in slugs:
         page = handbook.page(slug, language.locale)
         if page is None:
             continue
-        titles = {h.id: h.title for h in page.scan.headings if h.id}
+        titles: dict[str | None, str] = {h.id: h.title for h in page.scan.headings if h.id}
         for tasklist in page.scan.tasklists:
             texts = [without_links(item.text) for item in tasklist.items]
             items = "".join(f'<li><span class="box"></span>{escape(text)}</li>' for text in texts)

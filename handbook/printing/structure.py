@@ -11,33 +11,60 @@ It also gives each table header cell its /Scope (column headers in the table hea
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Generator
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, cast
+
+if TYPE_CHECKING:
+    import pikepdf
+
+    from handbook.printing.laid_out import Style
+
+
+class _TaggedBox(Protocol):
+    style: Style
+
+
+class _PageStream(Protocol):
+    """A page's content stream as WeasyPrint writes it: its marked boxes, with each one's tag and MCID."""
+
+    _tags: dict[_TaggedBox, dict[str, int]]
+
+
+AddTags = Callable[[object, object, object, list[_PageStream]], None]
+
+
+class _PdfWriter(Protocol):
+    """The module `weasyprint.pdf`, as far as the language recording patches it."""
+
+    add_tags: AddTags
 
 
 @contextlib.contextmanager
-def recorded_text_languages() -> Iterator[list[list[str]]]:
+def recorded_text_languages() -> Generator[list[list[str]], None, None]:
     """While WeasyPrint writes a PDF in this process: per page, the language of each marked content (by MCID)."""
-    import weasyprint.pdf
+    import weasyprint.pdf  # pyright: ignore[reportMissingTypeStubs]
 
-    original = weasyprint.pdf.add_tags
+    writer = cast(_PdfWriter, weasyprint.pdf)  # WeasyPrint ships no types: the one function patched, typed once
+    original = writer.add_tags
     pages: list[list[str]] = []
 
-    def add_tags(pdf, document, pdf_version, page_streams):
+    def add_tags(pdf: object, document: object, pdf_version: object, page_streams: list[_PageStream]) -> None:
         pages.clear()  # one PDF per use
         for stream in page_streams:
-            marked = sorted((kid["mcid"], (box.style["lang"] or "").lower()) for box, kid in stream._tags.items())
+            tags = stream._tags  # pyright: ignore[reportPrivateUsage] (WeasyPrint keeps a stream's marks only there)
+            marked = sorted((kid["mcid"], (box.style["lang"] or "").lower()) for box, kid in tags.items())
             pages.append([lang for _, lang in marked])
         return original(pdf, document, pdf_version, page_streams)
 
-    weasyprint.pdf.add_tags = add_tags
+    writer.add_tags = add_tags
     try:
         yield pages
     finally:
-        weasyprint.pdf.add_tags = original
+        writer.add_tags = original
 
 
-def _kids(element) -> list:
+def _kids(element: pikepdf.Object) -> list[pikepdf.Object]:
     kids = element.get("/K")
     if kids is None:
         return []
@@ -55,12 +82,12 @@ def finish_structure(path: Path, languages: list[list[str]]) -> int:
         pages = {page.obj.objgen: number for number, page in enumerate(pdf.pages)}
         content: dict[tuple[int, int], set[str]] = {}
 
-        def language_of(page, mcid: int) -> str:
+        def language_of(page: int | None, mcid: int) -> str:
             runs = languages[page] if page is not None and page < len(languages) else []
             lang = runs[mcid] if mcid < len(runs) else ""
             return lang or document_lang
 
-        def collect(element) -> set[str]:
+        def collect(element: pikepdf.Object) -> set[str]:
             """The languages of all text under an element, remembered per element."""
             found: set[str] = set()
             page = pages.get(element.Pg.objgen) if "/Pg" in element else None
@@ -75,13 +102,13 @@ def finish_structure(path: Path, languages: list[list[str]]) -> int:
             if element.get("/S") == "/TH":
                 attributes = element.get("/A")
                 if isinstance(attributes, pikepdf.Dictionary) and attributes.get("/O") == "/Table":
-                    in_head = element.get("/P") is not None and element.P.get("/P", {}).get("/S") == "/THead"
+                    in_head = element.get("/P") is not None and element.P.get("/P", pikepdf.Dictionary()).get("/S") == "/THead"
                     attributes.Scope = pikepdf.Name.Column if in_head else pikepdf.Name.Row
             return found
 
         marked = 0
 
-        def mark(element) -> None:
+        def mark(element: pikepdf.Object) -> None:
             nonlocal marked
             found = content.get(element.objgen, set())
             if len(found) == 1 and document_lang not in found:

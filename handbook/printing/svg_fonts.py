@@ -20,7 +20,7 @@ ROOT = re.compile(r"<svg\b[^>]*>", re.S)
 def _led_by_faces(families: str) -> str:
     """`sans-serif` -> `Handbook Sans, sans-serif`; named faces stay, and lead."""
     names = [name.strip() for name in families.split(",") if name.strip()]
-    mapped = []
+    mapped: list[str] = []
     for name in names:
         face = FACES.get(name.strip("\"'").lower())
         if face and face not in mapped:

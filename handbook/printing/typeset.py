@@ -11,6 +11,7 @@ import logging
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from handbook.core.atomic import replacing
 from handbook.core.codes import Code
@@ -18,9 +19,16 @@ from handbook.core.log_messages import MessageCollector
 from handbook.core.problems import Problem, plural
 from handbook.printing import print_shop
 from handbook.printing.document import numbered_targets, with_page_numbers
+from handbook.printing.laid_out import render
 from handbook.printing.page_slots import estimated_pages, fill_page_numbers, printed_page_numbers
 from handbook.printing.resources import FailedResources, file_digests, recording_fetcher
 from handbook.printing.structure import finish_structure, recorded_text_languages
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from handbook.printing.laid_out import Document
+    from handbook.printing.resources import RecordingFetcher
 
 # How every PDF is written: streams compressed, in its job's PDF variant. Part of a PDF's cache key.
 PDF_OPTIONS = {"uncompressed_pdf": False}
@@ -41,7 +49,7 @@ class PrintJob:
     # Tagged for screen readers, or PDF/X-4 for a print shop (finished by print_shop.finish)
     variant: str = "pdf/ua-1"
     # URL of each image the document shows -> (source path, line, column) of the Markdown that shows it
-    image_sources: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    image_sources: dict[str, tuple[str, int, int]] = field(default_factory=dict[str, tuple[str, int, int]])
     # The document with its folders named as in every checkout (places.py): what a print-shop file's ID is made of
     identity: str = ""
 
@@ -51,14 +59,14 @@ class PrintResult:
     name: str
     pages: int = 0
     seconds: float = 0.0
-    errors: list[Problem] = field(default_factory=list)
-    page_numbers: dict[str, int] = field(default_factory=dict)
+    errors: list[Problem] = field(default_factory=list[Problem])
+    page_numbers: dict[str, int] = field(default_factory=dict[str, int])
     layouts: int = 0
     typeset_in_validation: bool = False  # copied, but typeset in this run: the card-fit check made it
     # Of a numbered document: the page of every ID a chapter gave it (`page--section`), for links.json.
-    anchor_pages: dict[str, int] = field(default_factory=dict)
+    anchor_pages: dict[str, int] = field(default_factory=dict[str, int])
     # Every local file the typesetter loaded (images, fonts), with its digest: the PDF is current while they are.
-    loaded: dict[str, str] = field(default_factory=dict)
+    loaded: dict[str, str] = field(default_factory=dict[str, str])
 
 
 def _layout_problem(job: PrintJob, message: str) -> Problem:
@@ -75,15 +83,15 @@ def _resource_problem(job: PrintJob, url: str, message: str) -> Problem:
 LINE_MM = 4.6
 
 
-def overflowing(document, limits) -> list[Problem]:
+def overflowing(document: Document, limits: Sequence[tuple[str, float, Problem]]) -> list[Problem]:
     """The problems of the limits whose element was laid out lower than allowed (or not at all), with the excess."""
     if not limits:
         return []
-    positions = {}
+    positions: dict[str, tuple[float, float]] = {}
     for page in document.pages:
         positions.update(page.anchors)
     px_per_mm = 96 / 25.4
-    found = []
+    found: list[Problem] = []
     for anchor, lowest, problem in limits:
         if anchor not in positions:
             found.append(problem)
@@ -95,7 +103,7 @@ def overflowing(document, limits) -> list[Problem]:
     return found
 
 
-def anchor_pages(document) -> dict[str, int]:
+def anchor_pages(document: Document) -> dict[str, int]:
     """The page number (counted from the cover) on which each ID first appears."""
     pages: dict[str, int] = {}
     for number, page in enumerate(document.pages, 1):
@@ -104,23 +112,23 @@ def anchor_pages(document) -> dict[str, int]:
     return pages
 
 
-def lay_out(job: PrintJob, result: PrintResult, fetcher=None, max_layouts: int = 3):
+def lay_out(job: PrintJob, result: PrintResult, fetcher: RecordingFetcher | None = None, max_layouts: int = 3) -> Document:
     """Lay the document out once, then write the page numbers into it (handbook.printing.page_slots).
 
     Only a number with more digits than its guess needs another layout, with the numbers just found.
     """
-    from weasyprint import HTML  # loaded by the print queue before its workers start
-
-    if job.page_hint is None:
+    if job.page_hint is None:  # WeasyPrint is loaded by the print queue before its workers start
         result.layouts = 1
-        return HTML(string=job.html, base_url=job.base_url, url_fetcher=fetcher).render()
+        return render(job.html, job.base_url, fetcher)
     targets = numbered_targets(job.html)
     guess = estimated_pages(job.html, targets) | {target: job.page_hint[target] for target in targets if target in job.page_hint}
+    document: Document | None = None
+    found: dict[str, int] = {}
     for result.layouts in range(1, max_layouts + 1):
         # A laid-out handbook of hundreds of pages takes hundreds of MB: never hold two at once.
         document = None
         gc.collect()
-        document = HTML(string=with_page_numbers(job.html, guess), base_url=job.base_url, url_fetcher=fetcher).render()
+        document = render(with_page_numbers(job.html, guess), job.base_url, fetcher)
         found = anchor_pages(document)
         result.page_numbers = {target: found[target] for target in targets if target in found}
         too_wide = fill_page_numbers(document, result.page_numbers)
@@ -129,6 +137,7 @@ def lay_out(job: PrintJob, result: PrintResult, fetcher=None, max_layouts: int =
         guess = result.page_numbers
     else:
         result.errors.append(_layout_problem(job, f"page numbers still too wide for their place after {max_layouts} layouts"))
+    assert document is not None  # max_layouts >= 1: laid out at least once
     printed = printed_page_numbers(document)
     misprinted = sorted(target for target, page in result.page_numbers.items() if printed.get(target) != {page})
     if misprinted:

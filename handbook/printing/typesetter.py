@@ -25,7 +25,7 @@ LIBRARIES = (
 )
 
 
-def library_version(name: str, function: str, returns) -> str:
+def library_version(name: str, function: str, returns: type[ctypes.c_int | ctypes.c_char_p]) -> str:
     """The version a system library reports, or "missing"."""
     path = ctypes.util.find_library(name)
     if path is None:
@@ -39,4 +39,6 @@ def library_version(name: str, function: str, returns) -> str:
 @functools.cache
 def typesetter_versions() -> dict[str, str]:
     """The version of each package and system library that shapes a PDF, by name."""
-    return {name: version(name) for name in PACKAGES} | {name: library_version(name, *how) for name, *how in LIBRARIES}
+    return {name: version(name) for name in PACKAGES} | {
+        name: library_version(name, function, returns) for name, function, returns in LIBRARIES
+    }

@@ -30,7 +30,7 @@ def with_x_default(sitemap: str, default_locale: str) -> str:
         r'(?P<indent>[ \t]*)<xhtml:link rel="alternate" hreflang="' + re.escape(default_locale) + r'" href="(?P<href>[^"]*)"/>\n'
     )
 
-    def add(match: re.Match) -> str:
+    def add(match: re.Match[str]) -> str:
         extra = SITEMAP_ALTERNATE.format(lang="x-default", href=match.group("href"))
         return match.group(0) + match.group("indent") + extra + "\n"
 

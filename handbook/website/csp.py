@@ -14,7 +14,7 @@ INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/js
 
 
 def script_hashes(html: str) -> list[str]:
-    hashes = []
+    hashes: list[str] = []
     for body in INLINE_SCRIPT.findall(html):
         digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
         token = f"'sha256-{digest}'"

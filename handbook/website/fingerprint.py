@@ -41,8 +41,8 @@ def _ours(path: str, site_dir: Path) -> bool:
     return path.startswith(ASSETS) and path.endswith(SUFFIXES) and not HASHED.search(path) and (site_dir / path).is_file()
 
 
-def _rewrite(text: str, referrer: str, pattern: re.Pattern, names: dict[str, str], root: str) -> str:
-    def renamed(match: re.Match) -> str:
+def _rewrite(text: str, referrer: str, pattern: re.Pattern[str], names: dict[str, str], root: str) -> str:
+    def renamed(match: re.Match[str]) -> str:
         value = match.group(2)
         new = names.get(_target(referrer, value, root))
         if new is None:

@@ -7,6 +7,7 @@ file expects Debian's nginx with `libnginx-mod-http-brotli-static` and the `mime
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from handbook.sources.addresses import source_address
@@ -49,7 +50,7 @@ def redirect_target(new: str, folder: str) -> str:
     return new if "://" in new else "/" + source_address(folder, new)
 
 
-def site_config(site_root: Path, csp: str, languages: list[Language], page_redirects: dict[str, str]) -> str:
+def site_config(site_root: Path, csp: str, languages: Sequence[Language], page_redirects: dict[str, str]) -> str:
     """The text of nginx-site.conf for the site at `site_root` (absolute: nginx resolves `root` itself)."""
     lines = [
         "# Written by the handbook's build; include it in a server { } block (see README.md, Serving).",

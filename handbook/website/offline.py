@@ -48,7 +48,7 @@ def precache_lists(files: list[str], folders: dict[str, str]) -> dict[str, list[
         and not path.endswith(SKIPPED_SUFFIXES)
         and (not path.startswith(SEARCH_SCRIPTS) or path in search)
     ]
-    lists = {}
+    lists: dict[str, list[str]] = {}
     for lang, folder in folders.items():
         own = [
             path
@@ -76,7 +76,7 @@ def worker_script(version: str, lists: dict[str, list[str]], body: str) -> str:
     return f'"use strict";\nconst VERSION = "{version}";\nconst FILES = {data};\n{body}'
 
 
-def manifest(settings: Settings, locale: str) -> dict:
+def manifest(settings: Settings, locale: str) -> dict[str, object]:
     """The web app manifest of one language, read from that language's folder: its name, start at its quick help."""
     language = settings.language(locale)
     up = "../" * language_folders(settings)[locale].count("/")

@@ -13,10 +13,23 @@ from __future__ import annotations
 import gzip
 import hashlib
 from pathlib import Path
+from typing import Protocol, cast
 
-import brotli
+import brotli  # pyright: ignore[reportMissingTypeStubs]
 
 from handbook.core.atomic import is_partial, write_bytes
+
+
+class _Brotli(Protocol):
+    """The module `brotli`, which ships no types: what the site's compression uses of it."""
+
+    version: str
+    MODE_TEXT: int
+
+    def compress(self, string: bytes, mode: int = ..., quality: int = 11) -> bytes: ...
+
+
+BROTLI = cast(_Brotli, brotli)  # typed once, here
 
 # What browsers fetch as text; PDFs and images are compressed already. Source maps are for developer tools only.
 TEXT_SUFFIXES = frozenset({".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"})
@@ -25,14 +38,14 @@ MIN_BYTES = 256
 SUFFIXES = (".gz", ".br")
 CACHE = Path("cache") / "compressed"  # in the build folder (settings.build_dir)
 # Part of every cache key: a change to how files are compressed must compress them again.
-METHOD = f"gzip-9 brotli-{brotli.version}-11-text".encode()
+METHOD = f"gzip-9 brotli-{BROTLI.version}-11-text".encode()
 
 
 def compressed_copies(data: bytes) -> dict[str, bytes]:
     """The `.gz` and `.br` bodies of one file: the same bytes for the same input, on every machine."""
     return {
         ".gz": gzip.compress(data, compresslevel=9, mtime=0),
-        ".br": brotli.compress(data, quality=11, mode=brotli.MODE_TEXT),
+        ".br": BROTLI.compress(data, quality=11, mode=BROTLI.MODE_TEXT),
     }
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING, TypedDict
 from urllib.parse import urlsplit
 
 from handbook.pages.published_links import link_index
@@ -22,6 +23,9 @@ from handbook.website.nginx_site import site_config
 from handbook.website.offline import write_offline
 from handbook.website.web_fonts import write_web_fonts
 
+if TYPE_CHECKING:
+    from handbook.printing.typeset import PrintResult
+
 SEARCH_INDEX = Path("search") / "search_index.json"
 LINKS = "links.json"  # every section with its addresses, for wiki editors and the copy buttons
 PREVIEW_NOTE = (
@@ -31,12 +35,27 @@ PREVIEW_NOTE = (
 CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
 
 
-def split_search_index(index: dict, prefixes: dict[str, str]) -> dict[str, dict]:
+class SearchDoc(TypedDict):
+    """One entry of MkDocs' search index."""
+
+    location: str
+    title: str
+    text: str
+
+
+class SearchIndex(TypedDict, total=False):
+    """MkDocs' `search/search_index.json`."""
+
+    config: dict[str, object]
+    docs: list[SearchDoc]
+
+
+def split_search_index(index: SearchIndex, prefixes: dict[str, str]) -> dict[str, SearchIndex]:
     """One index per language from the merged one: entries under `en/` go to English, and so on."""
-    split = {}
+    split: dict[str, SearchIndex] = {}
     for lang, prefix in prefixes.items():
         others = [p for p in prefixes.values() if p and p != prefix]
-        docs = []
+        docs: list[SearchDoc] = []
         for doc in index.get("docs", []):
             location = doc["location"]
             if prefix and location.startswith(prefix):
@@ -50,12 +69,12 @@ def split_search_index(index: dict, prefixes: dict[str, str]) -> dict[str, dict]
 def scope_search_to_language(html: str, language_dir: str) -> str:
     """Point a page's search at its own language's index by moving Material's `base` into the language folder."""
 
-    def rewrite(match: re.Match) -> str:
+    def rewrite(match: re.Match[str]) -> str:
         try:
-            config = json.loads(match.group(2))
+            config: dict[str, object] = json.loads(match.group(2))  # Material's page config, a JSON object
         except ValueError:
             return match.group(0)
-        config["base"] = f"{config.get('base', '.').rstrip('/')}/{language_dir}/"
+        config["base"] = f"{str(config.get('base', '.')).rstrip('/')}/{language_dir}/"
         return match.group(1) + json.dumps(config) + match.group(3)
 
     return CONFIG_SCRIPT.sub(rewrite, html, count=1)
@@ -81,7 +100,7 @@ def finish_site(site_dir: Path, handbook: Handbook, not_found_pages: dict[str, s
     prefixes = settings.folders
     index_path = site_dir / SEARCH_INDEX
     if index_path.exists():
-        merged = json.loads(index_path.read_text(encoding="utf-8"))
+        merged: SearchIndex = json.loads(index_path.read_text(encoding="utf-8"))
         for lang, index in split_search_index(merged, prefixes).items():
             target = site_dir / prefixes[lang] / SEARCH_INDEX
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -111,7 +130,7 @@ def write_server_config(site_dir: Path, settings: Settings, script_hashes: list[
     path.write_text(config, encoding="utf-8")
 
 
-def write_links(site_dir: Path, handbook: Handbook, printed: list | None = None) -> None:
+def write_links(site_dir: Path, handbook: Handbook, printed: list[PrintResult] | None = None) -> None:
     """`links.json`; after the print step, with each section's place in the handbook PDFs of `printed` (the print
     results: a handbook that failed to print is left out, its previous PDF's pages are not known)."""
     settings = handbook.settings

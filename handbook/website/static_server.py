@@ -11,17 +11,17 @@ import contextlib
 import functools
 import http.server
 import threading
-from collections.abc import Iterator
+from collections.abc import Generator
 from pathlib import Path
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
     """Serves a built site quietly; a missing page gets the 404 page of its language's folder, as in nginx."""
 
-    def log_message(self, *args):
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
-    def send_error(self, code, message=None, explain=None):
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         page = self._not_found_page() if code == 404 else None
         if page is None:
             return super().send_error(code, message, explain)
@@ -45,7 +45,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serving(directory: Path, port: int = 0) -> Iterator[str]:
+def serving(directory: Path, port: int = 0) -> Generator[str, None, None]:
     """`directory` on 127.0.0.1:`port` (0: a free one) until the block ends; yields its base URL."""
     handler = functools.partial(SiteHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)

@@ -16,6 +16,7 @@ import hashlib
 import io
 from importlib.metadata import version
 from pathlib import Path
+from typing import Protocol, cast
 
 from handbook.core.atomic import write_bytes
 from handbook.printing.fonts import font_files
@@ -40,23 +41,64 @@ def face_name(family: str, weight: int, style: str) -> str:
     return f"{family.lower().replace(' ', '-')}-{weight}-{style}.woff2"
 
 
+class _Blob(Protocol):
+    data: bytes
+
+
+class _Set(Protocol):
+    def add(self, value: int) -> None: ...
+
+
+class _SubsetInput(Protocol):
+    unicode_set: _Set
+    name_id_set: _Set
+    flags: int
+
+
+class _Subset(Protocol):
+    blob: _Blob
+
+
+class _SubsetFlags(Protocol):
+    NO_HINTING: int
+    DESUBROUTINIZE: int
+
+
+class _Blobs(Protocol):
+    def from_file_path(self, path: str) -> _Blob: ...
+
+
+class _HarfBuzz(Protocol):
+    """The module `uharfbuzz`, a compiled extension without types: the part that cuts a face, typed once."""
+
+    Blob: _Blobs
+    SubsetFlags: _SubsetFlags
+
+    def Face(self, blob: _Blob) -> object: ...
+
+    def SubsetInput(self) -> _SubsetInput: ...
+
+    def subset(self, face: object, wanted: _SubsetInput) -> _Subset: ...
+
+
 def subset_woff2(font: Path, characters: str) -> bytes:
     """`font` with only `characters` (and the layout features that join them), as WOFF2, without hinting.
 
     HarfBuzz cuts the face (about 20 times faster than fontTools' subsetter, which a cold build paid for every
     face); fontTools only writes the small result as WOFF2.
     """
-    import uharfbuzz
-    from fontTools.ttLib import TTFont
+    import uharfbuzz  # pyright: ignore[reportMissingTypeStubs]
+    from fontTools.ttLib import TTFont  # pyright: ignore[reportMissingTypeStubs]
 
-    face = uharfbuzz.Face(uharfbuzz.Blob.from_file_path(str(font)))
-    wanted = uharfbuzz.SubsetInput()
+    harfbuzz = cast(_HarfBuzz, uharfbuzz)  # a compiled module without types: typed once, here
+    face = harfbuzz.Face(harfbuzz.Blob.from_file_path(str(font)))
+    wanted = harfbuzz.SubsetInput()
     for character in characters:
         wanted.unicode_set.add(ord(character))
     for name_id in STANDARD_NAME_IDS:  # the licence and its address (13, 14) among them
         wanted.name_id_set.add(name_id)
-    wanted.flags = uharfbuzz.SubsetFlags.NO_HINTING | uharfbuzz.SubsetFlags.DESUBROUTINIZE
-    cut = TTFont(io.BytesIO(uharfbuzz.subset(face, wanted).blob.data), recalcTimestamp=False)
+    wanted.flags = harfbuzz.SubsetFlags.NO_HINTING | harfbuzz.SubsetFlags.DESUBROUTINIZE
+    cut = TTFont(io.BytesIO(harfbuzz.subset(face, wanted).blob.data), recalcTimestamp=False)
     cut.flavor = "woff2"
     out = io.BytesIO()
     cut.save(out, reorderTables=False)
@@ -78,7 +120,8 @@ def write_web_fonts(site_dir: Path, build_dir: Path) -> list[Path]:
     out_dir, cache = site_dir / FONT_DIR, build_dir / CACHE
     out_dir.mkdir(parents=True, exist_ok=True)
     cache.mkdir(parents=True, exist_ok=True)
-    names, written = [], []
+    names: list[tuple[str, int, str, str]] = []
+    written: list[Path] = []
     for family, weight, style, path in font_files():
         source = path.read_bytes()
         tools = f"{version('uharfbuzz')} {version('fonttools')}".encode()

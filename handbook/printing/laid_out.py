@@ -1,0 +1,73 @@
+"""What the print code reads and writes of WeasyPrint's laid-out documents, as types.
+
+WeasyPrint ships no types: these protocols name the few attributes the print code uses of its objects, and each
+WeasyPrint object is cast to one of them where it enters the handbook's code (`render`, `page_slots`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Protocol, TypedDict, cast
+from xml.etree.ElementTree import Element
+
+
+class Style(TypedDict):
+    """The computed style values the print code reads (WeasyPrint's style has many more)."""
+
+    lang: str | None
+    text_align_all: str
+
+
+class Box(Protocol):
+    def descendants(self, placeholders: bool = False) -> Iterator[object]: ...
+
+
+class PangoLayout(Protocol):
+    text: str
+
+    def reactivate(self, style: Style) -> None: ...
+
+    def deactivate(self) -> None: ...
+
+    def get_first_line(self) -> tuple[object, int | None]: ...
+
+
+class TextBox(Protocol):
+    """A laid-out run of text: a line's piece of one element."""
+
+    element_tag: str | None
+    element: Element | None
+    style: Style
+    text: str
+    pango_layout: PangoLayout
+    position_x: float
+    width: float
+
+
+class Page(Protocol):
+    anchors: dict[str, tuple[float, float]]  # each anchor's (x, y) in CSS pixels from the page's top left
+    _page_box: Box
+
+
+class Document(Protocol):
+    pages: list[Page]
+
+    def write_pdf(self, target: Path | str | None = None, **options: object) -> bytes | None: ...
+
+
+class LineBreak(Protocol):
+    """The module `weasyprint.text.line_break`."""
+
+    def line_size(self, line: object, style: Style) -> tuple[float, float]: ...  # (width, height) of a laid-out line
+
+
+class _Source(Protocol):
+    def render(self) -> Document: ...
+
+
+def render(html: str, base_url: str, url_fetcher: object = None) -> Document:
+    """The document laid out by WeasyPrint (imported here, on first use)."""
+    from weasyprint import HTML  # pyright: ignore[reportMissingTypeStubs]
+
+    return cast(_Source, HTML(string=html, base_url=base_url, url_fetcher=url_fetcher)).render()
