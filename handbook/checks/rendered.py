@@ -214,7 +214,7 @@ def check_page(handbook: Handbook, page: Page, url: str, output: PageOutput, sit
     """Every URL and literal text of one rendered page; `url` is the page's URL relative to the site root."""
     source = _Source(page, _source_lines(page, handbook.settings.root))
     site_url = handbook.settings.site_url.rstrip("/")
-    problems = []
+    problems: list[Problem] = []
     for target in output.urls:
         problem = _check_url(page, url, target, site, source, site_url)
         if problem and not (problem.code == Code.LINK_LANG and target in output.other_language_urls):
@@ -326,7 +326,7 @@ def check_rendered(handbook: Handbook, lang: str, rendered: dict, file_urls, kno
     # Text the directives write comes from the phrase cards: a fault the card checks report is not reported
     # again at every page that shows the card.
     cards_at_fault = any(p.path == handbook.cards_path for p in known)
-    problems = []
+    problems: list[Problem] = []
     for slug, output in outputs.items():
         page = handbook.page(slug, lang)
         if page is None:
