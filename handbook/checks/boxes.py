@@ -23,7 +23,7 @@ BOX_FORM = '`!!! tip "Title"`: the type, a space, the title in quotes, nothing a
 
 
 def check_page(page: Page) -> list[Problem]:
-    problems = []
+    problems: list[Problem] = []
     known = ", ".join(f"`{kind}`" for kind in BOX_TYPES)
     for stray in page.scan.stray_box_lines:
         problems.append(
@@ -102,7 +102,7 @@ def check_parity(reference: Page, page: Page) -> list[Problem]:
 
 
 def check(handbook: Handbook) -> list[Problem]:
-    problems = []
+    problems: list[Problem] = []
     default = handbook.settings.default_locale
     for _, langs in sorted(handbook.pages.items()):
         reference = langs.get(default)

@@ -67,7 +67,7 @@ def _fault(path: Path, size: int, _modified: int) -> tuple[Code, str, str] | Non
     return None
 
 
-def _missing_pictures(root, folder: Path) -> str:
+def _missing_pictures(root: ElementTree.Element, folder: Path) -> str:
     """The first picture an SVG drawing shows from a local file that does not exist (the typesetter stops there;
     a browser leaves a hole), or ""."""
     for element in (element for element in root.iter() if element.tag in (f"{{{SVG}}}image", "image")):
@@ -80,7 +80,7 @@ def _missing_pictures(root, folder: Path) -> str:
 
 def check(handbook: Handbook) -> list[Problem]:
     settings = handbook.settings
-    problems = []
+    problems: list[Problem] = []
     for langs in handbook.pages.values():
         for page in langs.values():
             for link in page.scan.links:

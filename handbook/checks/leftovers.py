@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Sequence
 
 from handbook.core.codes import Code
 from handbook.core.problems import Problem
-from handbook.sources.model import Handbook
+from handbook.sources.model import Handbook, Page
 from handbook.sources.new_page import PLACEHOLDER
 
 KNOWN_DIRECTIVES = {"phrases", "phrase-cards", "downloads", "print-shop-downloads", "link-index", "translation-status"}
@@ -39,7 +40,7 @@ SCRIPT_URL_IN_ATTRIBUTE = re.compile(r"=\s*[\"']?\s*(?:javascript|vbscript):", r
 
 def leftovers_in_line(text: str, skip_directives: bool) -> list[tuple[int, str, str]]:
     """(column, kind, matched text) for every leftover in one line."""
-    found = []
+    found: list[tuple[int, str, str]] = []
     for pattern, kind in LEFTOVER_PATTERNS:
         for match in pattern.finditer(text):
             if skip_directives and kind == "unrendered template variable" and match.group(0).startswith("{%"):
@@ -49,7 +50,7 @@ def leftovers_in_line(text: str, skip_directives: bool) -> list[tuple[int, str, 
 
 
 def check_page_sources(handbook: Handbook) -> list[Problem]:
-    problems = []
+    problems: list[Problem] = []
     card_ids = {card.id for card in handbook.cards}
     # A card file that does not read is one problem (INPUT-YAML); every card it names is not another.
     cards_readable = not any(
@@ -143,7 +144,7 @@ def _message(kind: str, text: str) -> str:
     return f"{kind}: '{text[:60]}'"
 
 
-def page_output_problems(html: str, handbook: Handbook, page, lang: str, problems: list[Problem]) -> list[Problem]:
+def page_output_problems(html: str, handbook: Handbook, page: Page, lang: str, problems: list[Problem]) -> list[Problem]:
     """`check_output_html` for one page of the model, given the sources' `problems`: a leftover or directive the
     sources already report is not reported again. When no card could be read (the card file's one problem),
     every phrase box of the page is that problem's, not one more per page."""
@@ -156,7 +157,12 @@ def page_output_problems(html: str, handbook: Handbook, page, lang: str, problem
 
 
 def check_output_html(
-    html: str, path: str, lang: str, source_lines=(), known=frozenset(), directive_places=frozenset()
+    html: str,
+    path: str,
+    lang: str,
+    source_lines: Sequence[tuple[int, str]] = (),
+    known: frozenset[str] = frozenset(),
+    directive_places: frozenset[tuple[str, int]] = frozenset(),
 ) -> list[Problem]:
     """Leftovers in one built page; `path` is the source page the HTML came from, `source_lines` its
     (line number, text) pairs, where a leftover is looked for to report it at its own line.
@@ -167,7 +173,7 @@ def check_output_html(
     is left visible in the page and is not reported twice. Any other directive text in a page is a fault."""
     if not any(pattern.search(html) for pattern, _ in LEFTOVER_PATTERNS):
         return []  # the common case, in one pass per pattern over the whole page
-    problems = []
+    problems: list[Problem] = []
     # Code is shown as written on purpose (an example of a directive): blanked out, lines kept.
     shown = CODE_ELEMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), html)
     for lineno, line in enumerate(shown.split("\n"), 1):

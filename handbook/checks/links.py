@@ -9,25 +9,27 @@ from __future__ import annotations
 import difflib
 import posixpath
 import re
+from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from handbook.core.codes import Code
 from handbook.core.problems import Problem
 from handbook.sources.addresses import slug_of_path
 from handbook.sources.assets import asset_name, language_versions, resolve_asset
+from handbook.sources.markdown_scan import Link
 from handbook.sources.model import Handbook, Page
 
 EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 LANG_SUFFIX = re.compile(r"^(?P<slug>.+?)(?:\.(?P<lang>[a-z]{2}))?\.md$")
 
 
-def _closest(word: str, options) -> str:
+def _closest(word: str, options: Iterable[str]) -> str:
     match = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
     return match[0] if match else ""
 
 
 def check_page_links(handbook: Handbook, page: Page) -> list[Problem]:
-    problems = []
+    problems: list[Problem] = []
     locales = handbook.settings.locales
     site_url = handbook.settings.site_url.rstrip("/")
     page_dir = posixpath.dirname(page.slug)
@@ -83,7 +85,7 @@ def check_page_links(handbook: Handbook, page: Page) -> list[Problem]:
     return problems
 
 
-def _missing_file(handbook: Handbook, page: Page, link, resolved: str) -> Problem | None:
+def _missing_file(handbook: Handbook, page: Page, link: Link, resolved: str) -> Problem | None:
     """LINK-FILE when `resolved` (docs-relative) shows no file in the page's language; None when it does."""
     assets, locales = handbook.assets, handbook.settings.locales
     if resolve_asset(assets, resolved, page.lang, locales):
@@ -112,7 +114,7 @@ def _missing_file(handbook: Handbook, page: Page, link, resolved: str) -> Proble
     return page.problem(link.line, link.col, Code.LINK_FILE, message, suggestion)
 
 
-def _other_language(page: Page, link, slug: str) -> Problem:
+def _other_language(page: Page, link: Link, slug: str) -> Problem:
     return page.problem(
         link.line,
         link.col,
@@ -126,7 +128,7 @@ def _printed(page: Page) -> bool:
     return page.meta.get("print", True) is not False
 
 
-def _check_printed(page: Page, link, target: Page | None) -> list[Problem]:
+def _check_printed(page: Page, link: Link, target: Page | None) -> list[Problem]:
     """PRINT-LINK when a page of the PDF links a web-only page (`print: false`), which the PDF cannot lead to."""
     if target is None or not _printed(page) or _printed(target) or not page.meta_readable:
         return []  # an unreadable front matter is INPUT-FRONT-MATTER's: whether the page prints is unknown
@@ -135,7 +137,9 @@ def _check_printed(page: Page, link, target: Page | None) -> list[Problem]:
     return [page.problem(link.line, link.col, Code.PRINT_LINK, message, fix)]
 
 
-def _check_anchor(handbook, page, link, slug, anchor, explicit_lang=None) -> list[Problem]:
+def _check_anchor(
+    handbook: Handbook, page: Page, link: Link, slug: str, anchor: str, explicit_lang: str | None = None
+) -> list[Problem]:
     if not anchor:
         return []
     target = handbook.page(slug, explicit_lang or page.lang)
@@ -157,8 +161,8 @@ def _check_anchor(handbook, page, link, slug, anchor, explicit_lang=None) -> lis
 
 def check_nav(handbook: Handbook) -> list[Problem]:
     settings = handbook.settings
-    problems = []
-    in_nav = set()
+    problems: list[Problem] = []
+    in_nav: set[str] = set()
     for entry in settings.nav:
         if entry.path is None:
             continue
@@ -194,7 +198,7 @@ def check_nav(handbook: Handbook) -> list[Problem]:
 
 
 def check_cards(handbook: Handbook) -> list[Problem]:
-    problems = []
+    problems: list[Problem] = []
     locales = handbook.settings.locales
     for card in handbook.cards:
         if not card.page:

@@ -13,9 +13,11 @@ from __future__ import annotations
 import difflib
 import posixpath
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urljoin, urlsplit
 
 from handbook.core.codes import Code
@@ -23,6 +25,9 @@ from handbook.core.problems import Problem
 from handbook.sources.addresses import page_address, slug_of_path
 from handbook.sources.markdown_scan import all_indexes
 from handbook.sources.model import Handbook, Page
+
+if TYPE_CHECKING:
+    from handbook.printing.document import RenderedPage
 
 URL_ATTRIBUTES = {
     "a": ("href",),
@@ -80,10 +85,10 @@ LITERALS = (
 class PageOutput:
     """What one page's rendered content offers and asks for: its IDs, the URLs in it and its literal text."""
 
-    ids: set[str] = field(default_factory=set)
-    urls: list[str] = field(default_factory=list)
-    other_language_urls: set[str] = field(default_factory=set)  # links marked with `lang`: into it on purpose
-    texts: list[str] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set[str])
+    urls: list[str] = field(default_factory=list[str])
+    other_language_urls: set[str] = field(default_factory=set[str])  # links marked with `lang`: into it on purpose
+    texts: list[str] = field(default_factory=list[str])
 
 
 class _Reader(HTMLParser):
@@ -92,13 +97,13 @@ class _Reader(HTMLParser):
         self.output = output
         self.skip = 0  # depth inside code, pre and other elements whose text is meant literally
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
         for name in ("id", "name") if tag == "a" else ("id",):
-            if values.get(name):
-                self.output.ids.add(values[name])
-        if tag == "a" and values.get("lang") and values.get("href"):
-            self.output.other_language_urls.add(values["href"].strip())
+            if found := values.get(name):
+                self.output.ids.add(found)
+        if tag == "a" and values.get("lang") and (href := values.get("href")):
+            self.output.other_language_urls.add(href.strip())
         for attribute in URL_ATTRIBUTES.get(tag, ()):
             value = (values.get(attribute) or "").strip()
             if attribute.endswith("srcset"):
@@ -108,11 +113,11 @@ class _Reader(HTMLParser):
         if tag in NO_TEXT:
             self.skip += 1
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if tag in NO_TEXT and self.skip:
             self.skip -= 1
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         if not self.skip and data.strip():
             self.output.texts.append(data)
 
@@ -131,7 +136,7 @@ class _Source:
 
     page: Page
     lines: list[tuple[int, str]]
-    used: set[tuple[int, int]] = field(default_factory=set)
+    used: set[tuple[int, int]] = field(default_factory=set[tuple[int, int]])
 
     @property
     def fallback(self) -> tuple[int, int]:
@@ -159,7 +164,7 @@ def _label(name: str) -> str:
 
 def _reference_uses(source: _Source, label: str) -> list[tuple[int, int]]:
     """Where the page uses the reference `label`: `[text][label]`, `[label][]`, `[label]`."""
-    places = []
+    places: list[tuple[int, int]] = []
     for line, text in source.lines:
         if REFERENCE_DEFINITION.match(text):
             continue
@@ -176,7 +181,7 @@ def _source_lines(page: Page, root: Path) -> list[tuple[int, str]]:
     try:
         text = (root / page.path).read_text(encoding="utf-8-sig").split("\n")
     except (OSError, UnicodeDecodeError):
-        text = []
+        text: list[str] = []
     front = [(number, line) for number, line in enumerate(text[: page.body_line - 1], 1)]
     return front + list(page.scan.text_lines)
 
@@ -214,7 +219,7 @@ def check_page(handbook: Handbook, page: Page, url: str, output: PageOutput, sit
     """Every URL and literal text of one rendered page; `url` is the page's URL relative to the site root."""
     source = _Source(page, _source_lines(page, handbook.settings.root))
     site_url = handbook.settings.site_url.rstrip("/")
-    problems = []
+    problems: list[Problem] = []
     for target in output.urls:
         problem = _check_url(page, url, target, site, source, site_url)
         if problem and not (problem.code == Code.LINK_LANG and target in output.other_language_urls):
@@ -228,7 +233,7 @@ def check_page(handbook: Handbook, page: Page, url: str, output: PageOutput, sit
     return problems
 
 
-def _check_url(page, page_url, target, site: BuiltSite, source: _Source, site_url: str) -> Problem | None:
+def _check_url(page: Page, page_url: str, target: str, site: BuiltSite, source: _Source, site_url: str) -> Problem | None:
     written = target
     if site_url and target.startswith(site_url + "/"):
         target = "/" + target[len(site_url) + 1 :]
@@ -284,7 +289,7 @@ def _page_fix(path: str, site: BuiltSite) -> str:
     return f"write it as a Markdown link, `[title]({slug}.md)`, and create the page: `make new-page SLUG={slug} …`"
 
 
-def _problem(page, source: _Source, written, code, message, fix, fallback: str = "") -> Problem:
+def _problem(page: Page, source: _Source, written: str, code: Code, message: str, fix: str, fallback: str = "") -> Problem:
     if any(written in text for _, text in source.lines):  # as written: raw HTML, references, unresolved links
         line, col = source.locate(written)
         # Inside a link the line scanner saw, the link's own start, where the source checks report it.
@@ -303,14 +308,16 @@ def _problem(page, source: _Source, written, code, message, fix, fallback: str =
 
 def page_urls(handbook: Handbook) -> dict[str, tuple[str, str]]:
     """Every page's URL relative to the site root (`en/talk/`, `` for the home page) -> (language, slug)."""
-    urls = {}
+    urls: dict[str, tuple[str, str]] = {}
     for slug, langs in handbook.pages.items():
         for lang in langs:
             urls[page_address(handbook.settings.language(lang).folder, slug)] = (lang, slug)
     return urls
 
 
-def check_rendered(handbook: Handbook, lang: str, rendered: dict, file_urls, known: list[Problem]) -> list[Problem]:
+def check_rendered(
+    handbook: Handbook, lang: str, rendered: Mapping[str, RenderedPage], file_urls: Iterable[str], known: list[Problem]
+) -> list[Problem]:
     """Problems of one language's rendered pages (`rendered`: slug -> page with `url` and `html`), whose build
     publishes `file_urls`, leaving out those the source checks (`known`) already report at the same place."""
     outputs = {slug: read_output(built.html) for slug, built in rendered.items()}
@@ -318,7 +325,8 @@ def check_rendered(handbook: Handbook, lang: str, rendered: dict, file_urls, kno
     others = {url: other for url, (other, _) in page_urls(handbook).items() if other != lang}
     ids = {rendered[slug].url: output.ids for slug, output in outputs.items()}
     paths = {built.url: built.source_path for built in rendered.values()}
-    web_only = frozenset(built.url for slug, built in rendered.items() if handbook.page(slug, lang).meta.get("print") is False)
+    # Every rendered page is one of the model's.
+    web_only = frozenset(built.url for slug, built in rendered.items() if handbook.pages[slug][lang].meta.get("print") is False)
     site = BuiltSite(lang, urls, ids, paths, others, frozenset(handbook.pages), web_only)
     # A count that differs between languages (SECTION-PARITY) says nothing of how this line renders.
     located = [p for p in known if p.code != Code.SECTION_PARITY]
@@ -326,7 +334,7 @@ def check_rendered(handbook: Handbook, lang: str, rendered: dict, file_urls, kno
     # Text the directives write comes from the phrase cards: a fault the card checks report is not reported
     # again at every page that shows the card.
     cards_at_fault = any(p.path == handbook.cards_path for p in known)
-    problems = []
+    problems: list[Problem] = []
     for slug, output in outputs.items():
         page = handbook.page(slug, lang)
         if page is None:

@@ -10,7 +10,7 @@ import unicodedata
 
 from handbook.core.codes import Code
 from handbook.core.problems import Problem
-from handbook.sources.model import Handbook
+from handbook.sources.model import Handbook, Page
 
 ID_FORMAT = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MISPLACED_ID = re.compile(r"\{:?\s*#[^}]*\}")
@@ -28,15 +28,15 @@ def suggested_id(text: str) -> str:
 def _id_for(handbook: Handbook, slug: str, lang: str, index: int, title: str) -> str:
     """The ID to propose for the heading at `index`: the other language's ID for it, or one from the English title."""
     for other in handbook.pages.get(slug, {}).values():
-        if other.lang != lang and index < len(other.scan.headings) and other.scan.headings[index].id:
-            return other.scan.headings[index].id
+        if other.lang != lang and index < len(other.scan.headings) and (other_id := other.scan.headings[index].id):
+            return other_id
     english = handbook.page(slug, "en")
     if english is not None and index < len(english.scan.headings):
         title = english.scan.headings[index].title
     return suggested_id(title)
 
 
-def _missing_id_message(handbook: Handbook, page, index: int, title: str) -> tuple[str, str]:
+def _missing_id_message(handbook: Handbook, page: Page, index: int, title: str) -> tuple[str, str]:
     if MISPLACED_ID.search(title):
         return (
             f"heading '{title}' has its ID in the middle of the line",
@@ -88,7 +88,7 @@ def check(handbook: Handbook) -> list[Problem]:
     return problems
 
 
-def _proposed(handbook: Handbook, page) -> list[str]:
+def _proposed(handbook: Handbook, page: Page) -> list[str]:
     """The IDs ID-MISSING proposes for the page's headings without one."""
     headings = page.scan.headings
     return [_id_for(handbook, page.slug, page.lang, i, h.title) for i, h in enumerate(headings) if h.id is None]
@@ -101,7 +101,7 @@ def _parity(handbook: Handbook, slug: str) -> list[Problem]:
     if reference is None:
         return []
     expected = reference.scan.section_ids
-    problems = []
+    problems: list[Problem] = []
     for page in langs.values():
         if page is reference:
             continue

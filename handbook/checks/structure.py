@@ -53,7 +53,7 @@ def _has_problem(page: Page, section: str | None, earlier: list[Problem]) -> boo
 
 def check(handbook: Handbook, earlier: list[Problem]) -> list[Problem]:
     """SECTION-PARITY for every section; `earlier` are the other checks' problems, which take precedence."""
-    problems = []
+    problems: list[Problem] = []
     default = handbook.settings.default_locale
     records = read_lock_file(handbook.settings.root / LOCK_FILE)
     stale = {(s.slug, s.id) for s in section_states(handbook, records) if s.state == "stale"}

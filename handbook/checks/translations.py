@@ -19,11 +19,12 @@ table cells, box titles, each card field) is tested twice:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from handbook.core.codes import Code
 from handbook.core.problems import Problem
 from handbook.sources.markdown_scan import LINK
-from handbook.sources.model import SOURCES_PAGE, Handbook
+from handbook.sources.model import SOURCES_PAGE, Handbook, Page
 from handbook.sources.settings import CODE_UI_KEYS
 from handbook.translations.language_guess import (
     WORD,
@@ -56,7 +57,7 @@ def translation_coverage(handbook: Handbook, problems: list[Problem]) -> dict[st
     """
     flagged = {(p.path, p.line) for p in problems if p.code in TRANSLATION_CODES}
     default = handbook.settings.default_locale
-    coverage = {}
+    coverage: dict[str, float] = {}
     for lang in handbook.settings.locales:
         total = done = 0
         for langs in handbook.pages.values():
@@ -78,7 +79,7 @@ def translation_coverage(handbook: Handbook, problems: list[Problem]) -> dict[st
 
 
 def check_pages(handbook: Handbook) -> list[Problem]:
-    problems = []
+    problems: list[Problem] = []
     for slug, langs in sorted(handbook.pages.items()):
         for lang in handbook.settings.locales:
             if lang not in langs:
@@ -108,7 +109,7 @@ def may_stay_identical(text: str, other: str) -> bool:
     return all(word[0].isupper() and word.lower() not in WORDS[other] for word in names)
 
 
-def _wrong_language(path: str, unit, other: str, lang: str, pooled: bool) -> Problem:
+def _wrong_language(path: str, unit: Unit, other: str, lang: str, pooled: bool) -> Problem:
     why = ", like this page's other short texts" if pooled else ""
     return Problem(
         path,
@@ -121,10 +122,10 @@ def _wrong_language(path: str, unit, other: str, lang: str, pooled: bool) -> Pro
     )
 
 
-def _language_problems(path: str, units: list, lang: str) -> list[Problem]:
+def _language_problems(path: str, units: Sequence[Unit], lang: str) -> list[Problem]:
     """WRONG-LANGUAGE for long paragraphs on their own, and for short texts judged together."""
-    problems = []
-    short = []
+    problems: list[Problem] = []
+    short: list[Unit] = []
     for unit in units:
         if not unit.short:
             other = other_language(unit.text, lang)
@@ -142,16 +143,17 @@ def _language_problems(path: str, units: list, lang: str) -> list[Problem]:
 
 def check_page_texts(handbook: Handbook) -> list[Problem]:
     """SAME-TEXT for every unit copied from the default language, WRONG-LANGUAGE for the rest."""
-    problems = []
+    problems: list[Problem] = []
     default = handbook.settings.default_locale
     for langs in handbook.pages.values():
         reference = langs.get(default)
-        reference_texts = {}  # text -> its first unit in the default language
+        reference_path = reference.path if reference else ""  # a text is only "identical" where this page exists
+        reference_texts: dict[str, Unit] = {}  # text -> its first unit in the default language
         for unit in page_units(reference.scan, PARAGRAPH_WORDS) if reference else []:
             reference_texts.setdefault(unit.text, unit)
         for page in langs.values():
             units = page_units(page.scan, PARAGRAPH_WORDS)
-            same = []
+            same: list[Unit] = []
             if page is not reference:
                 same = [u for u in units if u.text in reference_texts and not may_stay_identical(u.text, default)]
             problems += [
@@ -159,7 +161,7 @@ def check_page_texts(handbook: Handbook) -> list[Problem]:
                     unit.line,
                     unit.col,
                     Code.SAME_TEXT,
-                    f"{unit.kind} is identical in {reference.path}:{reference_texts[unit.text].line}",
+                    f"{unit.kind} is identical in {reference_path}:{reference_texts[unit.text].line}",
                     f"translate it into '{page.lang}'",
                 )
                 for unit in same
@@ -173,12 +175,12 @@ def check_page_texts(handbook: Handbook) -> list[Problem]:
 EMPHASIS = re.compile(r"(?<![*_\w])(\*{1,2}|_{1,2})(?=\S)([^*_\n]{8,}?)(?<=\S)\1(?!\{)")
 
 
-def _unmarked_quotations(page) -> list[Problem]:
+def _unmarked_quotations(page: Page) -> list[Problem]:
     """WRONG-LANGUAGE for a title or quotation in the other language, emphasised but not marked with its language.
 
     Inside a paragraph in the page's own language it passes the paragraph test, yet a screen reader would read it
     with the page's rules (WCAG 3.1.2); marked, `*Titel*{lang=nl}`, it carries `lang` on the web and in the PDF."""
-    problems = []
+    problems: list[Problem] = []
     for line, raw in page.scan.text_lines:
         for match in EMPHASIS.finditer(raw):
             other = clearly_other(match.group(2), page.lang)
@@ -197,12 +199,12 @@ def _unmarked_quotations(page) -> list[Problem]:
 
 def check_card_texts(handbook: Handbook) -> list[Problem]:
     """The same two tests for each card: each field against the default language, all fields together."""
-    problems = []
+    problems: list[Problem] = []
     default = handbook.settings.default_locale
     for card in handbook.cards:
         units = card_units(card)
         for lang in handbook.settings.locales:
-            texts = []
+            texts: list[Unit] = []
             for unit in units:
                 text = unit.texts.get(lang, "")
                 line, col = unit.places.get(lang, (card.line, 1))
@@ -229,7 +231,7 @@ def check_card_texts(handbook: Handbook) -> list[Problem]:
 def check_titles(handbook: Handbook) -> list[Problem]:
     settings = handbook.settings
     config = settings.config_display
-    problems = []
+    problems: list[Problem] = []
     nav_titles = [entry.title for entry in settings.nav]
     for language in settings.languages:
         if not language.site_name.strip():
@@ -290,8 +292,8 @@ def check_titles(handbook: Handbook) -> list[Problem]:
 def check_ui_strings(handbook: Handbook) -> list[Problem]:
     settings = handbook.settings
     config = settings.config_display
-    problems = []
-    all_keys = set().union(*(lang.ui for lang in settings.languages)) if settings.languages else set()
+    problems: list[Problem] = []
+    all_keys = set[str]().union(*(lang.ui for lang in settings.languages)) if settings.languages else set[str]()
     used: dict[str, tuple[str, int, int]] = {}
     if settings.overrides_dir and settings.overrides_dir.is_dir():
         for template in sorted(settings.overrides_dir.rglob("*")):
@@ -319,7 +321,7 @@ def check_ui_strings(handbook: Handbook) -> list[Problem]:
 
 
 def check_checklists(handbook: Handbook) -> list[Problem]:
-    problems = []
+    problems: list[Problem] = []
     default = handbook.settings.default_locale
     for langs in handbook.pages.values():
         reference = langs.get(default)
@@ -333,8 +335,7 @@ def check_checklists(handbook: Handbook) -> list[Problem]:
             theirs = {t.section_id: t for t in reference.scan.tasklists}
             for tasklist in page.scan.tasklists:
                 there = theirs.get(tasklist.section_id)
-                expected = len(there.items) if there else None
-                if expected is not None and expected != len(tasklist.items):
+                if there is not None and (expected := len(there.items)) != len(tasklist.items):
                     problems.append(
                         page.problem(
                             tasklist.line,
@@ -348,11 +349,11 @@ def check_checklists(handbook: Handbook) -> list[Problem]:
 
 
 def check_sources(handbook: Handbook) -> list[Problem]:
-    problems = []
+    problems: list[Problem] = []
     for langs in handbook.pages.values():
         for page in langs.values():
             sources_page = handbook.page(SOURCES_PAGE, page.lang)
-            known = set(sources_page.scan.section_ids) if sources_page else set()
+            known = set(sources_page.scan.section_ids) if sources_page else set[str]()
             for key in page.sources:
                 if key not in known:
                     problems.append(

@@ -39,7 +39,9 @@ class Validation:
         if not found:
             return self.problems
         faults = [p for p in self.problems if p.code != Code.TRANSLATION_STALE] + list(found)
-        stale = set(_failing(translation_lag.check(self.handbook, self.translations, faults), self.handbook.settings))
+        status = self.translations  # None only for a validation made without a translation status: nothing stale
+        found_stale = translation_lag.check(self.handbook, status, faults) if status is not None else []
+        stale = set(_failing(found_stale, self.handbook.settings))
         cards = self.handbook.cards_path
         kept = [p for p in self.problems if p.code != Code.TRANSLATION_STALE or p in stale or p.path == cards]
         return sorted_problems(faults + kept)

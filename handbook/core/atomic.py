@@ -14,7 +14,7 @@ import contextlib
 import os
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Generator
 from pathlib import Path
 
 SUFFIX = ".part"  # a file being written; whoever cleans a folder leaves these to their writer
@@ -25,7 +25,7 @@ def is_partial(path: Path) -> bool:
 
 
 @contextlib.contextmanager
-def replacing(target: Path) -> Iterator[Path]:
+def replacing(target: Path) -> Generator[Path, None, None]:
     """A fresh path beside `target` to write to: renamed onto `target` when the block ends normally, removed
     when it raises."""
     partial = target.with_name(f".{target.name}.{uuid.uuid4().hex}{SUFFIX}")

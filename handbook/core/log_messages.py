@@ -22,7 +22,7 @@ class MessageCollector(logging.Handler):
         super().__init__(level)
         self.messages: list[str] = []
 
-    def emit(self, record):
+    def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(record.getMessage())
 
 
@@ -36,7 +36,7 @@ class RepeatedLinkWarnings(logging.Filter):
         super().__init__()
         self.known = known
 
-    def filter(self, record) -> bool:
+    def filter(self, record: logging.LogRecord) -> bool:
         found = self.LINK.match(record.getMessage())
         if not found:
             return True

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -42,7 +43,7 @@ def closing_line(command: str, problems: list[Problem]) -> str:
     return f"{command} failed: {plural(len(problems), 'problem')} (listed above)"
 
 
-def sorted_problems(problems) -> list[Problem]:
+def sorted_problems(problems: Iterable[Problem]) -> list[Problem]:
     return sorted(set(problems))
 
 

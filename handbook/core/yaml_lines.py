@@ -8,6 +8,7 @@ about 60 ms to compose in Python, a quarter of a validation run.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 import yaml
 
@@ -41,13 +42,13 @@ def _convert(node: yaml.Node, scalars: yaml.constructor.SafeConstructor, any_tag
     if any_tag and node.tag not in scalars.yaml_constructors:
         return Located(node.value, line, node.value, col)
     try:
-        meaning = scalars.construct_object(node)
+        meaning: object = scalars.construct_object(node)  # pyright: ignore[reportUnknownMemberType] -- types-PyYAML leaves `node` unannotated
     except (yaml.YAMLError, ValueError) as error:  # an unknown tag, or a date like 2024-13-45
         raise YamlError(f"malformed YAML value: {error}", line, node.start_mark.column + 1) from None
     return Located(node.value if node.value is not None else "", line, meaning, col)
 
 
-def error_mark(error: yaml.MarkedYAMLError):
+def error_mark(error: yaml.MarkedYAMLError) -> yaml.Mark | None:
     """Where to point an author: the opening of what was never closed, when the file simply ended too soon."""
     if error.context_mark is not None and "<stream end>" in str(error.problem or ""):
         return error.context_mark
@@ -82,7 +83,9 @@ def plain(located: Located) -> object:
     """Drop the line numbers again and read scalars as YAML means them (for front matter, as MkDocs reads it)."""
     value = located.value
     if isinstance(value, dict):
-        return {key: plain(item) for key, item in value.items()}
+        mapping = cast("dict[str, Located]", value)  # what `_convert` makes of a mapping node
+        return {key: plain(item) for key, item in mapping.items()}
     if isinstance(value, list):
-        return [plain(item) for item in value]
+        sequence = cast("list[Located]", value)  # what `_convert` makes of a sequence node
+        return [plain(item) for item in sequence]
     return located.meaning

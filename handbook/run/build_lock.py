@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-from collections.abc import Iterator
+from collections.abc import Generator
 from pathlib import Path
 
 LOCK_FILE = ".build.lock"
 
 
 @contextlib.contextmanager
-def build_lock(build_dir: Path) -> Iterator[bool]:
+def build_lock(build_dir: Path) -> Generator[bool, None, None]:
     """Hold the build folder's lock for the block: True, or False at once when another build holds it."""
     build_dir.mkdir(parents=True, exist_ok=True)
     with open(build_dir / LOCK_FILE, "a") as handle:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,10 +20,12 @@ from handbook.core.codes import Code
 from handbook.core.problems import Problem
 from handbook.pages.published_links import link_index
 from handbook.printing.document import RenderedPage
-from handbook.sources.model import Page
+from handbook.sources.model import Handbook, Page
 from handbook.sources.settings import Language, Settings, published_site_dir
 
 if TYPE_CHECKING:
+    from mkdocs.structure.files import File, Files
+
     from handbook.printing.print_step import BuildPrint
 from handbook.checks.validate import Validation, validate
 
@@ -37,16 +40,17 @@ class BuildRun:
     command: str  # as MkDocs names it: "build", "serve", "gh-deploy"
     site_dir: Path
     validation: Validation
-    link_index: list[dict]  # every section with its links in every wiki form, for the copy buttons
-    rendered: dict[str, dict[str, RenderedPage]] = field(default_factory=dict)  # lang -> slug -> page
-    rendered_problems: list[Problem] = field(default_factory=list)  # found in the rendered pages and their HTML
-    not_found: dict[str, str] = field(default_factory=dict)  # lang -> its 404 page
-    script_hashes: set[str] = field(default_factory=set)
+    link_index: list[dict[str, object]]  # every section with its links in every wiki form, for the copy buttons
+    # lang -> slug -> page
+    rendered: dict[str, dict[str, RenderedPage]] = field(default_factory=dict[str, dict[str, RenderedPage]])
+    rendered_problems: list[Problem] = field(default_factory=list[Problem])  # found in the rendered pages and their HTML
+    not_found: dict[str, str] = field(default_factory=dict[str, str])  # lang -> its 404 page
+    script_hashes: set[str] = field(default_factory=set[str])
     pdfs: BuildPrint | None = None  # typesetting in worker processes while the site builds
     started: float = field(default_factory=time.time)  # wall time, for telling this run's files from older ones
 
     @property
-    def handbook(self):
+    def handbook(self) -> Handbook:
         return self.validation.handbook
 
     @property
@@ -82,12 +86,16 @@ class BuildRun:
     def keep_rendered(self, page: Page, url: str, title: str, html: str) -> None:
         self.rendered.setdefault(page.lang, {})[page.slug] = RenderedPage(page.slug, page.lang, url, title, html, page.path)
 
-    def unreadable(self, files) -> list:
+    def unreadable(self, files: Files) -> list[File]:
         """The pages among MkDocs' `files` the model could not read (not UTF-8): left out of a run that goes on to
         render the other pages, where MkDocs would stop at them with a traceback."""
         settings = self.handbook.settings
         bad = {p.path for p in self.handbook.input_problems if p.code == Code.INPUT_ENCODING}
-        return [file for file in files.documentation_pages() if settings.relative(Path(file.abs_src_path)) in bad]
+        return [
+            file
+            for file in files.documentation_pages()
+            if file.abs_src_path is not None and settings.relative(Path(file.abs_src_path)) in bad
+        ]
 
     def output_problems(self, html: str, src_uri: str, lang: str) -> list[Problem]:
         """Leftovers in one page's final HTML that the sources do not already show."""
@@ -105,7 +113,7 @@ class BuildRun:
         are reported in the same run, not in a second round after the first ones are fixed."""
         return bool(self.validation.problems or self.rendered_problems)
 
-    def problems(self, printed: list[Problem] = ()) -> list[Problem]:
+    def problems(self, printed: Sequence[Problem] = ()) -> list[Problem]:
         """Every problem of the run, the print step's `printed` ones included, for the closing report."""
         return self.validation.complete(self.rendered_problems + list(printed))
 

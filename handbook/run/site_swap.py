@@ -14,7 +14,7 @@ import fcntl
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Generator
 from pathlib import Path
 
 from handbook.core.atomic import copy_file
@@ -25,7 +25,7 @@ SITE = "site"  # the staged site in its staging folder; the server configuration
 
 
 @contextlib.contextmanager
-def _held(folder: Path, wait: bool) -> Iterator[bool]:
+def _held(folder: Path, wait: bool) -> Generator[bool, None, None]:
     """The folder's own lock (flock on the folder), held for the block: whether it could be had."""
     handle = os.open(folder, os.O_RDONLY)
     try:
@@ -40,7 +40,7 @@ def _held(folder: Path, wait: bool) -> Iterator[bool]:
 
 
 @contextlib.contextmanager
-def staging_area(site: Path) -> Iterator[Path]:
+def staging_area(site: Path) -> Generator[Path, None, None]:
     """A new folder beside `site` for one build, locked while it builds; removed, with whatever it still holds,
     when the build ends."""
     staging = Path(tempfile.mkdtemp(prefix=PREFIX, dir=site.parent))
@@ -77,7 +77,7 @@ def carry_over_missing(staged: Path, site: Path, pattern: str) -> list[str]:
 
     After a print failure the new website is published with the previous PDFs, not with none.
     """
-    kept = []
+    kept: list[str] = []
     for previous in sorted(site.glob(pattern)):
         target = staged / previous.relative_to(site)
         if not target.exists():

@@ -12,6 +12,8 @@ exactly as it does sections; only the place a problem is reported differs.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from handbook.core.codes import Code
 from handbook.core.problems import Problem
 from handbook.sources.model import Handbook
@@ -33,7 +35,7 @@ def _card_section(card: Card, lang: str) -> Section | None:
 def card_states(handbook: Handbook, records: dict[str, dict[str, str]]) -> list[SectionState]:
     """Every card, in file order, compared with the record."""
     locales = handbook.settings.locales
-    states = []
+    states: list[SectionState] = []
     for card in handbook.cards:
         state = SectionState(CARDS_KEY, card.id, "")
         state.now = {lang: found for lang in locales if (found := _card_section(card, lang))}
@@ -49,11 +51,11 @@ def _card_lines(handbook: Handbook) -> dict[str, range]:
     return {card.id: range(card.line, starts[number + 1]) for number, card in enumerate(handbook.cards)}
 
 
-def check(handbook: Handbook, states: list[SectionState], faults: list[Problem] = ()) -> list[Problem]:
+def check(handbook: Handbook, states: list[SectionState], faults: Sequence[Problem] = ()) -> list[Problem]:
     """TRANSLATION-STALE for a card changed in one language only, at the lagging language's title in the file; none
     when the changed language has a problem of its own in that card (a phrase too long, a missing text): the change
     is most likely the slip, reported there, and not to be translated into the other language."""
-    problems = []
+    problems: list[Problem] = []
     lines = _card_lines(handbook)
     for state in states:
         if state.state != "stale":

@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NotRequired, TypedDict
 
 from handbook.core.codes import Code
 from handbook.core.problems import Problem, plural
@@ -27,8 +29,9 @@ REPORT = "translation-status.json"  # in the build folder (settings.build_dir)
 @dataclass
 class TranslationStatus:
     states: list[SectionState]
-    changes: dict[tuple[str, str], Change] = field(default_factory=dict)  # (key, changed language) -> change
-    file_dates: dict[str, dt.date] = field(default_factory=dict)  # page path -> last commit that touched it
+    # (key, changed language) -> change
+    changes: dict[tuple[str, str], Change] = field(default_factory=dict[tuple[str, str], Change])
+    file_dates: dict[str, dt.date] = field(default_factory=dict[str, dt.date])  # page path -> last commit that touched it
 
     @property
     def stale(self) -> list[SectionState]:
@@ -63,7 +66,7 @@ def translation_status(handbook: Handbook, file_dates: dict[str, dt.date], today
     status = TranslationStatus(section_states(handbook, read_lock_file(settings.root / LOCK_FILE)), {}, file_dates)
     for state in status.stale:
         for lang in state.changed:
-            path = handbook.page(state.slug, lang).path
+            path = handbook.pages[state.slug][lang].path  # a language the section changed in has the page
             status.changes[(state.key, lang)] = find_change(settings.root, path, state.id, state.recorded[lang], today)
     return status
 
@@ -77,26 +80,26 @@ def _what_changed(state: SectionState, lang: str, change: Change) -> str:
 def _section_lines(handbook: Handbook, state: SectionState, lang: str) -> range:
     """The file lines of `lang`'s text of the section, as the lock counts them: from its heading (the top of the
     page for the first section) to the next heading with an ID."""
-    page = handbook.page(state.slug, lang)
+    page = handbook.pages[state.slug][lang]  # a language the section is in has the page
     starts = [heading.line for heading in page.scan.headings if heading.id]
     number = starts.index(state.now[lang].line)
     first = 1 if number == 0 else starts[number]
     return range(first, starts[number + 1] if number + 1 < len(starts) else 1 << 30)
 
 
-def _faulty(handbook: Handbook, state: SectionState, lang: str, faults: list[Problem]) -> bool:
+def _faulty(handbook: Handbook, state: SectionState, lang: str, faults: Sequence[Problem]) -> bool:
     """Whether `lang`'s text of the section has a fault of its own: then its change is most likely the slip
     (Dutch pasted into the English page, a `translation_missing`, a removed ID), reported there, and telling the
     other language to "translate the change" would copy the slip into it."""
-    path, lines = handbook.page(state.slug, lang).path, _section_lines(handbook, state, lang)
+    path, lines = handbook.pages[state.slug][lang].path, _section_lines(handbook, state, lang)
     return any(fault.path == path and fault.line in lines for fault in faults)
 
 
-def check(handbook: Handbook, status: TranslationStatus, faults: list[Problem] = ()) -> list[Problem]:
+def check(handbook: Handbook, status: TranslationStatus, faults: Sequence[Problem] = ()) -> list[Problem]:
     """One problem per stale section and lagging language, at that language's heading of the section; none for
     a section whose changed language has one of the other `faults` in it."""
     settings = handbook.settings
-    problems = []
+    problems: list[Problem] = []
     if settings.translation_lag not in POLICIES:
         problems.append(
             settings.config_problem(
@@ -109,12 +112,12 @@ def check(handbook: Handbook, status: TranslationStatus, faults: list[Problem] =
         )
     for state in status.stale:
         for lang in state.lagging:
-            page = handbook.page(state.slug, lang)
+            page = handbook.pages[state.slug][lang]  # a stale section is in every language
             for changed in state.changed:
                 if _faulty(handbook, state, changed, faults):
                     continue
                 change = status.changes[(state.key, changed)]
-                where = f"{handbook.page(state.slug, changed).path}:{state.now[changed].line}"
+                where = f"{handbook.pages[state.slug][changed].path}:{state.now[changed].line}"
                 problems.append(
                     page.problem(
                         state.now[lang].line,
@@ -161,12 +164,22 @@ def summary_line(status: TranslationStatus, locales: list[str]) -> str:
     return "translations per language: " + "; ".join(parts)
 
 
+class _SectionEntry(TypedDict):
+    """One section in build/translation-status.json."""
+
+    section: str
+    state: str
+    lagging: list[str]
+    changed: dict[str, str | None]  # language -> date of its last change, when known
+    diff: NotRequired[dict[str, str]]  # a stale section's changed language -> what changed
+
+
 def write_status(path: Path, handbook: Handbook, status: TranslationStatus) -> None:
     """build/translation-status.json: every section, its state, and when each language last changed."""
     locales = handbook.settings.locales
-    sections = []
+    sections: list[_SectionEntry] = []
     for state in status.states:
-        entry = {
+        entry: _SectionEntry = {
             "section": state.key,
             "state": state.state,
             "lagging": list(state.lagging),
@@ -180,7 +193,7 @@ def write_status(path: Path, handbook: Handbook, status: TranslationStatus) -> N
             change = status.changes[(state.key, lang)]
             entry.setdefault("diff", {})[lang] = _what_changed(state, lang, change)
         sections.append(entry)
-    report = {
+    report: dict[str, object] = {
         "policy": handbook.settings.translation_lag,
         "counts": status.counts(locales),
         "dates": "per language, the last commit of its file; for a stale section's changed language, when the section changed",

@@ -24,9 +24,11 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from handbook.sources.markdown_scan import Heading
 from handbook.sources.model import Handbook, Page
 
 LOCK_FILE = "translations.lock"
@@ -75,16 +77,16 @@ class Section:
     fingerprint: str
 
 
-def page_sections(body: str, headings, body_line: int) -> list[Section]:
+def page_sections(body: str, headings: Sequence[Heading], body_line: int) -> list[Section]:
     """Each ID'd heading's own text, from a page body and its scanned headings (`Page.body`, `scan.headings`)."""
     lines = body.split("\n")
-    starts = [h for h in headings if h.id]
-    sections = []
-    for number, heading in enumerate(starts):
-        first = 0 if number == 0 else heading.line - body_line
-        end = starts[number + 1].line - body_line if number + 1 < len(starts) else len(lines)
+    starts = [(h.id, h.line) for h in headings if h.id]  # (id, line)
+    sections: list[Section] = []
+    for number, (section_id, line) in enumerate(starts):
+        first = 0 if number == 0 else line - body_line
+        end = starts[number + 1][1] - body_line if number + 1 < len(starts) else len(lines)
         text = normalise("\n".join(lines[first:end]))
-        sections.append(Section(heading.id, heading.line, text, fingerprint(text)))
+        sections.append(Section(section_id, line, text, fingerprint(text)))
     return sections
 
 
@@ -99,8 +101,8 @@ class SectionState:
     slug: str
     id: str
     state: str  # "in step", "new", "updated" (both changed), "stale", "missing"
-    now: dict[str, Section] = field(default_factory=dict)
-    recorded: dict[str, str] = field(default_factory=dict)
+    now: dict[str, Section] = field(default_factory=dict[str, Section])
+    recorded: dict[str, str] = field(default_factory=dict[str, str])
     changed: tuple[str, ...] = ()  # languages whose text differs from the record
     lagging: tuple[str, ...] = ()  # stale: languages that did not change; missing: languages without it
 
@@ -111,7 +113,7 @@ class SectionState:
 
 def read_lock(text: str) -> dict[str, dict[str, str]]:
     """`page#section` -> language -> fingerprint; comments and blank lines skipped."""
-    records = {}
+    records: dict[str, dict[str, str]] = {}
     for line in text.splitlines():
         words = line.split()
         if not words or words[0].startswith("#"):
@@ -127,7 +129,7 @@ def read_lock_file(path: Path) -> dict[str, dict[str, str]]:
 def section_states(handbook: Handbook, records: dict[str, dict[str, str]]) -> list[SectionState]:
     """Every section of every page, in page order then file order, compared with the record."""
     locales = handbook.settings.locales
-    states = []
+    states: list[SectionState] = []
     for slug, langs in sorted(handbook.pages.items()):
         now = {lang: {s.id: s for s in sections_of(page)} for lang, page in langs.items()}
         order = list(dict.fromkeys(sid for lang in locales for sid in now.get(lang, {})))
@@ -161,9 +163,9 @@ def judge(state: SectionState, locales: list[str]) -> None:
 @dataclass
 class LockUpdate:
     text: str
-    recorded: list[str] = field(default_factory=list)  # "+ key" new, "~ key" updated or accepted, "- key" removed
-    refused: list[SectionState] = field(default_factory=list)
-    unknown_accepts: list[str] = field(default_factory=list)
+    recorded: list[str] = field(default_factory=list[str])  # "+ key" new, "~ key" updated or accepted, "- key" removed
+    refused: list[SectionState] = field(default_factory=list[SectionState])
+    unknown_accepts: list[str] = field(default_factory=list[str])
 
 
 def updated_lock(states: list[SectionState], records: dict[str, dict[str, str]], accept: set[str]) -> LockUpdate:
@@ -173,8 +175,8 @@ def updated_lock(states: list[SectionState], records: dict[str, dict[str, str]],
     old line (it is being written); a section gone from every language leaves the lock.
     """
     update = LockUpdate("")
-    lines = []
-    seen = set()
+    lines: list[str] = []
+    seen: set[str] = set()
     for state in states:
         seen.add(state.key)
         old = records.get(state.key)
@@ -203,10 +205,10 @@ def format_record(key: str, fingerprints: dict[str, str]) -> str:
 def word_diff(old: str, new: str, context: int = 4, limit: int = 300) -> str:
     """The change from `old` to `new` as `[-removed-]{+added+}` with a few words around each change."""
     before, after = old.split(), new.split()
-    parts = []
+    parts: list[str] = []
     opcodes = difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_grouped_opcodes(context)
     for group in opcodes:
-        words = []
+        words: list[str] = []
         for tag, i1, i2, j1, j2 in group:
             if tag == "equal":
                 words += before[i1:i2]
@@ -224,7 +226,7 @@ def shortened(text: str, limit: int) -> str:
     `-]` or `+}`, so the reader still sees where it ends."""
     if len(text) <= limit:
         return text
-    words, kept = text.split(" "), []
+    words, kept = text.split(" "), list[str]()
     while words and len(" ".join([*kept, words[0]])) < limit:
         kept.append(words.pop(0))
     cut = " ".join(kept or [words[0]])

@@ -38,7 +38,7 @@ def page_units(scan: PageScan, paragraph_words: int) -> list[Unit]:
     units += [
         Unit("box title", box.title, box.line, _col(lines.get(box.line, ""), box.title))
         for box in scan.admonitions
-        if (box.title or "").strip()
+        if box.title and box.title.strip()
     ]
     units += [
         Unit("checklist item", item.text, item.line, _col(lines.get(item.line, ""), item.text))
