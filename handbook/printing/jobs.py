@@ -62,7 +62,7 @@ def phrase_card_job(handbook: Handbook, language: Language, css: str) -> PrintJo
     """One language's sheets of phrase cards; validation lays out the same job to find cards that do not fit."""
     lang = language.locale
     title = " – ".join(filter(None, [language.site_name, language.label("download_cards")]))
-    chapters = {}  # page slug -> chapter title, in navigation order: named on each card and in the index sheet
+    chapters: dict[str, str] = {}  # page slug -> chapter title, in navigation order: named on each card and in the index sheet
     for slug in handbook.settings.nav_slugs:
         page = handbook.page(slug, lang)
         if page is not None and page.scan.title:

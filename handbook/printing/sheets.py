@@ -76,7 +76,7 @@ def card_index(cards: list[Card], lang: str, chapters: dict[str, str], heading: 
     """A last A4 sheet that finds a card at a glance: every card's number and title under its chapter, chapters in
     the handbook's order (`chapters`: page slug to title, in navigation order)."""
     numbered = list(enumerate(cards, 1))
-    groups = []
+    groups: list[str] = []
     for slug, title in chapters.items():
         entries = [(n, c) for n, c in numbered if c.page == slug]
         if entries:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from handbook.checks.leftovers import check_output_html, page_output_problems
 from handbook.core.codes import Code
 from handbook.core.problems import Problem
+from handbook.pages.link_forms import IndexEntry
 from handbook.pages.published_links import link_index
 from handbook.printing.document import RenderedPage
 from handbook.sources.model import Handbook, Page
@@ -40,7 +41,7 @@ class BuildRun:
     command: str  # as MkDocs names it: "build", "serve", "gh-deploy"
     site_dir: Path
     validation: Validation
-    link_index: list[dict[str, object]]  # every section with its links in every wiki form, for the copy buttons
+    link_index: list[IndexEntry]  # every section with its links in every wiki form, for the copy buttons
     # lang -> slug -> page
     rendered: dict[str, dict[str, RenderedPage]] = field(default_factory=dict[str, dict[str, RenderedPage]])
     rendered_problems: list[Problem] = field(default_factory=list[Problem])  # found in the rendered pages and their HTML

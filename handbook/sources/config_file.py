@@ -9,9 +9,9 @@ from __future__ import annotations
 import logging
 import re
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, ParamSpec, TypeVar, cast
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import yaml
 from mkdocs.config import load_config  # pyright: ignore[reportUnknownVariableType]  # MkDocs leaves its **kwargs unannotated
@@ -106,20 +106,6 @@ def load_site_config(path: str | Path = "mkdocs.yml") -> tuple[MkDocsConfig | No
         ]
     finally:
         logger.removeHandler(collector)
-    extra = cast(Mapping[str, object], config.extra)  # MkDocs types `extra` as a dict of unknowns: it holds any YAML value
-    redirects = extra.get("section_redirects")
-    if redirects is not None and not isinstance(redirects, dict):
-        line = _key_line(text, "'section_redirects'")
-        return None, [
-            Problem(
-                display,
-                line,
-                1,
-                Code.INPUT_CONFIG,
-                "`section_redirects` must be a list of `page#old-id: page#new-id` lines",
-                "write `section_redirects:` alone on its line, each redirect indented below it",
-            )
-        ]
     return config, []
 
 

@@ -22,7 +22,6 @@ from handbook.translations.language_guess import other_language
 from handbook.translations.translation_history import Change, find_change
 from handbook.translations.translation_lock import LOCK_FILE, SectionState, read_lock_file, section_states, shortened, word_diff
 
-POLICIES = ("fail", "notice")
 REPORT = "translation-status.json"  # in the build folder (settings.build_dir)
 
 
@@ -98,18 +97,7 @@ def _faulty(handbook: Handbook, state: SectionState, lang: str, faults: Sequence
 def check(handbook: Handbook, status: TranslationStatus, faults: Sequence[Problem] = ()) -> list[Problem]:
     """One problem per stale section and lagging language, at that language's heading of the section; none for
     a section whose changed language has one of the other `faults` in it."""
-    settings = handbook.settings
     problems: list[Problem] = []
-    if settings.translation_lag not in POLICIES:
-        problems.append(
-            settings.config_problem(
-                1,
-                1,
-                Code.INPUT_CONFIG,
-                f"extra: translation_lag is '{settings.translation_lag}'",
-                "use `fail` or `notice`",
-            )
-        )
     for state in status.stale:
         for lang in state.lagging:
             page = handbook.pages[state.slug][lang]  # a stale section is in every language
