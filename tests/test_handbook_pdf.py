@@ -170,3 +170,42 @@ def test_printed_page_numbers_follow_the_layout_whatever_the_guess(tmp_path, tar
     assert result.errors == []
     assert (result.page_numbers, result.layouts) == ({"target": target_page}, layouts)
     assert f"Where it is {target_page}" in page_text(tmp_path / "numbers.pdf", 1)
+
+
+# What the handbook prints around a page reference and at a chapter's end (mkdocs.yml: print_page_ref, sources_label).
+PAGE_REF = {"nl": "blz.", "en": "p."}
+
+
+def pages_text(path: Path) -> list[str]:
+    """The text of every page, as pdftotext lays it out; page n is item n - 1."""
+    return page_text(path, 1, len(PdfReader(path).pages)).split("\f")[:-1]
+
+
+def chapter_starts(path: Path) -> set[int]:
+    return {page for level, _, page in outline_pages(PdfReader(path)) if level == 1}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_page_references_close_up_with_the_punctuation_after_them(built_site, lang):
+    """A page number shorter than the room its guess took leaves no gap: "(blz. 9). Lees meer", not "(blz. 9) ."."""
+    text = "\n".join(pages_text(pdf(built_site, lang)))
+    reference = rf"\({re.escape(PAGE_REF[lang])} \d+\)"
+    assert re.findall(rf"{reference} +[.,;:!?)]", text) == []
+    assert len(re.findall(rf"{reference}[.,;:]", text)) >= 10  # one-digit and two-digit pages alike
+    assert len(re.findall(rf"{reference} \w", text)) >= 10  # and a word after one still has its space
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_reference_prints_the_page_it_stands_on(built_site, lang):
+    pages = pages_text(pdf(built_site, lang))
+    reference = re.compile(rf"\({re.escape(PAGE_REF[lang])} (\d+)\)")
+    own = [
+        (number, line)
+        for number, text in enumerate(pages, 1)
+        for line in text.splitlines()
+        for found in reference.findall(line)
+        if int(found) == number
+    ]
+    assert own == []
+    # The references around them still print their pages: on most pages with text, to other pages.
+    assert sum(1 for text in pages[4:] if reference.search(text)) > len(pages) // 2

@@ -20,7 +20,19 @@ class Style(TypedDict):
 
 
 class Box(Protocol):
+    """A laid-out box: a block, a line, an inline element or a run of text (an absolutely positioned one behind
+    a placeholder that passes everything on to it)."""
+
+    element_tag: str | None
+    element: Element | None
+    style: Style
+    children: list[Box]
+    position_x: float
+    width: float
+
     def descendants(self, placeholders: bool = False) -> Iterator[object]: ...
+
+    def translate(self, dx: float = 0, dy: float = 0, ignore_floats: bool = False) -> None: ...
 
 
 class PangoLayout(Protocol):
@@ -33,20 +45,18 @@ class PangoLayout(Protocol):
     def get_first_line(self) -> tuple[object, int | None]: ...
 
 
-class TextBox(Protocol):
+class TextBox(Box, Protocol):
     """A laid-out run of text: a line's piece of one element."""
 
-    element_tag: str | None
-    element: Element | None
-    style: Style
     text: str
     pango_layout: PangoLayout
-    position_x: float
-    width: float
 
 
 class Page(Protocol):
     anchors: dict[str, tuple[float, float]]  # each anchor's (x, y) in CSS pixels from the page's top left
+    links: list[object]
+    bookmarks: list[object]
+    forms: dict[object, list[object]]
     _page_box: Box
 
 
@@ -60,6 +70,19 @@ class LineBreak(Protocol):
     """The module `weasyprint.text.line_break`."""
 
     def line_size(self, line: object, style: Style) -> tuple[float, float]: ...  # (width, height) of a laid-out line
+
+
+class Anchors(Protocol):
+    """The module `weasyprint.anchors`."""
+
+    def gather_anchors(
+        self,
+        box: Box,
+        anchors: dict[str, tuple[float, float]],
+        links: list[object],
+        bookmarks: list[object],
+        forms: dict[object, list[object]],
+    ) -> None: ...  # a page's anchors, links, bookmarks and form fields, read from its boxes' positions
 
 
 class _Source(Protocol):

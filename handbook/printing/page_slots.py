@@ -4,11 +4,14 @@ The contents and the cross-references print the page of their target, which only
 whole document out a second time with the right numbers would double the cost of a handbook. Instead each number
 is laid out as a guess of the same number of digits, in a slot as wide as that guess (the digits of both fonts
 are equally wide and kerning is off, see handbook.css and `page_css`), and once the layout shows on which page
-every target fell, the guessed digits are replaced in the laid-out text itself: no line moves. A number needs
-another layout only when it has more digits than its guess; one with fewer leaves the rest of its slot blank.
+every target fell, the guessed digits are replaced in the laid-out text itself. A number needs another layout
+only when it has more digits than its guess. One with fewer gives back the room it does not use: in the
+contents column it moves right, in running text the rest of its line closes up to it, so that no gap is left
+before the punctuation after it ("(p. 7)."); that line then ends a little earlier than it had to, in text that is
+set ragged right. A reference printed on the page of its target loses its number the same way.
 
 The guess comes from how far into the document the target stands, never from an earlier build: a guess with more
-digits than the page leaves its blank in the PDF (a wider link), so a guess taken from whatever was built before
+digits than the page narrows the room its line had, so a guess taken from whatever was built before
 made the same document print differently after a cold build and after a rebuild. It only has to have the right
 number of digits.
 """
@@ -18,10 +21,11 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
-    from handbook.printing.laid_out import Document, LineBreak, TextBox
+    from handbook.printing.laid_out import Anchors, Box, Document, LineBreak, TextBox
 
 # Measured on the real handbook (A4, handbook.css): about 2,400 characters of chapter HTML and 3,700 of
 # contents HTML fill a page, and a target lands up to a page before or after where that puts it. The guess leans
@@ -30,6 +34,14 @@ BODY_HTML_PER_PAGE = 2400
 CONTENTS_HTML_PER_PAGE = 3700
 LEAN_LATE = 1.05
 CONTENTS_END = "</nav>"
+
+
+@dataclass
+class Filled:
+    """What writing the page numbers into a layout found."""
+
+    too_wide: set[str] = field(default_factory=set[str])  # targets whose number has more digits than its slot
+    on_own_page: set[str] = field(default_factory=set[str])  # targets of a reference printed on their own page
 
 
 def estimated_pages(html: str, targets: set[str]) -> dict[str, int]:
@@ -48,45 +60,95 @@ def estimated_pages(html: str, targets: set[str]) -> dict[str, int]:
     return guesses
 
 
-def page_number_boxes(document: Document) -> Iterator[tuple[str, TextBox]]:
-    """(target ID, laid-out text box) of every page number the document prints: the `::after` text of a link
-    that carries a `data-page` slot."""
+@dataclass(frozen=True)
+class Slot:
+    """A page number in the laid-out document: its target, the page it is printed on, and its text box with the
+    boxes that hold it, from the page box down (`path[-1]` is the text box)."""
+
+    target: str
+    page: int
+    path: tuple[Box, ...]
+
+    @property
+    def box(self) -> TextBox:
+        return cast("TextBox", self.path[-1])  # page_number_boxes ends every path at a text box
+
+
+def _paths(box: Box, above: tuple[Box, ...] = ()) -> Iterator[tuple[Box, ...]]:
+    """Every box under `box` (itself included) with the boxes above it, the contents numbers too: they are
+    positioned absolutely, and WeasyPrint keeps them behind placeholders that pass everything on to them."""
+    path = (*above, box)
+    yield path
+    for child in box.children:
+        yield from _paths(child, path)
+
+
+def page_number_boxes(document: Document) -> Iterator[Slot]:
+    """Every page number the document prints: the `::after` text of a link that carries a `data-page` slot."""
     from weasyprint.formatting_structure import boxes  # pyright: ignore[reportMissingTypeStubs]
 
-    for page in document.pages:
-        # The contents numbers are positioned absolutely: WeasyPrint keeps them behind placeholders.
-        for box in page._page_box.descendants(placeholders=True):  # pyright: ignore[reportPrivateUsage] (no public way to the boxes)
-            if not isinstance(box, boxes.TextBox):
-                continue
-            box = cast("TextBox", box)  # WeasyPrint ships no types: its text box as handbook.printing.laid_out names it
-            if not (box.element_tag or "").endswith("::after"):
+    for number, page in enumerate(document.pages, 1):
+        for path in _paths(page._page_box):  # pyright: ignore[reportPrivateUsage] (no public way to the boxes)
+            box = path[-1]
+            if not isinstance(box, boxes.TextBox) or not (box.element_tag or "").endswith("::after"):
                 continue
             element = box.element
             if element is not None and element.get("data-page") is not None:
-                yield element.get("href", "").removeprefix("#"), box
+                yield Slot(element.get("href", "").removeprefix("#"), number, path)
 
 
 def _right_aligned(box: TextBox) -> bool:
     return box.style["text_align_all"] in ("right", "end")
 
 
-def fill_page_numbers(document: Document, pages: dict[str, int]) -> set[str]:
-    """Write each target's page into its laid-out slots; the targets whose number does not fit its slot.
+def _narrow(path: tuple[Box, ...], by: float) -> None:
+    """Make the last box of `path` narrower by `by`, with every inline box around it, and move what follows it on
+    its line left by as much: the line reads as if laid out with the narrower text, and ends that much earlier."""
+    from weasyprint.formatting_structure import boxes  # pyright: ignore[reportMissingTypeStubs]
 
-    A right-aligned number (the contents column) moves right by the room it does not use; any other keeps its
-    left edge, so the words after it stay where the layout put them.
+    path[-1].width -= by
+    for parent, child in zip(reversed(path[:-1]), reversed(path[1:]), strict=True):
+        for sibling in parent.children[parent.children.index(child) + 1 :]:
+            sibling.translate(-by)
+        if isinstance(parent, boxes.LineBox):
+            return  # the line keeps its width: it is the room the text had
+        parent.width -= by
+
+
+def _remove(path: tuple[Box, ...]) -> None:
+    """Take a page number's `::after` box (the text box at the end of `path`, or the inline box of the
+    pseudo-element around it) out of its line, closing the gap it leaves; no empty link is left behind."""
+    outer = next(index for index, box in enumerate(path) if (box.element_tag or "").endswith("::after"))
+    _narrow(path[: outer + 1], path[outer].width)
+    path[outer - 1].children.remove(path[outer])
+
+
+def fill_page_numbers(document: Document, pages: dict[str, int]) -> Filled:
+    """Write each target's page into its laid-out slots, as if the layout had known it.
+
+    A number narrower than its slot (fewer digits than the guess) gives the room it does not use back: a
+    right-aligned one (the contents column) moves right by it, any other closes up with the words after it on its
+    line, so "(p. 7)." reads as typeset. A reference printed on its target's own page loses its page number: the
+    reader sees the target already. The links and anchors of a page whose words moved are read again.
     """
+    from weasyprint import anchors  # pyright: ignore[reportMissingTypeStubs]
     from weasyprint.text import line_break  # pyright: ignore[reportMissingTypeStubs]
 
     line_size = cast("LineBreak", line_break).line_size  # WeasyPrint ships no types: its line measure, typed once
-    too_wide: set[str] = set()
-    for target, box in page_number_boxes(document):
-        page = pages.get(target)
+    filled = Filled()
+    moved: set[int] = set()
+    for slot in list(page_number_boxes(document)):
+        box, page = slot.box, pages.get(slot.target)
         digits = re.search(r"\d+(?!.*\d)", box.text)
         if page is None or digits is None:
             continue
         if len(str(page)) > len(digits.group()):
-            too_wide.add(target)
+            filled.too_wide.add(slot.target)
+            continue
+        if page == slot.page and not _right_aligned(box):
+            _remove(slot.path)
+            filled.on_own_page.add(slot.target)
+            moved.add(slot.page)
             continue
         text = box.text[: digits.start()] + str(page) + box.text[digits.end() :]
         if text == box.text:
@@ -94,20 +156,27 @@ def fill_page_numbers(document: Document, pages: dict[str, int]) -> set[str]:
         box.text = text
         # After layout WeasyPrint keeps only the text of a line's Pango layout; drawing rebuilds it from that.
         box.pango_layout.text = text
+        box.pango_layout.reactivate(box.style)
+        width, _ = line_size(box.pango_layout.get_first_line()[0], box.style)
+        box.pango_layout.deactivate()
         if _right_aligned(box):
-            box.pango_layout.reactivate(box.style)
-            width, _ = line_size(box.pango_layout.get_first_line()[0], box.style)
-            box.pango_layout.deactivate()
             box.position_x += box.width - width
             box.width = width
-    return too_wide
+        elif width < box.width:
+            _narrow(slot.path, box.width - width)
+            moved.add(slot.page)
+    gather = cast("Anchors", anchors).gather_anchors  # WeasyPrint ships no types: the one function, typed once
+    for number in sorted(moved):
+        page_of = document.pages[number - 1]
+        page_of.anchors, page_of.links, page_of.bookmarks, page_of.forms = {}, [], [], {None: []}
+        gather(page_of._page_box, page_of.anchors, page_of.links, page_of.bookmarks, page_of.forms)  # pyright: ignore[reportPrivateUsage] (no public way to the boxes)
+    return filled
 
 
 def printed_page_numbers(document: Document) -> dict[str, set[int]]:
     """The numbers the document prints for each target, read back from its laid-out text."""
     printed: dict[str, set[int]] = {}
-    for target, box in page_number_boxes(document):
-        digits = re.search(r"\d+(?!.*\d)", box.text)
-        if digits:
-            printed.setdefault(target, set()).add(int(digits.group()))
+    for slot in page_number_boxes(document):
+        if digits := re.search(r"\d+(?!.*\d)", slot.box.text):
+            printed.setdefault(slot.target, set()).add(int(digits.group()))
     return printed

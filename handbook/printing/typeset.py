@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from handbook.printing.laid_out import Document
+    from handbook.printing.page_slots import Filled
     from handbook.printing.resources import RecordingFetcher
 
 # How every PDF is written: streams compressed, in its job's PDF variant. Part of a PDF's cache key.
@@ -123,6 +124,7 @@ def lay_out(job: PrintJob, result: PrintResult, fetcher: RecordingFetcher | None
     targets = numbered_targets(job.html)
     guess = estimated_pages(job.html, targets) | {target: job.page_hint[target] for target in targets if target in job.page_hint}
     document: Document | None = None
+    filled: Filled | None = None
     found: dict[str, int] = {}
     for result.layouts in range(1, max_layouts + 1):
         # A laid-out handbook of hundreds of pages takes hundreds of MB: never hold two at once.
@@ -131,15 +133,21 @@ def lay_out(job: PrintJob, result: PrintResult, fetcher: RecordingFetcher | None
         document = render(with_page_numbers(job.html, guess), job.base_url, fetcher)
         found = anchor_pages(document)
         result.page_numbers = {target: found[target] for target in targets if target in found}
-        too_wide = fill_page_numbers(document, result.page_numbers)
-        if not too_wide:
+        filled = fill_page_numbers(document, result.page_numbers)
+        if not filled.too_wide:
             break
         guess = result.page_numbers
     else:
         result.errors.append(_layout_problem(job, f"page numbers still too wide for their place after {max_layouts} layouts"))
-    assert document is not None  # max_layouts >= 1: laid out at least once
+    assert document is not None and filled is not None  # max_layouts >= 1: laid out at least once
     printed = printed_page_numbers(document)
-    misprinted = sorted(target for target, page in result.page_numbers.items() if printed.get(target) != {page})
+    # Every number printed is its target's page, and a target goes without one only where every reference to it
+    # stands on its own page.
+    misprinted = sorted(
+        target
+        for target, page in result.page_numbers.items()
+        if printed.get(target, set()) - {page} or (target not in printed and target not in filled.on_own_page)
+    )
     if misprinted:
         result.errors.append(_layout_problem(job, f"page numbers not those of their targets: {', '.join(misprinted)}"))
     result.anchor_pages = {anchor: page for anchor, page in sorted(found.items()) if "--" in anchor}
