@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import subprocess
 from pathlib import Path
@@ -209,3 +210,36 @@ def test_no_reference_prints_the_page_it_stands_on(built_site, lang):
     assert own == []
     # The references around them still print their pages: on most pages with text, to other pages.
     assert sum(1 for text in pages[4:] if reference.search(text)) > len(pages) // 2
+
+
+def hyphenated(text: str) -> list[tuple[str, str]]:
+    """(first part, rest) of every word split at a line's end: a line ending in a letter and "-", the next line
+    starting with a lower-case letter."""
+    lines = text.splitlines()
+    splits = []
+    for line, following in itertools.pairwise(lines):
+        if (head := re.search(r"(\w+)-$", line.rstrip())) and (tail := re.match(r"\s*([^\W\d_A-Z][\w-]*)", following)):
+            splits.append((head.group(1), tail.group(1)))
+    return splits
+
+
+HYPHENATION = {"nl": "nl_NL", "en": "en_US"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_words_are_hyphenated_by_their_languages_patterns_with_three_letters_a_side(built_site, lang):
+    """English is hyphenated with the American patterns ("vio-lence", not the British dictionary's "viol-ence"),
+    only words of six letters or more, at least three letters on each side of the hyphen."""
+    import pyphen
+
+    dictionary = pyphen.Pyphen(lang=HYPHENATION[lang])
+    written = " ".join(path.read_text(encoding="utf-8") for path in (ROOT / "docs").glob(f"*.{lang}.md")).lower()
+    splits = hyphenated("\n".join(pages_text(pdf(built_site, lang))))
+    assert len(splits) > 20
+    odd = [
+        f"{head}-{tail}"
+        for head, tail in splits
+        if f"{head}-{tail.split('-')[0]}".lower() not in written  # a hyphen of the text itself, as in "step-by-step"
+        and (len(head) < 3 or len(tail) < 3 or len(head) not in dictionary.positions(head + tail.split("-")[0]))
+    ]
+    assert odd == []
