@@ -175,6 +175,7 @@ def test_printed_page_numbers_follow_the_layout_whatever_the_guess(tmp_path, tar
 
 # What the handbook prints around a page reference and at a chapter's end (mkdocs.yml: print_page_ref, sources_label).
 PAGE_REF = {"nl": "blz.", "en": "p."}
+SOURCES_LINE = {"nl": "Bronnen bij dit hoofdstuk", "en": "Sources for this chapter"}
 
 
 def pages_text(path: Path) -> list[str]:
@@ -210,6 +211,27 @@ def test_no_reference_prints_the_page_it_stands_on(built_site, lang):
     assert own == []
     # The references around them still print their pages: on most pages with text, to other pages.
     assert sum(1 for text in pages[4:] if reference.search(text)) > len(pages) // 2
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_chapter_ends_on_a_page_of_a_few_lines(built_site, lang):
+    """A chapter's last page holds more than its last line, list item or box besides the sources line, and the page
+    before it stays well filled; the contents end on a page of their own entries, not of three."""
+    path = pdf(built_site, lang)
+    pages = [[line for line in text.splitlines() if line.strip()] for text in pages_text(path)]
+    starts = chapter_starts(path)
+    ends = 0
+    for number, lines in enumerate(pages, 1):
+        sources = next((index for index, line in enumerate(lines) if line.strip().startswith(SOURCES_LINE[lang])), None)
+        if sources is None or number in starts:
+            continue
+        ends += 1
+        assert sources - 1 >= 6, (number, lines)  # below the running head
+        assert len(pages[number - 2]) >= 20, (number - 1, pages[number - 2])
+    assert ends >= 8
+    contents = pages[1 : min(starts) - 1]
+    assert len(contents) == 3
+    assert all(len(lines) >= 30 for lines in contents), [len(lines) for lines in contents]
 
 
 def hyphenated(text: str) -> list[tuple[str, str]]:
