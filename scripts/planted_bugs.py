@@ -118,6 +118,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="handbook-planted-") as scratch:
         work = Path(scratch) / "handbook"
         shutil.copytree(ROOT, work, ignore=COPY_IGNORE)
+        # The checkers the tests run (axe-core, pa11y, ...) as `make test` installed them, not copied.
+        for tools in (ROOT / "tests").glob("*/node_modules"):
+            (work / tools.relative_to(ROOT)).symlink_to(tools)
         all_tests = tuple(dict.fromkeys(test for bug in chosen for test in bug.tests))
         baseline = run_tests(work, all_tests, Path(scratch) / "build-baseline")
         if baseline.returncode != 0:

@@ -134,6 +134,20 @@ def test_no_site_chrome_in_the_pdf(built_site, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_phone_numbers_print_as_written_without_their_link_address(built_site, lang):
+    """A `tel:` link's text is the number: paper shows it once, in its sentence."""
+    numbers = set()
+    for source in sorted((ROOT / "docs").glob(f"*.{lang}.md")):
+        numbers |= set(re.findall(r"\[([^\]]+)\]\(tel:", source.read_text(encoding="utf-8")))
+    assert numbers, "the handbook links its emergency numbers for phones"
+    path = pdf(built_site, lang)
+    text = page_text(path, 1, len(PdfReader(path).pages))
+    assert "tel:" not in text
+    assert all(number in text for number in numbers)
+    assert not re.search(r"\d\s*\(\s*\)", text), "an empty bracket where the address was"
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_web_only_pages_are_not_printed(built_site, lang):
     web_only = []
     for source in sorted((ROOT / "docs").glob(f"*.{lang}.md")):
