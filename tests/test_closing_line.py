@@ -21,7 +21,7 @@ LOCATED = re.compile(r"(docs/\S+:\d+:\d+: [A-Z][A-Z-]+ .*)$", re.M)
 # in English (found in the sources, and by MkDocs again in its own words): one section, both languages changed.
 RAW_LINK = 'Zie <a href="../returns-policy/">terugbetalen</a>.'
 PLANTED = {
-    "nl": ("Zet vervolgens in een korte e-mail", f"{RAW_LINK}\n\nZet vervolgens in een korte e-mail"),
+    "nl": ("## Leg elk contact vast", f"{RAW_LINK}\n\n## Leg elk contact vast"),
     "en": ("## Keep a record", "See [how to stay calm](conversation.md#stay-clam).\n\n## Keep a record"),
 }
 

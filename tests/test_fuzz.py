@@ -703,6 +703,17 @@ FOUND = {
         "silently lost (no INPUT-FRONT-MATTER at line 2) and the page is printed, so PRINT-LINK is reported at "
         "index.nl.md:30, away from the fault (handbook/sources/model.py split_front_matter / handbook/core/yaml_lines.py)",
     ),
+    "list after a line of text, its items starting in bold": (
+        lambda m: _edit(
+            m,
+            "docs/safety.nl.md",
+            "klanten kijken mee, en je kunt niet ophangen.",
+            "klanten kijken mee, en je kunt niet ophangen.\n\x85",
+        ),
+        "a NEL (U+0085) on the blank line before `- **Blijf rustig…**`: Python-Markdown takes the line as text, so the "
+        "list shows as text, but the literal check read the page's text in pieces split at every tag and missed a "
+        "list item that starts with bold (handbook/checks/rendered.py)",
+    ),
 }
 KNOWN = ((r"insert unclosed comment", r"."),)
 
@@ -714,6 +725,7 @@ def _known(m: Mutant, failure: str) -> bool:
 
 # Found and fixed: kept as plain cases, so the bug cannot come back unseen.
 FIXED = {
+    "list after a line of text, its items starting in bold",
     "directive text inside a fenced code block",
     "NEL inside a front matter key",
     "card file unreadable: every phrase box on every page reported again",

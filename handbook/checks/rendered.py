@@ -40,6 +40,31 @@ URL_ATTRIBUTES = {
 }
 GENERATED = {"links.json"}  # written by the build after the pages (see handbook.website.site_output)
 NO_TEXT = {"code", "pre", "kbd", "samp", "script", "style"}
+# Elements inside a line of text: the text around them is one run for the literal checks, so a list item that
+# starts with bold or a link (`- **Stop** now` after a line of text) is seen as the text Python-Markdown shows.
+INLINE = {
+    "a",
+    "abbr",
+    "b",
+    "br",
+    "cite",
+    "code",
+    "em",
+    "i",
+    "kbd",
+    "mark",
+    "q",
+    "s",
+    "samp",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "u",
+}
+# The first words of a literal list item, without its marker: what the source has even where it adds markup.
+FIRST_WORDS = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+(\w[\w ]{3,15})")
 EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:")
 # `[text][name]`, `[name][]` or `[name]`: a use of the definition `[name]: target` (names ignore case).
@@ -96,8 +121,17 @@ class _Reader(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.output = output
         self.skip = 0  # depth inside code, pre and other elements whose text is meant literally
+        self.run: list[str] = []  # the text of the current run, across inline elements
+
+    def end_run(self) -> None:
+        text = "".join(self.run)
+        if text.strip():
+            self.output.texts.append(text)
+        self.run = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in INLINE:
+            self.end_run()
         values = dict(attrs)
         for name in ("id", "name") if tag == "a" else ("id",):
             if found := values.get(name):
@@ -116,10 +150,16 @@ class _Reader(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in NO_TEXT and self.skip:
             self.skip -= 1
+        if tag not in INLINE:
+            self.end_run()
 
     def handle_data(self, data: str) -> None:
-        if not self.skip and data.strip():
-            self.output.texts.append(data)
+        if not self.skip:
+            self.run.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self.end_run()
 
 
 def read_output(html: str) -> PageOutput:
@@ -226,9 +266,13 @@ def check_page(handbook: Handbook, page: Page, url: str, output: PageOutput, sit
             problems.append(problem)
     for text in output.texts:
         for pattern, code, message, fix in LITERALS:
-            for match in pattern.finditer(text):
+            # A list or table shown as text is one fault however many rows follow: its first row is reported.
+            matches = list(pattern.finditer(text))[:1] if pattern.groups else pattern.finditer(text)
+            for match in matches:
                 shown = match.group(1) if pattern.groups else match.group(0)
-                line, col = source.locate(shown, shown[:12])
+                # The source may have markup where the page has none (`- **Stop**` shows as `- Stop`).
+                words = FIRST_WORDS.match(shown)
+                line, col = source.locate(shown, shown[:12], words.group(1).rstrip() if words else "")
                 problems.append(page.problem(line, col, code, message.format(text=shown), fix))
     return problems
 
