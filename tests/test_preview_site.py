@@ -62,6 +62,7 @@ def check_preview(project: Path, build: Path, expect_server: str) -> None:
     finally:
         process.terminate()
         assert process.wait(timeout=10) == 0
+        process.stdout.close()
     port = int(url.rsplit(":", 1)[1])
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", port), timeout=1).close()

@@ -214,6 +214,7 @@ def ssh_server(tmp_path):
     yield ssh
     process.terminate()
     process.wait(timeout=10)
+    process.stderr.close()
 
 
 def test_publish_twice_and_roll_back_over_ssh(tmp_path, ssh_server):
