@@ -36,7 +36,8 @@ def test_strict_pyright_finds_no_error_in_the_code():
 def test_a_planted_fault_is_found(tmp_path):
     planted = tmp_path / "planted.py"
     # Strict mode's own rule (an unannotated parameter) and a plain type error: the project's settings apply.
-    planted.write_text('"""A planted fault."""\n\n\ndef count(text: str, times) -> int:\n    return text.upper()\n', encoding="utf-8")
+    fault = '"""A planted fault."""\n\n\ndef count(text: str, times) -> int:\n    return text.upper()\n'
+    planted.write_text(fault, encoding="utf-8")
     report = pyright(str(planted))
     rules = {d.get("rule") for d in report["generalDiagnostics"] if d["severity"] == "error"}
     assert {"reportReturnType", "reportMissingParameterType"} <= rules
