@@ -102,7 +102,7 @@ test: $(DEVELOPMENT)
 
 # The in-process tests only (no build, browser or checker process): the edit loop's check, well under 30 s.
 test-fast: $(TESTING)
-	$(PY) -m pytest -q -m "not slow" -p no:randomly
+	$(PY) -m pytest -q -m "not slow" -n auto
 
 # The fuzzer of tests/test_fuzz.py on many more mutants of the real handbook than `make test` runs (about 1 s each).
 fuzz: $(TESTING)
