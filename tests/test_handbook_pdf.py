@@ -249,6 +249,30 @@ def test_no_chapter_ends_on_a_page_of_a_few_lines(built_site, lang):
     assert len(contents[-1]) >= 10, contents[-1]
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_quick_help_situation_prints_its_steps_and_words_on_one_page(built_site, model, lang):
+    """At a desk the printed quick help is read a situation at a time: its heading, its steps and its phrase box
+    are on one page, and an example e-mail is never cut in two."""
+    pages = [[line.strip() for line in text.splitlines()] for text in pages_text(pdf(built_site, lang))]
+    label = model.settings.language(lang).label("phrases_title") + ": "
+    headings = [heading.title for heading in model.page("quick-help", lang).scan.headings if heading.level == 2]
+    assert len(headings) >= 25
+    apart = []
+    for title in headings:
+        at = next(number for number, lines in enumerate(pages) if title in lines)
+        # Each situation's phrase box is titled with the situation (card titles are the quick-help headings).
+        box = next((number for number, lines in enumerate(pages[at:], at) if label + title in lines), None)
+        if box != at:
+            apart.append((title, at + 1, box + 1))
+    assert apart == []
+    # The worked example's e-mail, from its subject line to its signature.
+    source = (ROOT / "docs" / f"conversation.{lang}.md").read_text(encoding="utf-8")
+    quoted = [line[1:].strip().replace("*", "") for line in source.splitlines() if line.startswith(">")]
+    first, last = next(line for line in quoted if line), next(line for line in reversed(quoted) if line)
+    email = next(lines for lines in pages if first in lines)
+    assert last in email, email
+
+
 def hyphenated(text: str) -> list[tuple[str, str]]:
     """(first part, rest) of every word split at a line's end: a line ending in a letter and "-", the next line
     starting with a lower-case letter."""
