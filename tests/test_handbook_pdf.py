@@ -249,10 +249,14 @@ def test_no_chapter_ends_on_a_page_of_a_few_lines(built_site, lang):
     assert len(contents[-1]) >= 10, contents[-1]
 
 
+def source_lines(lang: str, page: str) -> list[str]:
+    return (ROOT / "docs" / f"{page}.{lang}.md").read_text(encoding="utf-8").splitlines()
+
+
 @pytest.mark.parametrize("lang", LANGS)
-def test_each_quick_help_situation_prints_its_steps_and_words_on_one_page(built_site, model, lang):
+def test_a_quick_help_situation_an_example_email_and_a_titled_table_each_print_on_one_page(built_site, model, lang):
     """At a desk the printed quick help is read a situation at a time: its heading, its steps and its phrase box
-    are on one page, and an example e-mail is never cut in two."""
+    are on one page; an example e-mail is never cut in two, nor a table from its title."""
     pages = [[line.strip() for line in text.splitlines()] for text in pages_text(pdf(built_site, lang))]
     label = model.settings.language(lang).label("phrases_title") + ": "
     headings = [heading.title for heading in model.page("quick-help", lang).scan.headings if heading.level == 2]
@@ -266,11 +270,16 @@ def test_each_quick_help_situation_prints_its_steps_and_words_on_one_page(built_
             apart.append((title, at + 1, box + 1))
     assert apart == []
     # The worked example's e-mail, from its subject line to its signature.
-    source = (ROOT / "docs" / f"conversation.{lang}.md").read_text(encoding="utf-8")
-    quoted = [line[1:].strip().replace("*", "") for line in source.splitlines() if line.startswith(">")]
+    quoted = [line[1:].strip().replace("*", "") for line in source_lines(lang, "conversation") if line.startswith(">")]
     first, last = next(line for line in quoted if line), next(line for line in reversed(quoted) if line)
     email = next(lines for lines in pages if first in lines)
     assert last in email, email
+    # A table stays with the heading and sentence that introduce it: the contact log's columns under its title.
+    log = next(heading.title for heading in model.page("templates", lang).scan.headings if heading.id == "contact-log")
+    columns = next(line for line in source_lines(lang, "templates") if line.startswith("| "))
+    first_column = columns.split("|")[1].strip()
+    titled = next(lines for lines in pages[4:] if log in lines)
+    assert any(line.startswith(first_column) for line in titled), titled
 
 
 def hyphenated(text: str) -> list[tuple[str, str]]:
