@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ROOT, require_tool
+from PIL import Image
 from pypdf import PdfReader
 
 from handbook.printing.typeset import PrintJob, render_job
@@ -280,6 +281,24 @@ def test_a_quick_help_situation_an_example_email_and_a_titled_table_each_print_o
     first_column = columns.split("|")[1].strip()
     titled = next(lines for lines in pages[4:] if log in lines)
     assert any(line.startswith(first_column) for line in titled), titled
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_cover_leaves_a_white_margin_so_it_needs_no_bleed(built_site, model, lang, tmp_path):
+    """No colour runs to the edge of the cover: a print shop takes it without bleed, an office printer prints it
+    whole. The teal band with the title is still there, and the title's words are on the cover."""
+    subprocess.run(
+        [require_tool("pdftoppm"), "-r", "50", "-f", "1", "-l", "1", "-png", str(pdf(built_site, lang)), str(tmp_path / "cover")],
+        check=True,
+    )
+    image = Image.open(next(tmp_path.glob("cover*.png"))).convert("RGB")
+    width, height = image.size
+    rim = round(8 / 25.4 * 50)  # 8 mm
+    edge = [image.getpixel((x, y)) for x in range(width) for y in range(height) if min(x, y, width - 1 - x, height - 1 - y) < rim]
+    assert all(min(pixel) > 245 for pixel in edge), "colour within 8 mm of the trim"
+    teal = sum(1 for x in range(0, width, 4) for y in range(0, height, 4) if image.getpixel((x, y)) == (15, 76, 92))
+    assert teal > width * height / 16 / 5  # the band covers a fifth of the page at least
+    assert model.settings.language(lang).site_name in " ".join(page_text(pdf(built_site, lang), 1).split())
 
 
 def hyphenated(text: str) -> list[tuple[str, str]]:
