@@ -25,6 +25,19 @@ def test_link_to_missing_page_names_file_line_and_closest_page(fixture_site):
     ]
 
 
+def test_a_link_whose_text_wraps_onto_the_next_line_is_checked_at_its_first_line(fixture_site):
+    """A paragraph's lines are one text: a link wrapped across them is a link like any other, and the links
+    around it, on its lines and after a blank line, are still found where they are."""
+    wrapped = (
+        "# Welcome {#home}\n\nRead [the long\nstory about it](tallk.md#stay-calm) first, then [this](talk.md#stay-kalm).\n\n"
+        "A [bracket\n\nthat ends](talk.md) in another paragraph is no link.\n"
+    )
+    assert messages(fixture_site({**GOOD_PAGES, "index.en.md": wrapped})) == [
+        "docs/index.en.md:3:6: LINK-PAGE link to missing page 'tallk.md' (did you mean `talk.md`?)",
+        "docs/index.en.md:4:49: LINK-ANCHOR '#stay-kalm' is not a section of docs/talk.en.md (did you mean `#stay-calm`?)",
+    ]
+
+
 def test_link_to_missing_anchor_suggests_existing_id(fixture_site):
     pages = {**GOOD_PAGES, "index.nl.md": "# Welkom {#home}\n\nLees [dit](talk.md#stay-clam) eerst.\n"}
     assert messages(fixture_site(pages)) == [

@@ -21,6 +21,7 @@ from mdit_py_plugins.tasklists import tasklists_plugin
 
 HEADING_ID = re.compile(r"[ \t]*\{:?[ \t]*#([^\s}]+)[^}]*\}[ \t]*$")
 LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^()\s>]*(?:\([^()\s]*\))?[^()\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
 AUTOLINK = re.compile(r"<((?:https?|mailto|javascript):[^>\s]+)>", re.IGNORECASE)
 INLINE_CODE = re.compile(r"(`+)(.+?)\1")
 COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
@@ -351,12 +352,20 @@ class _Reader:
             self.scan.text_lines.append((self.line(index), line))
 
     def _links_and_tags(self) -> None:
+        # A link's text may wrap onto the next lines of its paragraph, so links are found in the visible text as a
+        # whole (code and comments blanked, line for line), not line by line; a link never crosses a blank line.
+        visible = dict(self.scan.text_lines)
+        plain_text = "\n".join(INLINE_CODE.sub(_blank, visible.get(self.line(index), "")) for index in range(len(self.lines)))
+        for match in LINK.finditer(plain_text):
+            index = plain_text.count("\n", 0, match.start())
+            if index in self.content_lines and not BLANK_LINE.search(match.group(0)):
+                col = match.start() - plain_text.rfind("\n", 0, match.start())
+                text = " ".join(match.group(2).split())
+                self.scan.links.append(Link(match.group(3), text, self.line(index), col, match.group(1) == "!"))
         for number, line in self.scan.text_lines:
             index = number - self.first
             plain = INLINE_CODE.sub(_blank, line)
             if index in self.content_lines:
-                for match in LINK.finditer(plain):
-                    self.scan.links.append(Link(match.group(3), match.group(2), number, match.start() + 1, match.group(1) == "!"))
                 for match in AUTOLINK.finditer(plain):
                     self.scan.links.append(Link(match.group(1), match.group(1), number, match.start() + 1))
             for match in HTML_TAG.finditer(plain):
