@@ -303,13 +303,18 @@ def test_the_cover_leaves_a_white_margin_so_it_needs_no_bleed(built_site, model,
 
 def hyphenated(text: str) -> list[tuple[str, str]]:
     """(first part, rest) of every word split at a line's end: a line ending in a letter and "-", the next line
-    starting with a lower-case letter."""
+    starting with a lower-case letter. A suspended compound ("beroeps- of bedrijfsaansprakelijkheid") ends its
+    line with its own hyphen, before a conjunction: that is no split."""
     lines = text.splitlines()
     splits = []
     for line, following in itertools.pairwise(lines):
         if (head := re.search(r"(\w+)-$", line.rstrip())) and (tail := re.match(r"\s*([^\W\d_A-Z][\w-]*)", following)):
-            splits.append((head.group(1), tail.group(1)))
+            if tail.group(1) not in SUSPENDED_BEFORE:
+                splits.append((head.group(1), tail.group(1)))
     return splits
+
+
+SUSPENDED_BEFORE = {"en", "of", "tot", "and", "or", "to"}
 
 
 HYPHENATION = {"nl": "nl_NL", "en": "en_US"}
