@@ -13,10 +13,9 @@ from conftest import ROOT, require_tool, serve_directory
 
 HOST = "https://handbook.firma.nl/"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-NL_EDIT = (
-    "Meestal is een rustige houding de enige weg naar een oplossing.",
-    "Een rustige houding is bijna altijd de snelste weg naar een oplossing.",
-)
+# The one-sided edits add a sentence to the first line of a section's text, whatever that text says today.
+NL_ADDED = "Dat werkt bijna altijd."
+EN_ADDED = "Take them one at a time."
 
 
 @pytest.fixture
@@ -38,6 +37,15 @@ def replace(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
+def add_sentence(path: Path, section: str, sentence: str) -> None:
+    """Add `sentence` to the first line of prose under the heading `{#section}`: a rewording, not a new paragraph."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = next(n for n, line in enumerate(lines) if "{#" + section + "}" in line)
+    prose = next(n for n in range(start + 1, len(lines)) if lines[n].strip() and lines[n][0].isalpha())
+    lines[prose] = f"{lines[prose].rstrip()} {sentence}"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def stay_calm_line(path: Path) -> int:
     return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "{#stay-calm}" in line)
 
@@ -46,20 +54,21 @@ def test_clean_clone_passes_and_a_one_sided_edit_fails_the_build(clone):
     check = run(clone, "scripts/check.py")
     assert check.returncode == 0, check.stdout
     assert "translations per language: nl: " in check.stdout and ", 0 stale, 0 missing; en: " in check.stdout
-    replace(clone / "docs" / "conversation.nl.md", *NL_EDIT)
+    add_sentence(clone / "docs" / "conversation.nl.md", "stay-calm", NL_ADDED)
     build = run(clone, "-m", "mkdocs", "build", "--strict", "--site-dir", "build/t-site", env={"HANDBOOK_SKIP_PRINT": "1"})
     assert build.returncode != 0
     line = stay_calm_line(clone / "docs" / "conversation.en.md")
     assert f"docs/conversation.en.md:{line}:1: TRANSLATION-STALE section 'conversation#stay-calm'" in build.stderr
-    assert "[-enige-] {+snelste+}" in build.stderr
+    assert "{+" + NL_ADDED + "+}" in build.stderr
 
 
 def test_notice_mode_publishes_with_the_notice_in_both_languages(clone, browser):
     pdftotext = require_tool("pdftotext")
     replace(clone / "mkdocs.yml", "translation_lag: fail", "translation_lag: notice")
-    replace(clone / "docs" / "conversation.nl.md", *NL_EDIT)
-    # A sentence reworded in English only: the Dutch route lags (a paragraph added would fail SECTION-PARITY).
-    replace(clone / "docs" / "conversation.en.md", "Find your place in this list;", "Find your place in this list of steps;")
+    add_sentence(clone / "docs" / "conversation.nl.md", "stay-calm", NL_ADDED)
+    # A sentence added to a paragraph in English only: the Dutch route lags (a paragraph added would fail
+    # SECTION-PARITY).
+    add_sentence(clone / "docs" / "conversation.en.md", "route", EN_ADDED)
     build = run(clone, "scripts/build.py", env={"HANDBOOK_SITE_URL": HOST})
     assert build.returncode == 0, build.stderr[-3000:]
     assert "published with a notice (translation_lag: notice): docs/conversation.en.md" in build.stdout
