@@ -291,7 +291,7 @@ def combine(
     for slug, chapter in chapters.items():
         sections = "".join(f"<li>{_toc_link(f'{slug}--{section_id}', title)}</li>" for section_id, title in chapter.sections)
         toc.append(
-            f'<li class="toc-chapter">{_toc_link(chapter.anchor, chapter.page.title)}'
+            f'<li class="toc-chapter" data-chapter="{slug}">{_toc_link(chapter.anchor, chapter.page.title)}'
             + (f'<ol class="toc-sections">{sections}</ol>' if sections else "")
             + "</li>"
         )
