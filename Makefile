@@ -100,7 +100,8 @@ test: $(DEVELOPMENT)
 	test -x tests/pyright/node_modules/.bin/pyright || npm ci --prefix tests/pyright --no-audit --no-fund
 	HANDBOOK_REQUIRE_TOOLS=1 $(PY) -m pytest
 
-# The in-process tests only (no build, browser or checker process): the edit loop's check, well under 30 s.
+# The in-process tests only (no build, browser or checker process), on every core: the edit loop's check (README,
+# "Testing", has its time).
 test-fast: $(TESTING)
 	$(PY) -m pytest -q -m "not slow" -n auto
 
