@@ -308,9 +308,10 @@ def hyphenated(text: str) -> list[tuple[str, str]]:
     lines = text.splitlines()
     splits = []
     for line, following in itertools.pairwise(lines):
-        if (head := re.search(r"(\w+)-$", line.rstrip())) and (tail := re.match(r"\s*([^\W\d_A-Z][\w-]*)", following)):
-            if tail.group(1) not in SUSPENDED_BEFORE:
-                splits.append((head.group(1), tail.group(1)))
+        head = re.search(r"(\w+)-$", line.rstrip())
+        tail = re.match(r"\s*([^\W\d_A-Z][\w-]*)", following)
+        if head and tail and tail.group(1) not in SUSPENDED_BEFORE:
+            splits.append((head.group(1), tail.group(1)))
     return splits
 
 
