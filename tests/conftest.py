@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 from mkdocs.config import load_config
+from PIL import Image
 
 from handbook.sources.model import load_handbook
 from handbook.sources.settings import settings_from_mkdocs
@@ -253,6 +254,14 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+def first_page_image(pdf: Path, folder: Path, dpi: int) -> Image.Image:
+    """The first page of a PDF as poppler draws it (pdftoppm), in colour, to look at its pixels."""
+    subprocess.run(
+        [require_tool("pdftoppm"), "-png", "-r", str(dpi), "-f", "1", "-l", "1", str(pdf), str(folder / "page")], check=True
+    )
+    return Image.open(next(folder.glob("page*.png"))).convert("RGB")
 
 
 def require_tool(name: str) -> str:

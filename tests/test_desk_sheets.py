@@ -7,9 +7,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, require_tool
+from conftest import ROOT, first_page_image, require_tool
 from mkdocs.config import load_config
-from PIL import Image
 
 from handbook.printing.jobs import sheet_document, stylesheet
 from handbook.printing.sheets import CARD_H, CARD_W, GRID_X, GRID_Y, cards_body, fit_limits, slot
@@ -80,23 +79,7 @@ def test_duplex_first_page_says_how_to_print(built_site):
 
 
 def test_cut_marks_are_drawn_at_every_grid_line(built_site, tmp_path):
-    prefix = tmp_path / "sheet"
-    subprocess.run(
-        [
-            require_tool("pdftoppm"),
-            "-png",
-            "-r",
-            "100",
-            "-f",
-            "1",
-            "-l",
-            "1",
-            str(built_site / "downloads" / "phrase-cards-en.pdf"),
-            str(prefix),
-        ],
-        check=True,
-    )
-    image = Image.open(next(tmp_path.glob("sheet*.png"))).convert("L")
+    image = first_page_image(built_site / "downloads" / "phrase-cards-en.pdf", tmp_path, 100).convert("L")
     px = 100 / 25.4
 
     def dark(x_mm, y_mm):

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, require_tool
-from PIL import Image
+from conftest import ROOT, first_page_image, require_tool
 from pypdf import PdfReader
 
 from handbook.printing.typeset import PrintJob, render_job
@@ -287,11 +286,7 @@ def test_a_quick_help_situation_an_example_email_and_a_titled_table_each_print_o
 def test_the_cover_leaves_a_white_margin_so_it_needs_no_bleed(built_site, model, lang, tmp_path):
     """No colour runs to the edge of the cover: a print shop takes it without bleed, an office printer prints it
     whole. The teal band with the title is still there, and the title's words are on the cover."""
-    subprocess.run(
-        [require_tool("pdftoppm"), "-r", "50", "-f", "1", "-l", "1", "-png", str(pdf(built_site, lang)), str(tmp_path / "cover")],
-        check=True,
-    )
-    image = Image.open(next(tmp_path.glob("cover*.png"))).convert("RGB")
+    image = first_page_image(pdf(built_site, lang), tmp_path, 50)
     width, height = image.size
     rim = round(8 / 25.4 * 50)  # 8 mm
     edge = [image.getpixel((x, y)) for x in range(width) for y in range(height) if min(x, y, width - 1 - x, height - 1 - y) < rim]

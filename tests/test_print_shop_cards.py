@@ -11,8 +11,7 @@ from dataclasses import replace
 
 import pikepdf
 import pytest
-from conftest import ROOT, require_tool
-from PIL import Image
+from conftest import ROOT, first_page_image, require_tool
 
 from handbook.printing.print_shop import BLEED, PROFILE, SAFE, profile_css
 
@@ -96,10 +95,7 @@ def test_no_text_glyph_lies_outside_the_safe_zone(built_site, name):
 
 
 def test_band_colour_runs_into_the_bleed_and_the_rest_of_the_bleed_stays_paper(built_site, tmp_path):
-    prefix = tmp_path / "card"
-    pdf = built_site / "downloads" / "phrase-cards-en-print-shop.pdf"
-    subprocess.run([require_tool("pdftoppm"), "-png", "-r", "150", "-f", "1", "-l", "1", str(pdf), str(prefix)], check=True)
-    image = Image.open(next(tmp_path.glob("card*.png"))).convert("L")
+    image = first_page_image(built_site / "downloads" / "phrase-cards-en-print-shop.pdf", tmp_path, 150).convert("L")
     px = image.width / (TRIM_W + 2 * BLEED)
 
     def ink(x_mm, y_mm):
