@@ -333,3 +333,48 @@ def test_words_are_hyphenated_by_their_languages_patterns_with_three_letters_a_s
         and (len(head) < 3 or len(tail) < 3 or len(head) not in dictionary.positions(head + tail.split("-")[0]))
     ]
     assert odd == []
+
+
+def flat(text: str) -> str:
+    """Text with its lines joined, so a sentence wrapped over two lines is found whole."""
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_book_prints_a_cards_words_once_and_later_chapters_point_to_that_page(built_site, model, lang):
+    """Quick help prints its situations' cards; a chapter with the same card shows its title and the page of the
+    words instead of printing them again, and a card quick help does not show keeps its words in its chapter."""
+    pages = [flat(text) for text in pages_text(pdf(built_site, lang))]
+    language = model.settings.language(lang)
+    label = language.label("phrases_title") + ": "
+    quick_help = model.page("quick-help", lang)
+    quick_help_title = next(heading.title for heading in quick_help.scan.headings if heading.level == 1)
+    pointer = language.label("print_card_shown").replace("{chapter}", quick_help_title) + f" ({language.label('print_page_ref')} "
+    in_quick_help = {directive.argument for directive in quick_help.scan.directives if directive.name == "phrases"}
+    chapters = {
+        directive.argument
+        for languages in model.pages.values()
+        if (page := languages.get(lang)) and page.slug != "quick-help" and page.meta.get("print", True)
+        for directive in page.scan.directives
+        if directive.name == "phrases"
+    }
+    pointed = 0
+    for card_id in sorted(in_quick_help | chapters):
+        card = model.card(card_id)
+        box_title = label + card.title_in(lang)
+        first_phrase = card.phrases_in(lang)[0]
+        with_words = [number for number, text in enumerate(pages, 1) if box_title + " " in text and first_phrase in text]
+        assert with_words, card_id  # its words are printed somewhere
+        if card_id not in in_quick_help:
+            continue
+        words_at = with_words[0]
+        assert f"{box_title} " in pages[words_at - 1]
+        # Every other box of this card is its title and the page of the words, nothing more.
+        for text in pages:
+            for later in text.split(box_title + " ")[1:]:
+                if later.startswith(pointer):
+                    assert later.startswith(f"{pointer}{words_at})"), (card_id, later[:80])
+                    pointed += 1
+        if card_id in chapters:
+            assert sum(text.count(f"{box_title} {pointer}") for text in pages) >= 1, card_id
+    assert pointed >= 20

@@ -82,6 +82,7 @@ class PrintLabels:
     page_ref: str  # e.g. "p."
     online: str = ""  # e.g. "This handbook online:", before the site's address on the cover
     on_website: str = ""  # e.g. "on the website": where a link to the site leads while its address is a placeholder
+    card_shown: str = ""  # e.g. "The words are in {chapter}": a phrase box whose card an earlier chapter printed
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,32 @@ def read_chapter(page: RenderedPage) -> Chapter:
         f"{page.slug}--{title}" if title else page.slug,
         tuple((h2_id, "".join(h2.itertext()).strip()) for h2 in body.iter("h2") if (h2_id := h2.get("id"))),
     )
+
+
+def refer_to_earlier_cards(chapter: Chapter, first_shown: dict[str, Chapter], card_shown: str) -> None:
+    """Each phrase box whose card an earlier chapter printed keeps its title and points to it with a page number.
+
+    Quick help comes first and shows most cards with its situations; their chapters show them again on the web,
+    where a page is read on its own, but a printed book that prints them twice is twenty pages longer and makes
+    a reader wonder whether the two differ. `first_shown` maps each card ID to the chapter that printed it and
+    grows as the chapters are read in order.
+    """
+    page_dir = chapter.page.url if chapter.page.url.endswith("/") else posixpath.dirname(chapter.page.url) + "/"
+    for box in chapter.body.iter("div"):
+        card = box.get("data-card")
+        if not card:
+            continue
+        earlier = first_shown.setdefault(card, chapter)
+        if earlier is chapter or not card_shown:
+            continue
+        title = next((child for child in box if "phrases-title" in _classes(child)), None)
+        for child in [child for child in box if child is not title]:
+            box.remove(child)
+        reference = ElementTree.SubElement(box, "p", {"class": "phrases-shown"})
+        link = ElementTree.SubElement(
+            reference, "a", {"href": posixpath.relpath(earlier.page.url or ".", page_dir).rstrip("/") + f"/#{box.get('id')}"}
+        )
+        link.text = card_shown.replace("{chapter}", earlier.page.title)
 
 
 def _set_link(a: ElementTree.Element, css_class: str | None, href: str | None, page_slot: bool = False) -> None:
@@ -286,6 +313,9 @@ def combine(
     """
     problems: list[Problem] = []
     chapters = {page.slug: read_chapter(page) for page in pages}
+    first_shown: dict[str, Chapter] = {}
+    for chapter in chapters.values():
+        refer_to_earlier_cards(chapter, first_shown, labels.card_shown)
     toc: list[str] = []
     bodies: list[str] = []
     for slug, chapter in chapters.items():

@@ -239,6 +239,7 @@ def handbook_source(handbook: Handbook, language: Language, rendered: dict[str, 
         page_ref=language.label("print_page_ref"),
         online=language.label("print_online"),
         on_website=language.label("print_on_website"),
+        card_shown=language.label("print_card_shown"),
     )
     css = stylesheet("handbook.css") + "\n" + page_css(labels)
     pages = nav_order(handbook, rendered)

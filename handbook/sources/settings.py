@@ -74,6 +74,7 @@ CODE_UI_KEYS = (
     "link_title",
     "link_url",
     "phrases_title",
+    "print_card_shown",
     "print_contents",
     "print_edition",
     "print_language",
