@@ -268,6 +268,16 @@ def test_a_quick_help_situation_an_example_email_and_a_titled_table_each_print_o
         box = next((number for number, lines in enumerate(pages[at:], at) if label + title in lines), None)
         if box != at:
             apart.append((title, at + 1, box + 1))
+    # ... and the line after the phrase box ("read more"; the way back to the list is web-only), whose first words
+    # are on the same page.
+    lines = source_lines(lang, "quick-help")
+    closing = [next(line for line in lines[at + 1 :] if line.strip()) for at, line in enumerate(lines) if line.startswith("{% phrases")]
+    assert len(closing) == len(headings)
+    for title, line in zip(headings, closing, strict=True):
+        words = " ".join(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line.split("[↑")[0]).replace("*", "").split()[:4])
+        at = next(number for number, text in enumerate(pages) if title in text)
+        if words not in " ".join(" ".join(pages[at]).split()):
+            apart.append((title, words, at + 1))
     assert apart == []
     # The worked example's e-mail, from its subject line to its signature.
     quoted = [line[1:].strip().replace("*", "") for line in source_lines(lang, "conversation") if line.startswith(">")]
