@@ -5,6 +5,8 @@ The real docs/ are built once (conftest's `built_site`) and served; Debian's Chr
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import ROOT
 from mkdocs.config import load_config
@@ -90,5 +92,7 @@ def test_the_jump_list_reaches_every_situation_in_one_tap(phone, served_site, la
 def test_the_words_to_end_the_call_stand_under_the_abusive_situation(phone, served_site, model, lang):
     phone.goto(served_site + PAGES[lang])
     abusive = next(s for s in situations(phone) if s["id"] == "crossing-a-line")
-    end_words = [phrase[lang] for phrase in model.card("end-call").phrases]
-    assert any(words in abusive["text"] for words in end_words), abusive["text"]
+    # The end-call card opens with the sentence that stops the call ("Ik stop dit gesprek nu."); the two cards
+    # differ line for line, so that sentence, not a whole line, must stand under the situation.
+    stop_words = re.split(r"(?<=[.?!])\s+", model.card("end-call").phrases[0][lang])[0]
+    assert stop_words in abusive["text"], (stop_words, abusive["text"])
