@@ -271,7 +271,9 @@ def test_a_quick_help_situation_an_example_email_and_a_titled_table_each_print_o
     # ... and the line after the phrase box ("read more"; the way back to the list is web-only), whose first words
     # are on the same page.
     lines = source_lines(lang, "quick-help")
-    closing = [next(line for line in lines[at + 1 :] if line.strip()) for at, line in enumerate(lines) if line.startswith("{% phrases")]
+    closing = [
+        next(line for line in lines[at + 1 :] if line.strip()) for at, line in enumerate(lines) if line.startswith("{% phrases")
+    ]
     assert len(closing) == len(headings)
     for title, line in zip(headings, closing, strict=True):
         words = " ".join(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line.split("[↑")[0]).replace("*", "").split()[:4])
