@@ -143,6 +143,11 @@ def read_chapter(page: RenderedPage) -> Chapter:
     )
 
 
+def _page_dir(url: str) -> str:
+    """The folder a page's relative links start from: the page's own URL when it ends in `/`, else its parent."""
+    return url if url.endswith("/") else posixpath.dirname(url) + "/"
+
+
 def refer_to_earlier_cards(chapter: Chapter, first_shown: dict[str, Chapter], card_shown: str) -> None:
     """Each phrase box whose card an earlier chapter printed keeps its title and points to it with a page number.
 
@@ -151,7 +156,7 @@ def refer_to_earlier_cards(chapter: Chapter, first_shown: dict[str, Chapter], ca
     a reader wonder whether the two differ. `first_shown` maps each card ID to the chapter that printed it and
     grows as the chapters are read in order.
     """
-    page_dir = chapter.page.url if chapter.page.url.endswith("/") else posixpath.dirname(chapter.page.url) + "/"
+    page_dir = _page_dir(chapter.page.url)
     for box in chapter.body.iter("div"):
         card = box.get("data-card")
         if not card:
@@ -211,8 +216,7 @@ def rewrite_chapter(
     so each chapter is rewritten once, after every chapter has been read (links need the IDs of all of them).
     """
     page = chapter.page
-    page_dir = posixpath.dirname(page.url.rstrip("/"))
-    page_dir = page.url if page.url.endswith("/") else page_dir + "/"
+    page_dir = _page_dir(page.url)
     for element in chapter.body.iter():
         if element.get("id"):
             element.set("id", f"{page.slug}--{element.get('id')}")
