@@ -89,6 +89,34 @@ def test_the_jump_list_reaches_every_situation_in_one_tap(phone, served_site, la
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_most_common_situations_are_tappable_on_the_first_screen(phone, served_site, lang):
+    phone.goto(served_site + PAGES[lang])
+    ids = {s["id"] for s in situations(phone)}
+    buttons = phone.evaluate(
+        """() => [...document.querySelectorAll('.md-content .common-situations a')].map(a => {
+            const box = a.getBoundingClientRect();
+            return {target: a.getAttribute('href').slice(1), top: box.top, bottom: box.bottom,
+                    height: box.height, lines: a.getClientRects().length};
+        })"""
+    )
+    assert len(buttons) >= 5, buttons
+    for button in buttons:
+        assert button["target"] in ids, button
+        # On the first screen, one line each (no label broken over two lines), at least 24 px to tap (WCAG 2.5.8).
+        assert button["bottom"] <= PHONE["height"] and button["lines"] == 1 and button["height"] >= 24, button
+    # The full list right under the row still starts on the same screen.
+    first_group_top = phone.evaluate(
+        "() => document.querySelector('.md-content .common-situations').nextElementSibling.getBoundingClientRect().top"
+    )
+    assert first_group_top < PHONE["height"], first_group_top
+    phone.locator(".md-content .common-situations a").first.click()
+    phone.wait_for_timeout(150)
+    target = buttons[0]["target"]
+    top = phone.locator(f"h2#{target}").evaluate("h => h.getBoundingClientRect().top")
+    assert phone.evaluate(HEADER_BOTTOM) - 1 <= top < PHONE["height"] / 2, (target, top)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
 def test_the_words_to_end_the_call_stand_under_the_abusive_situation(phone, served_site, model, lang):
     phone.goto(served_site + PAGES[lang])
     abusive = next(s for s in situations(phone) if s["id"] == "crossing-a-line")
