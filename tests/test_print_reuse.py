@@ -79,12 +79,36 @@ def test_kept_entry_is_written_whole_and_last(tmp_path):
     job = job_with(tmp_path, "<p>Hello</p>")
     (out / "sheet.pdf").write_bytes(b"%PDF-first")
     store.keep(job, "key-1", PrintResult("sheet.pdf", pages=1), out)
-    assert sorted(p.name for p in (tmp_path / "store").iterdir()) == ["sheet.pdf", "sheet.pdf.json"]
-    # A later keep that dies after removing the entry leaves no entry pointing at a half-copied PDF.
+    assert sorted(p.name for p in (tmp_path / "store" / "sheet").iterdir()) == ["key-1.json", "key-1.pdf"]
+    # A keep of the same version that dies after removing the entry leaves no entry pointing at a half-copied PDF.
     (out / "sheet.pdf").unlink()
     with pytest.raises(FileNotFoundError):
-        store.keep(job, "key-2", PrintResult("sheet.pdf", pages=1), out)
-    assert store.restore(job.name, "key-1", out) is None and store.restore(job.name, "key-2", out) is None
+        store.keep(job, "key-1", PrintResult("sheet.pdf", pages=1), out)
+    assert store.restore(job.name, "key-1", out) is None
+    assert sorted(p.name for p in (tmp_path / "store" / "sheet").iterdir()) == ["key-1.pdf"]
+
+
+def test_the_versions_used_last_are_kept_and_older_ones_dropped(tmp_path):
+    from handbook.printing.cache import KEPT_VERSIONS
+
+    store, out = PreviousPrint(tmp_path / "store"), tmp_path / "out"
+    out.mkdir()
+    job = job_with(tmp_path, "<p>Hello</p>")
+
+    def keep(version: int) -> None:
+        (out / "sheet.pdf").write_bytes(b"%PDF-" + str(version).encode())
+        store.keep(job, f"key-{version}", PrintResult("sheet.pdf", pages=version), out)
+
+    keep(0)
+    for version in range(1, KEPT_VERSIONS):
+        keep(version)
+    assert store.restore(job.name, "key-0", out).pages == 0, "an earlier version comes back"
+    assert (out / "sheet.pdf").read_bytes() == b"%PDF-0"
+    keep(KEPT_VERSIONS)  # one too many: the one used longest ago goes, not the first one kept
+    assert store.restore(job.name, "key-1", out) is None
+    for version in (0, *range(2, KEPT_VERSIONS + 1)):
+        assert store.restore(job.name, f"key-{version}", out).pages == version
+    assert len(list((tmp_path / "store" / "sheet").glob("*.pdf"))) == KEPT_VERSIONS
 
 
 def test_a_kept_pdf_is_reused_without_making_its_job(tmp_path):
@@ -126,9 +150,9 @@ def test_another_process_keeping_the_same_pdf_midway_leaves_one_whole_pdf(tmp_pa
 
     monkeypatch.setattr(shutil, "copyfile", copy_while_another_process_keeps)
     PreviousPrint(store_dir).keep(job, "key-mine", PrintResult("sheet.pdf", pages=1), mine)
-    assert sorted(p.name for p in store_dir.iterdir()) == ["sheet.pdf", "sheet.pdf.json"]
-    assert (store_dir / "sheet.pdf").read_bytes() == b"%PDF-mine"
-    assert PreviousPrint(store_dir).restore("sheet.pdf", "key-mine", tmp_path) is not None
+    for key, body in (("key-mine", b"%PDF-mine"), ("key-theirs", b"%PDF-theirs")):
+        assert PreviousPrint(store_dir).restore("sheet.pdf", key, tmp_path) is not None
+        assert (tmp_path / "sheet.pdf").read_bytes() == body
 
 
 def test_a_pdf_whose_finishing_fails_leaves_no_file_behind(tmp_path, monkeypatch):

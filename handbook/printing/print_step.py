@@ -53,8 +53,7 @@ class PrintQueue:
         self.out_dir.mkdir(parents=True, exist_ok=True)
         restored = self.previous.restore(name, key, self.out_dir) if self.reuse else None
         if restored is not None:
-            kept = self.previous.directory / f"{name}.json"
-            restored.typeset_in_validation = kept.stat().st_mtime >= self.run_started
+            restored.typeset_in_validation = self.previous.kept_at(name, key) >= self.run_started
             self.entries.append((None, key, restored))
             return
         job = make_job()
