@@ -11,7 +11,7 @@ from conftest import ROOT, first_page_image, require_tool
 from mkdocs.config import load_config
 
 from handbook.printing.jobs import sheet_document, stylesheet
-from handbook.printing.sheets import CARD_H, CARD_W, GRID_X, GRID_Y, cards_body, fit_limits, slot
+from handbook.printing.sheets import CARD_H, CARD_W, GRID_X, GRID_Y, MARK, MARK_GAP, cards_body, fit_limits, slot
 from handbook.printing.typeset import PrintJob, render_job
 from handbook.sources.model import load_handbook
 from handbook.sources.settings import settings_from_mkdocs
@@ -59,8 +59,24 @@ def test_cards_come_in_source_order_with_their_titles(built_site, model, lang):
     assert missing == []
 
 
+def foot_centres(pdf: Path) -> list[tuple[int, int, float, float]]:
+    """(page, card number, centre x, centre y) of every card's foot line: its chapter, if named, and 'n/N'."""
+    words = words_with_boxes(pdf)
+    feet = []
+    for page, number, _, y in card_numbers(pdf):
+        column = next(w for w in words if w[0] == page and NUMBER.match(w[1]) and int(w[1].split("/")[0]) == number)
+        in_column = int(((column[2] + column[4]) / 2 - GRID_X) // CARD_W)
+        line = [
+            w
+            for w in words
+            if w[0] == page and abs((w[3] + w[5]) / 2 - y) < 0.5 and int(((w[2] + w[4]) / 2 - GRID_X) // CARD_W) == in_column
+        ]
+        feet.append((page, number, (min(w[2] for w in line) + max(w[4] for w in line)) / 2, y))
+    return feet
+
+
 def test_duplex_back_lies_behind_front_within_half_a_millimetre(built_site, model):
-    numbers = card_numbers(built_site / "downloads" / "phrase-cards-nl-en-duplex.pdf")
+    numbers = foot_centres(built_site / "downloads" / "phrase-cards-nl-en-duplex.pdf")
     fronts = {n: (x, y) for page, n, x, y in numbers if page % 2 == 1}
     backs = {n: (x, y) for page, n, x, y in numbers if page % 2 == 0}
     assert sorted(fronts) == sorted(backs) == list(range(1, len(model.cards) + 1))
@@ -76,6 +92,14 @@ def test_duplex_first_page_says_how_to_print(built_site):
         text=True,
     ).stdout
     assert re.search(r"100\s?%", text) and "lange zijde" in text
+    # Its words lie clear of the bottom cut marks (they run from MARK_GAP to MARK_GAP + MARK below the grid), and
+    # inside the 5 mm most printers leave unprinted.
+    marks_top, marks_bottom = GRID_Y + 4 * CARD_H + MARK_GAP, GRID_Y + 4 * CARD_H + MARK_GAP + MARK
+    words = [w for w in words_with_boxes(built_site / "downloads" / "phrase-cards-nl-en-duplex.pdf") if w[0] == 1]
+    instructions = [w for w in words if w[3] > GRID_Y + 4 * CARD_H]
+    assert "zijde." in [w[1] for w in instructions]
+    for _, word, _, top, _, bottom in instructions:
+        assert (bottom <= marks_top or top >= marks_bottom) and bottom <= 297 - 5, (word, top, bottom)
 
 
 def test_cut_marks_are_drawn_at_every_grid_line(built_site, tmp_path):
@@ -145,19 +169,34 @@ def test_mirrored_slots_swap_columns_only():
 def test_the_cards_end_in_an_index_of_every_card_under_its_chapter_and_each_card_names_its_chapter(model):
     from html import escape
 
-    chapters = {slug: model.page(slug, "nl").scan.title for slug in model.settings.nav_slugs if model.page(slug, "nl")}
-    body = cards_body(model.cards, "nl", None, "", chapters, "Alle kaarten")
-    index = body[body.index('class="sheet index"') :]
-    for n, card in enumerate(model.cards, 1):
-        entry = f'<span class="n">{n}</span> {escape(card.title["nl"])}</li>'
-        assert entry in index, card.id
-        before = index[: index.index(entry)]
-        assert before.rindex("<h2>") == before.rindex(f"<h2>{escape(chapters[card.page])}</h2>"), card.id
-        foot = f'<span class="chapter">{escape(chapters[card.page])}</span> · {n}/{len(model.cards)}'
-        assert foot in body[: body.index('class="sheet index"')], card.id
-    # The duplex set keeps fronts and backs paired: no index sheet, no chapter at the foot.
-    duplex = cards_body(model.cards, "nl", "en", "print", chapters, "Alle kaarten")
-    assert 'class="sheet index"' not in duplex and 'class="chapter"' not in duplex
+    chapters = {
+        lang: {slug: model.page(slug, lang).scan.title for slug in model.settings.nav_slugs if model.page(slug, lang)}
+        for lang in ("nl", "en")
+    }
+    headings = {"nl": "Alle kaarten", "en": "All cards"}
+
+    def check(body: str, lang: str, side: str) -> None:
+        index = body[body.index(f'class="sheet index" lang="{lang}"') :]
+        index = index[: index.index("</section>")]
+        for n, card in enumerate(model.cards, 1):
+            entry = f'<span class="n">{n}</span> {escape(card.title[lang])}</li>'
+            assert entry in index, card.id
+            before = index[: index.index(entry)]
+            assert before.rindex("<h2>") == before.rindex(f"<h2>{escape(chapters[lang][card.page])}</h2>"), card.id
+            foot = f'<span class="chapter">{escape(chapters[lang][card.page])}</span> · {n}/{len(model.cards)}'
+            assert foot in side, (lang, card.id)
+
+    single = cards_body(model.cards, "nl", None, "", {"nl": chapters["nl"]}, {"nl": "Alle kaarten"})
+    check(single, "nl", single[: single.index('class="sheet index"')])
+    # The duplex set names each card's chapter on each side in that side's language, and ends in an index sheet
+    # printed front and back like the cards.
+    duplex = cards_body(model.cards, "nl", "en", "print", chapters, headings)
+    sheets = duplex[: duplex.index('class="sheet index"')].split('<section class="sheet')
+    fronts = "".join(s for s in sheets if not s.startswith(" back"))
+    backs = "".join(s for s in sheets if s.startswith(" back"))
+    check(duplex, "nl", fronts)
+    check(duplex, "en", backs)
+    assert duplex.index('class="sheet index" lang="nl"') < duplex.index('class="sheet index" lang="en"')
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -167,3 +206,16 @@ def test_the_last_page_of_the_printed_cards_lists_every_card(built_site, model, 
     last = " ".join([p for p in pages if p.strip()][-1].split())
     missing = [card.id for card in model.cards if " ".join(card.title[lang].split()) not in last]
     assert missing == []
+    # A title that wraps goes on under its first word: every line of the index starts at the column's edge
+    # (a chapter or a number) or under the titles, 7 mm in.
+    words = words_with_boxes(pdf)
+    words = [w for w in words if w[0] == max(w[0] for w in words)]
+    lines: dict[float, list] = {}
+    for word in words:
+        lines.setdefault(round(word[3], 0), []).append(word)
+    del lines[min(lines)]  # the sheet's heading
+    chapter_words = {title.split()[0] for title in (model.page(s, lang).scan.title for s in model.settings.nav_slugs)}
+    starts = [min(line, key=lambda w: w[2]) for line in lines.values()]
+    columns = sorted({round(w[2]) for w in starts if w[1].isdigit()})
+    wrapped = [w for w in starts if not w[1].isdigit() and w[1] not in chapter_words and round(w[2]) in columns]
+    assert len(columns) == 2 and wrapped == [], wrapped

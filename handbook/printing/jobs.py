@@ -58,16 +58,24 @@ def sheet_document(lang: str, title: str, css: str, body: str, head: str = "") -
     )
 
 
+def chapter_titles(handbook: Handbook, languages: Sequence[Language]) -> dict[str, dict[str, str]]:
+    """Per language, page slug -> chapter title in navigation order: named on each card and in the index sheet."""
+    titles: dict[str, dict[str, str]] = {}
+    for language in languages:
+        pages = (handbook.page(slug, language.locale) for slug in handbook.settings.nav_slugs)
+        titles[language.locale] = {page.slug: page.scan.title for page in pages if page is not None and page.scan.title}
+    return titles
+
+
+def card_index_headings(languages: Sequence[Language]) -> dict[str, str]:
+    return {language.locale: language.label("cards_index") for language in languages}
+
+
 def phrase_card_job(handbook: Handbook, language: Language, css: str) -> PrintJob:
     """One language's sheets of phrase cards; validation lays out the same job to find cards that do not fit."""
     lang = language.locale
     title = " – ".join(filter(None, [language.site_name, language.label("download_cards")]))
-    chapters: dict[str, str] = {}  # page slug -> chapter title, in navigation order: named on each card and in the index sheet
-    for slug in handbook.settings.nav_slugs:
-        page = handbook.page(slug, lang)
-        if page is not None and page.scan.title:
-            chapters[slug] = page.scan.title
-    body = cards_body(handbook.cards, lang, None, "", chapters, language.label("cards_index"))
+    body = cards_body(handbook.cards, lang, None, "", chapter_titles(handbook, [language]), card_index_headings([language]))
     return PrintJob(
         PHRASE_CARDS.format(lang=lang),
         sheet_document(lang, title, css, body),
@@ -103,7 +111,14 @@ def desk_jobs(handbook: Handbook) -> list[PrintJob]:
     if len(settings.languages) >= 2:
         front, back = settings.languages[0], settings.languages[1]
         title = f"{front.site_name} – {front.label('download_duplex')}"
-        body = cards_body(handbook.cards, front.locale, back.locale, front.label("cards_duplex_instructions"))
+        body = cards_body(
+            handbook.cards,
+            front.locale,
+            back.locale,
+            front.label("cards_duplex_instructions"),
+            chapter_titles(handbook, [front, back]),
+            card_index_headings([front, back]),
+        )
         # The backs are checked too: a duplex set is never printed with an overflowing card on either side.
         limits = fit_limits(handbook.cards, front.locale, handbook.cards_path)
         limits += fit_limits(handbook.cards, back.locale, handbook.cards_path)

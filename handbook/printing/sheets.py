@@ -91,26 +91,37 @@ def _sheets(cards: list[Card]) -> list[list[tuple[int, Card]]]:
 
 
 def cards_body(
-    cards: list[Card], front: str, back: str | None, instructions: str, chapters: dict[str, str] | None = None, index: str = ""
+    cards: list[Card],
+    front: str,
+    back: str | None,
+    instructions: str,
+    chapters: dict[str, dict[str, str]] | None = None,
+    index: dict[str, str] | None = None,
 ) -> str:
     """The sheets: fronts only, or each front followed by its mirrored back sheet.
 
-    One language's sheets (no back) given the chapter titles (`chapters`, page slug to title in navigation order)
-    name each card's chapter at its foot and, with an `index` heading, end in an index sheet of all cards."""
+    Given the chapter titles per language (`chapters`: language to page slug to title, in navigation order), each
+    side of a card names its chapter at its foot in its own language; given the index headings per language
+    (`index`), the set ends in an index sheet of all cards, in the duplex set a front and back like the cards."""
     total = len(cards)
-    named = (chapters or {}) if back is None else {}
+    titles = chapters or {}
     pages: list[str] = []
     for sheet_number, sheet in enumerate(_sheets(cards)):
         first = sheet_number == 0
+        named = titles.get(front, {})
         fronts = "".join(card_html(c, n, total, front, slot(i), named.get(c.page, "")) for i, (n, c) in enumerate(sheet))
         note = f'<p class="instructions">{escape(instructions)}</p>' if first and back else ""
         alignment = '<div class="alignment"></div>' if first and back else ""
         pages.append(f'<section class="sheet">{cut_marks()}{alignment}{fronts}{note}</section>')
         if back:
-            backs = "".join(card_html(c, n, total, back, slot(i, mirrored=True)) for i, (n, c) in enumerate(sheet))
+            named = titles.get(back, {})
+            backs = "".join(
+                card_html(c, n, total, back, slot(i, mirrored=True), named.get(c.page, "")) for i, (n, c) in enumerate(sheet)
+            )
             pages.append(f'<section class="sheet back">{cut_marks()}{alignment}{backs}</section>')
-    if named and index:
-        pages.append(card_index(cards, front, named, index))
+    for lang in filter(None, (front, back)):
+        if index and lang in index and titles.get(lang):
+            pages.append(card_index(cards, lang, titles[lang], index[lang]))
     return "".join(pages)
 
 
