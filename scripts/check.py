@@ -5,6 +5,7 @@ only in the rendered pages (a reference link without a definition, Markdown show
 sources run first and report what they find even when the sources have problems, so one run names every fault.
 Check, preview and build print the same problems, counted in the same closing line; check also names the one
 fault of the machine that only the build's print step meets (the print shop's colour profile not installed).
+With nothing changed since the last check, its output is printed again at once (handbook/run/check_memo.py).
 """
 
 import json
@@ -12,12 +13,14 @@ import os
 import subprocess
 import sys
 import tempfile
+from pathlib import Path
 
 from handbook.checks.validate import REPORT, validate
 from handbook.core.problems import Problem, closing_line, plural, sorted_problems
 from handbook.printing.jobs import print_shop_jobs
+from handbook.run.check_memo import inputs_digest, remember, remembered
 from handbook.sources.config_file import load_site_config
-from handbook.sources.settings import settings_from_mkdocs
+from handbook.sources.settings import build_dir, settings_from_mkdocs
 
 
 def site_only_build() -> tuple[list[Problem] | None, str]:
@@ -42,25 +45,39 @@ def site_only_build() -> tuple[list[Problem] | None, str]:
     return None, result.stderr[-3000:] + result.stdout[-1000:]
 
 
-def main() -> int:
+def check() -> tuple[list[str], int, bool]:
+    """What a check prints, its exit status, and whether it is the outcome of these inputs (not of a site
+    build that failed for a reason outside them)."""
     config, problems = load_site_config("mkdocs.yml")
     if config is None:
-        print("\n".join(problem.format() for problem in problems))
-        print(f"check stopped at mkdocs.yml: {plural(len(problems), 'problem')}, fix it first")
-        return 1
+        lines = [problem.format() for problem in problems]
+        return [*lines, f"check stopped at mkdocs.yml: {plural(len(problems), 'problem')}, fix it first"], 1, True
     result = validate(settings_from_mkdocs(config))
     problems, failure = site_only_build()
     if problems is None:
-        print("\n".join(result.lines()))
-        print(f"check failed: the site did not render:\n{failure}")
-        return 1
+        return [*result.lines(), f"check failed: the site did not render:\n{failure}"], 1, False
     # A fault the print step alone finds in the build, named as such: the print shop's colour profile missing.
     _jobs, pdf_only = print_shop_jobs(result.handbook)
     problems = sorted_problems(problems + pdf_only)
-    print("\n".join(result.lines(problems)))
+    lines = result.lines(problems)
     if problems:
-        print(closing_line("check", problems))
-    return 1 if problems else 0
+        lines.append(closing_line("check", problems))
+    return lines, 1 if problems else 0, True
+
+
+def main() -> int:
+    root = Path.cwd()
+    digest, memo_dir = inputs_digest(root), build_dir(root)
+    previous = remembered(memo_dir, digest)
+    if previous is not None:
+        output, status = previous
+    else:
+        lines, status, conclusive = check()
+        output = "\n".join(lines)
+        if conclusive:
+            remember(memo_dir, digest, output, status)
+    print(output)
+    return status
 
 
 if __name__ == "__main__":

@@ -1,0 +1,73 @@
+"""`make check` with nothing changed answers at once: the last check's output, kept under a digest of everything
+that decides it.
+
+A check renders the whole website (about five seconds) to find the faults that exist only in rendered pages.
+Its outcome depends on the handbook's files (sources, settings, code, locks), the git commit the translation
+history is read from, the installed packages, the typesetting libraries of the system and the HANDBOOK_
+switches. While none of those changed, the last outcome is the answer; any change to any of them, in any file,
+runs the whole check again.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+import os
+import sys
+from pathlib import Path
+
+from handbook.core.atomic import write_bytes
+from handbook.core.git_history import git_output
+
+MEMO = Path("cache") / "check.json"  # in the build folder
+# Folders that hold what builds and tools make, not what a check reads.
+NOT_INPUTS = {".git", "site", "build", ".venv", "node_modules", "__pycache__", ".pytest_cache", ".ruff_cache"}
+# The system libraries WeasyPrint lays text out with: a card that fits under one version may not under another.
+TYPESETTING_LIBRARIES = ("libpango-1.0.so.*", "libharfbuzz.so.*", "libfontconfig.so.*", "libfreetype.so.*")
+
+
+def _input_files(root: Path) -> list[Path]:
+    found: list[Path] = []
+    for folder, subfolders, files in os.walk(root):
+        subfolders[:] = sorted(d for d in subfolders if d not in NOT_INPUTS and not d.startswith(".site-staging-"))
+        found.extend(Path(folder, name) for name in sorted(files))
+    return found
+
+
+def inputs_digest(root: Path) -> str:
+    """A digest of everything a check's outcome depends on."""
+    digest = hashlib.sha256()
+
+    def add(*parts: str | bytes) -> None:
+        for part in parts:
+            digest.update((part.encode("utf-8") if isinstance(part, str) else part) + b"\0")
+
+    for path in _input_files(root):
+        add(path.relative_to(root).as_posix(), path.read_bytes())
+    add("commit", git_output(root, "rev-parse", "HEAD") or "no git")
+    add("python", sys.version, sys.prefix)
+    for folder in sorted({p for p in sys.path if p.endswith("site-packages") and Path(p).is_dir()}):
+        add(folder, *sorted(name for name in os.listdir(folder) if name.endswith(".dist-info")))
+    for pattern in TYPESETTING_LIBRARIES:
+        add(*sorted(os.path.realpath(p) for p in glob.glob(f"/usr/lib/*/{pattern}")))
+    add(*sorted(f"{name}={value}" for name, value in os.environ.items() if name.startswith("HANDBOOK_")))
+    return digest.hexdigest()
+
+
+def remembered(build_dir: Path, digest: str) -> tuple[str, int] | None:
+    """The last check's output and exit status, when it checked exactly these inputs."""
+    try:
+        memo = json.loads((build_dir / MEMO).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(memo, dict) or memo.get("digest") != digest:
+        return None
+    output, status = memo.get("output"), memo.get("status")
+    return (output, status) if isinstance(output, str) and isinstance(status, int) else None
+
+
+def remember(build_dir: Path, digest: str, output: str, status: int) -> None:
+    memo = {"digest": digest, "output": output, "status": status}
+    (build_dir / MEMO).parent.mkdir(parents=True, exist_ok=True)
+    write_bytes(build_dir / MEMO, (json.dumps(memo, ensure_ascii=False) + "\n").encode("utf-8"))
