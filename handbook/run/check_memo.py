@@ -19,6 +19,7 @@ from pathlib import Path
 
 from handbook.core.atomic import write_bytes
 from handbook.core.git_history import git_output
+from handbook.printing.report import read_json
 
 MEMO = Path("cache") / "check.json"  # in the build folder
 # Folders that hold what builds and tools make, not what a check reads.
@@ -57,11 +58,8 @@ def inputs_digest(root: Path) -> str:
 
 def remembered(build_dir: Path, digest: str) -> tuple[str, int] | None:
     """The last check's output and exit status, when it checked exactly these inputs."""
-    try:
-        memo = json.loads((build_dir / MEMO).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(memo, dict) or memo.get("digest") != digest:
+    memo = read_json(build_dir / MEMO)
+    if memo.get("digest") != digest:
         return None
     output, status = memo.get("output"), memo.get("status")
     return (output, status) if isinstance(output, str) and isinstance(status, int) else None
