@@ -6,6 +6,7 @@ print step (which reads the built pages) show the same thing.
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from handbook.pages.desk import has_desk_sheet
@@ -24,12 +25,25 @@ def card_text(card: Card, lang: str, when_class: str) -> str:
     return when + "<ul>" + "".join(f"<li>{escape(phrase)}</li>" for phrase in card.phrases_in(lang)) + "</ul>"
 
 
+# Two capitals open an abbreviation (KVK, AVG); "I" is written so anywhere in English.
+KEEPS_ITS_CAPITAL = re.compile(r"[A-Z]{2}|I\b|I’")
+
+
+def phrase_box_title(card: Card, language: Language) -> str:
+    """ "Zo zeg je het: de klant is boos": the card's title runs on after the colon, so it starts in lower case as
+    Dutch and English both write it there, unless its first word is written in capitals (an abbreviation such as
+    KVK) or is the English "I"."""
+    title = card.title_in(language.locale)
+    if title[:1].isupper() and not KEEPS_ITS_CAPITAL.match(title):
+        title = title[0].lower() + title[1:]
+    return f"{language.label('phrases_title')}: {title}"
+
+
 def render_phrase_box(card: Card, language: Language) -> str:
-    lang = language.locale
     return (
         f'<div class="phrases" id="phrases-{card.id}" data-card="{card.id}">'
-        f'<p class="phrases-title">{escape(language.label("phrases_title"))}: {escape(card.title_in(lang))}</p>'
-        f"{card_text(card, lang, 'phrases-when')}</div>"
+        f'<p class="phrases-title">{escape(phrase_box_title(card, language))}</p>'
+        f"{card_text(card, language.locale, 'phrases-when')}</div>"
     )
 
 
