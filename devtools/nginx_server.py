@@ -72,7 +72,7 @@ def serving(site_conf: Path, port: int = 0) -> Generator[str, None, None]:
         yield f"http://127.0.0.1:{port}"
     finally:
         process.terminate()
-        process.wait(timeout=10)
+        process.communicate(timeout=10)  # waits, and closes its stderr pipe (unclosed, Python warns)
         shutil.rmtree(work, ignore_errors=True)
 
 
