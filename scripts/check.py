@@ -18,7 +18,7 @@ from pathlib import Path
 from handbook.checks.validate import REPORT, validate
 from handbook.core.problems import Problem, closing_line, plural, sorted_problems
 from handbook.printing.jobs import print_shop_jobs
-from handbook.run.check_memo import inputs_digest, remember, remembered
+from handbook.run.check_memo import checkout_digest, remember, remembered
 from handbook.sources.config_file import load_site_config
 from handbook.sources.settings import build_dir, settings_from_mkdocs
 
@@ -67,7 +67,7 @@ def check() -> tuple[list[str], int, bool]:
 
 def main() -> int:
     root = Path.cwd()
-    digest, memo_dir = inputs_digest(root), build_dir(root)
+    digest, memo_dir = checkout_digest(root), build_dir(root)
     previous = remembered(memo_dir, digest)
     if previous is not None:
         output, status = previous

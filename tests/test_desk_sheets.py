@@ -62,16 +62,16 @@ def test_cards_come_in_source_order_with_their_titles(built_site, model, lang):
 def foot_centres(pdf: Path) -> list[tuple[int, int, float, float]]:
     """(page, card number, centre x, centre y) of every card's foot line: its chapter, if named, and 'n/N'."""
     words = words_with_boxes(pdf)
+
+    def middle(word: tuple[int, str, float, float, float, float]) -> tuple[int, float]:
+        """The card column a word stands in, and the height of its middle."""
+        return int(((word[2] + word[4]) / 2 - GRID_X) // CARD_W), (word[3] + word[5]) / 2
+
     feet = []
-    for page, number, _, y in card_numbers(pdf):
-        column = next(w for w in words if w[0] == page and NUMBER.match(w[1]) and int(w[1].split("/")[0]) == number)
-        in_column = int(((column[2] + column[4]) / 2 - GRID_X) // CARD_W)
-        line = [
-            w
-            for w in words
-            if w[0] == page and abs((w[3] + w[5]) / 2 - y) < 0.5 and int(((w[2] + w[4]) / 2 - GRID_X) // CARD_W) == in_column
-        ]
-        feet.append((page, number, (min(w[2] for w in line) + max(w[4] for w in line)) / 2, y))
+    for label in (w for w in words if NUMBER.match(w[1])):
+        column, y = middle(label)
+        line = [w for w in words if w[0] == label[0] and middle(w)[0] == column and abs(middle(w)[1] - y) < 0.5]
+        feet.append((label[0], int(NUMBER.match(label[1]).group(1)), (min(w[2] for w in line) + max(w[4] for w in line)) / 2, y))
     return feet
 
 

@@ -10,7 +10,6 @@ runs the whole check again.
 
 from __future__ import annotations
 
-import glob
 import hashlib
 import json
 import os
@@ -20,12 +19,11 @@ from pathlib import Path
 from handbook.core.atomic import write_bytes
 from handbook.core.git_history import git_output
 from handbook.printing.report import read_json
+from handbook.printing.typesetter import typesetter_versions
 
 MEMO = Path("cache") / "check.json"  # in the build folder
 # Folders that hold what builds and tools make, not what a check reads.
 NOT_INPUTS = {".git", "site", "build", ".venv", "node_modules", "__pycache__", ".pytest_cache", ".ruff_cache"}
-# The system libraries WeasyPrint lays text out with: a card that fits under one version may not under another.
-TYPESETTING_LIBRARIES = ("libpango-1.0.so.*", "libharfbuzz.so.*", "libfontconfig.so.*", "libfreetype.so.*")
 
 
 def _input_files(root: Path) -> list[Path]:
@@ -36,7 +34,7 @@ def _input_files(root: Path) -> list[Path]:
     return found
 
 
-def inputs_digest(root: Path) -> str:
+def checkout_digest(root: Path) -> str:
     """A digest of everything a check's outcome depends on."""
     digest = hashlib.sha256()
 
@@ -50,8 +48,9 @@ def inputs_digest(root: Path) -> str:
     add("python", sys.version, sys.prefix)
     for folder in sorted({p for p in sys.path if p.endswith("site-packages") and Path(p).is_dir()}):
         add(folder, *sorted(name for name in os.listdir(folder) if name.endswith(".dist-info")))
-    for pattern in TYPESETTING_LIBRARIES:
-        add(*sorted(os.path.realpath(p) for p in glob.glob(f"/usr/lib/*/{pattern}")))
+    # The typesetter's packages and system libraries, as the print cache counts them: a card that fits under one
+    # version of Pango may not under another.
+    add(repr(sorted(typesetter_versions().items())))
     add(*sorted(f"{name}={value}" for name, value in os.environ.items() if name.startswith("HANDBOOK_")))
     return digest.hexdigest()
 
