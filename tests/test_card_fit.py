@@ -7,7 +7,7 @@ import re
 import subprocess
 import sys
 
-from conftest import copy_project
+from conftest import ROOT, copy_project
 
 LOCATED = re.compile(r"^\S+:\d+:\d+: [A-Z-]+ .*$", re.M)
 
@@ -74,3 +74,44 @@ def test_a_card_leading_to_a_missing_page_is_reported_once_at_the_card(tmp_path)
     assert LOCATED.findall(check.stdout) == [
         f"docs/phrases.yml:{line}:14: CARD-SECTION card '{card}' links to missing page 'gone-page'"
     ]
+
+
+def test_an_edited_card_is_laid_out_alone_and_reported_as_the_full_sheets_report_it(tmp_path, monkeypatch):
+    """An author who edits one card waits for that card alone; what its own layout finds is what the full
+    sheets find."""
+    from mkdocs.config import load_config
+
+    from handbook.printing import card_fit
+    from handbook.sources.model import load_handbook
+    from handbook.sources.settings import settings_from_mkdocs
+
+    copy, card_line = copy_with_long_english_card(tmp_path)
+    cards = copy / "docs" / "phrases.yml"
+    too_long = cards.read_text(encoding="utf-8")
+
+    def check() -> list[str]:
+        return [
+            p.format()
+            for p in card_fit.card_fit_problems(load_handbook(settings_from_mkdocs(load_config(str(copy / "mkdocs.yml")))))
+        ]
+
+    from_full_sheets = check()  # a first check: every card is new, so the sheets are typeset as printed
+    assert len(from_full_sheets) == 1 and f"docs/phrases.yml:{card_line}:1: CARD-TOO-LONG" in from_full_sheets[0]
+    assert check() == from_full_sheets  # nothing changed: nothing laid out, the same answer
+
+    laid_out: list[tuple[str, int]] = []
+    real = card_fit.render_job
+
+    def counting(job, out_dir):
+        laid_out.append((job.lang, len(job.fit_limits)))
+        return real(job, out_dir)
+
+    monkeypatch.setattr(card_fit, "render_job", counting)
+    cards.write_text((ROOT / "docs" / "phrases.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    assert check() == []
+    # The one card, once in each layout (office sheet, print shop), in the one language that changed.
+    assert laid_out == [("en", 1), ("en", 1)]
+    laid_out.clear()
+    cards.write_text(too_long, encoding="utf-8")
+    assert check() == from_full_sheets
+    assert laid_out == [("en", 1), ("en", 1)]
