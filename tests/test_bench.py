@@ -88,3 +88,24 @@ def test_the_cpu_of_orphaned_helpers_is_counted_and_waited_for(tmp_path):
     assert (tmp_path / "done").exists()
     assert measure.cpu > 0.01
     assert measure.wall >= measure.cpu * 0.5
+
+
+def test_the_card_edit_changes_one_english_phrase_that_is_not_on_the_desk_sheet():
+    text = (ROOT / "docs" / "phrases.yml").read_text(encoding="utf-8")
+    before = yaml.safe_load(text)["cards"]
+    after = yaml.safe_load(bench.card_phrase_replaced(text, "Benchmark marker 0 1."))["cards"]
+    changed = [
+        (c, p)
+        for c in range(len(before))
+        for p in range(len(before[c]["phrases"]))
+        if before[c]["phrases"][p] != after[c]["phrases"][p]
+    ]
+    assert changed == [(0, 1)]
+    assert after[0]["phrases"][1] == {**before[0]["phrases"][1], "en": "Benchmark marker 0 1."}
+    assert not before[0]["phrases"][1].get("desk")
+    assert {k: v for k, v in after[0].items() if k != "phrases"} == {k: v for k, v in before[0].items() if k != "phrases"}
+
+
+def test_a_seconds_target_is_judged_on_the_median():
+    assert bench.seconds_line("x", 1.0, [0.8, 1.4, 0.9]) == "x: ≤1 s: measured 0.90 s (median of 3) — met"
+    assert bench.seconds_line("x", 2.0, [2.5, 1.0, 2.1]).endswith("measured 2.10 s (median of 3) — missed")
