@@ -24,6 +24,7 @@ import platform
 import re
 import shlex
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -418,7 +419,9 @@ PREVIEW_EDITS = (
 
 def time_live_preview(work: Path, runs: int) -> dict[str, list[float]]:
     """Seconds from saving under `mkdocs serve` until the served page shows the change, per kind of edit."""
-    port = 8765
+    with socket.socket() as probe:  # a port nothing else listens on, or the saves would be looked for elsewhere
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
         cwd=work,
