@@ -143,7 +143,7 @@ def _check_anchor(
     if not anchor:
         return []
     target = handbook.page(slug, explicit_lang or page.lang)
-    ids = target.scan.section_ids if target else []
+    ids = target.scan.link_targets if target else []
     if anchor in ids:
         return []
     suggestion = _closest(anchor, ids)

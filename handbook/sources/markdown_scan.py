@@ -20,6 +20,9 @@ from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 HEADING_ID = re.compile(r"[ \t]*\{:?[ \t]*#([^\s}]+)[^}]*\}[ \t]*$")
+# A paragraph's attribute list on its last line (`{ #id .class }`) and the IDs in it
+ATTRIBUTE_LINE = re.compile(r"^[ \t]*\{:?([^{}]*)\}[ \t]*$")
+ATTRIBUTE_ID = re.compile(r"(?:^|\s)#([^\s}]+)")
 LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^()\s>]*(?:\([^()\s]*\))?[^()\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 AUTOLINK = re.compile(r"<((?:https?|mailto|javascript):[^>\s]+)>", re.IGNORECASE)
@@ -157,10 +160,18 @@ class PageScan:
     open_comments: list[tuple[int, int]] = field(default_factory=list[tuple[int, int]])  # (line, col) of a `<!--` never closed
     # Every line a reader can see text of (not code, not an HTML comment), comments blanked out, by file line.
     text_lines: list[tuple[int, str]] = field(default_factory=list[tuple[int, str]])
+    # IDs given to paragraphs (`{ #id }` under them): places a link on the same site may lead to, not sections
+    # (no wiki links, no translation units), like the groups of quick help's list of situations.
+    paragraph_ids: list[str] = field(default_factory=list[str])
 
     @property
     def section_ids(self) -> list[str]:
         return [h.id for h in self.headings if h.id]
+
+    @property
+    def link_targets(self) -> list[str]:
+        """Every ID on the page a link may name after `#`: its sections, then its paragraphs' IDs."""
+        return self.section_ids + self.paragraph_ids
 
     @property
     def title(self) -> str | None:
@@ -324,6 +335,9 @@ class _Reader:
         in_item = parent is not None and parent.type == "list_item_open"
         if parent is not None and in_item and (_is_task(parent) or EMPTY_TASK.match(content)):
             return  # a checklist item: its own unit
+        attributes = ATTRIBUTE_LINE.match(content.rstrip().rsplit("\n", 1)[-1])
+        if attributes:
+            self.scan.paragraph_ids += ATTRIBUTE_ID.findall(attributes.group(1))
         text = " ".join(part.strip() for part in content.split("\n")).strip()
         kind = "list item" if in_item else "paragraph"
         self.scan.paragraphs.append(Paragraph(text, self.line(start), self.section, kind, self.boxes_open > 0))
