@@ -52,6 +52,14 @@ def test_same_page_anchor_is_checked(fixture_site):
     ]
 
 
+def test_a_link_may_lead_to_a_paragraphs_own_id_but_not_to_a_class(fixture_site):
+    """A paragraph given an ID (`{ #id }` under it, as quick help's groups have) is a place a link may lead to."""
+    page = GOOD_PAGES["talk.en.md"] + "\n**Group**\n{ #group-one .label }\n\nTo [the group](#group-one), [nowhere](#label).\n"
+    assert messages(fixture_site({**GOOD_PAGES, "talk.en.md": page})) == [
+        "docs/talk.en.md:10:29: LINK-ANCHOR '#label' is not a section of this page (see the `{#...}` IDs of its headings)"
+    ]
+
+
 def test_link_into_other_language_is_reported(fixture_site):
     pages = {**GOOD_PAGES, "index.nl.md": "# Welkom {#home}\n\nLees [dit](talk.en.md#stay-calm) eerst.\n"}
     assert messages(fixture_site(pages)) == [

@@ -5,6 +5,7 @@ The real docs/ are built once (conftest's `built_site`) and served; Debian's Chr
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -93,7 +94,7 @@ def test_the_most_common_situations_are_tappable_on_the_first_screen(phone, serv
     phone.goto(served_site + PAGES[lang])
     ids = {s["id"] for s in situations(phone)}
     buttons = phone.evaluate(
-        """() => [...document.querySelectorAll('.md-content .common-situations a')].map(a => {
+        """() => [...document.querySelectorAll('.md-content .common-situations:not(.situation-groups) a')].map(a => {
             const box = a.getBoundingClientRect();
             return {target: a.getAttribute('href').slice(1), top: box.top, bottom: box.bottom,
                     height: box.height, lines: a.getClientRects().length};
@@ -104,10 +105,8 @@ def test_the_most_common_situations_are_tappable_on_the_first_screen(phone, serv
         assert button["target"] in ids, button
         # On the first screen, one line each (no label broken over two lines), at least 24 px to tap (WCAG 2.5.8).
         assert button["bottom"] <= PHONE["height"] and button["lines"] == 1 and button["height"] >= 24, button
-    # The full list right under the row still starts on the same screen.
-    first_group_top = phone.evaluate(
-        "() => document.querySelector('.md-content .common-situations').nextElementSibling.getBoundingClientRect().top"
-    )
+    # The full list below the rows still starts on the same screen.
+    first_group_top = phone.evaluate("() => document.querySelector('.md-content article p[id] + ul').getBoundingClientRect().top")
     assert first_group_top < PHONE["height"], first_group_top
     phone.locator(".md-content .common-situations a").first.click()
     phone.wait_for_timeout(150)
@@ -124,3 +123,37 @@ def test_the_words_to_end_the_call_stand_under_the_abusive_situation(phone, serv
     # differ line for line, so that sentence, not a whole line, must stand under the situation.
     stop_words = re.split(r"(?<=[.?!])\s+", model.card("end-call").phrases[0][lang])[0]
     assert stop_words in abusive["text"], (stop_words, abusive["text"])
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_each_group_of_the_list_is_one_tap_from_the_first_screen_and_shows_whole(phone, served_site, lang):
+    """Two taps reach any situation without scrolling: the group's button on the first screen, then its line."""
+    phone.goto(served_site + PAGES[lang])
+    groups = phone.evaluate(
+        """() => [...document.querySelectorAll('.md-content .situation-groups a')].map(a => ({
+            target: a.getAttribute('href').slice(1), bottom: a.getBoundingClientRect().bottom}))"""
+    )
+    labels = phone.evaluate(
+        """() => [...document.querySelectorAll('.md-content article p[id]')]
+            .filter(p => p.nextElementSibling && p.nextElementSibling.tagName === 'UL').map(p => p.id)"""
+    )
+    assert [g["target"] for g in groups] == labels and len(labels) >= 4, (groups, labels)
+    for group in groups:
+        assert group["bottom"] <= PHONE["height"], group
+        phone.evaluate("window.scrollTo(0, 0)")
+        phone.locator(f".md-content .situation-groups a[href='#{group['target']}']").click()
+        phone.wait_for_timeout(150)
+        shown = phone.evaluate(
+            """id => { const p = document.getElementById(id), links = [...p.nextElementSibling.querySelectorAll('a')];
+                return {top: p.getBoundingClientRect().top, count: links.length,
+                        bottom: Math.max(...links.map(a => a.getBoundingClientRect().bottom))}; }""",
+            group["target"],
+        )
+        assert shown["count"] >= 3, shown
+        # Its label below the header, every situation of the group on the screen, each line still a finger's height.
+        assert phone.evaluate(HEADER_BOTTOM) - 1 <= shown["top"] and shown["bottom"] <= PHONE["height"], (group, shown)
+    rows = phone.evaluate(
+        """() => { const ul = document.querySelector('.md-content article p[id] + ul');
+            return [...ul.querySelectorAll('li')].map(li => li.getBoundingClientRect().top); }"""
+    )
+    assert min(b - a for a, b in itertools.pairwise(rows)) >= 24, rows

@@ -125,12 +125,17 @@ def _drop(parent: ElementTree.Element, child: ElementTree.Element) -> None:
     parent.remove(child)
 
 
+# Made for the screen only: the headings' permalinks, and quick help's rows of buttons, whose work the list of
+# situations with its page numbers does on paper (their links would ask for page numbers nothing prints).
+SCREEN_ONLY = {"headerlink", "common-situations"}
+
+
 def read_chapter(page: RenderedPage) -> Chapter:
-    """The page parsed, its permalinks (`a.headerlink`, for the screen only) removed."""
+    """The page parsed, what is made for the screen only (SCREEN_ONLY) removed."""
     body = parse_body(page.html)
-    permalinks = [(parent, a) for parent in body.iter() for a in parent if a.tag == "a" and "headerlink" in _classes(a)]
-    for parent, a in permalinks:
-        _drop(parent, a)
+    screen_only = [(parent, child) for parent in body.iter() for child in parent if SCREEN_ONLY & set(_classes(child))]
+    for parent, child in screen_only:
+        _drop(parent, child)
     title = next((h1.get("id") for h1 in body.iter("h1") if h1.get("id")), None)
     return Chapter(
         page,
