@@ -15,6 +15,7 @@ import posixpath
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -162,7 +163,10 @@ class _Reader(HTMLParser):
         self.end_run()
 
 
+@lru_cache(maxsize=512)
 def read_output(html: str) -> PageOutput:
+    """One built page read (kept in the process: `make serve` checks every page after each save, most unchanged;
+    callers only read the result)."""
     output = PageOutput()
     reader = _Reader(output)
     reader.feed(html)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -408,6 +408,10 @@ def all_indexes(text: str, needle: str) -> list[int]:
     return indexes
 
 
+@lru_cache(maxsize=1024)
 def scan_markdown(text: str, first_line: int = 1) -> PageScan:
-    """Read a Markdown body; `first_line` is the file line of its first line (after front matter)."""
+    """Read a Markdown body; `first_line` is the file line of its first line (after front matter).
+
+    The same text at the same line gives the same reading, kept in the process: `make serve` validates the whole
+    handbook after each save, and reads again only the page that changed. Callers only read a `PageScan`."""
     return _Reader(text, first_line).read()

@@ -14,6 +14,7 @@ another `lang` are removed first, because they may legitimately stay in the othe
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 WORDS = {
     "nl": frozenset(
@@ -68,6 +69,12 @@ def words_outside_quotes(text: str) -> list[str]:
 
 def scores(text: str) -> dict[str, float]:
     """How strongly `text` reads as each language: 1 per listed word, 0.5 per word with a spelling pattern."""
+    return dict(_scores(text))
+
+
+@lru_cache(maxsize=16384)
+def _scores(text: str) -> tuple[tuple[str, float], ...]:
+    """`scores`, kept in the process: `make serve` checks every text after each save, and most are unchanged."""
     result = dict.fromkeys(WORDS, 0.0)
     for word in (w.lower() for w in words_outside_quotes(text)):
         listed = [lang for lang, words in WORDS.items() if word in words]
@@ -78,7 +85,7 @@ def scores(text: str) -> dict[str, float]:
         for lang, pattern in SPELLING.items():
             if pattern.search(word):
                 result[lang] += 0.5
-    return result
+    return tuple(result.items())
 
 
 def _other(score: dict[str, float], expected: str, min_score: float) -> str | None:
