@@ -540,8 +540,9 @@ def clean_page_faults(outcome: Outcome) -> list[str]:
     """What a reader of a mutant that passed every check would see wrong."""
     handbook = outcome.handbook
     settings = handbook.settings
+    # Where a link may lead: a heading's ID, or a paragraph's own (`{ #id }`, quick help's groups).
     sections = {
-        (lang, slug): {h.id for h in page.scan.headings if h.id}
+        (lang, slug): set(page.scan.link_targets)
         for slug, langs in handbook.pages.items()
         for lang, page in langs.items()
     }
