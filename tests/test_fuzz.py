@@ -542,9 +542,7 @@ def clean_page_faults(outcome: Outcome) -> list[str]:
     settings = handbook.settings
     # Where a link may lead: a heading's ID, or a paragraph's own (`{ #id }`, quick help's groups).
     sections = {
-        (lang, slug): set(page.scan.link_targets)
-        for slug, langs in handbook.pages.items()
-        for lang, page in langs.items()
+        (lang, slug): set(page.scan.link_targets) for slug, langs in handbook.pages.items() for lang, page in langs.items()
     }
     addresses = {"/" + page_address(settings.language(lang).folder, slug): (lang, slug) for lang, slug in sections}
     site_url = settings.site_url.rstrip("/")
