@@ -157,14 +157,12 @@ def card_fit_problems(handbook: Handbook) -> list[Problem]:
         results = print_or_reuse(jobs, store, Path(scratch))
         if laid_out_alone:
             outcomes = {digest: memo[digest] for digest in digests if digest in memo}
-            for (layout, lang), cards in _grouped(digests, new).items():
-                found = render_job(_alone(handbook, layout, lang, cards), scratch)
+            for (layout, lang), group in _grouped(digests, new).items():
+                found = render_job(_alone(handbook, layout, lang, [digests[d].card for d in group]), scratch)
                 if any(problem.code != Code.CARD_TOO_LONG for problem in found.errors):
                     continue  # not laid out: nothing is known of these cards, and the print step reports why
-                for digest in new:
-                    card_layout = digests[digest]
-                    if (card_layout.layout, card_layout.lang) == (layout, lang):
-                        outcomes[digest] = _outcome(p for p in found.errors if p.line == card_layout.card.line)
+                for digest in group:
+                    outcomes[digest] = _outcome(p for p in found.errors if p.line == digests[digest].card.line)
         else:
             outcomes = _by_card(results, digests)
     write_bytes(build_dir / MEMO, (json.dumps(outcomes, ensure_ascii=False) + "\n").encode("utf-8"))
@@ -179,9 +177,9 @@ def card_fit_problems(handbook: Handbook) -> list[Problem]:
     return list(problems.values())
 
 
-def _grouped(digests: dict[str, CardLayout], new: list[str]) -> dict[tuple[str, str], list[Card]]:
-    groups: dict[tuple[str, str], list[Card]] = {}
+def _grouped(digests: dict[str, CardLayout], new: list[str]) -> dict[tuple[str, str], list[str]]:
+    """The new digests by layout and language: each group is laid out as one small job."""
+    groups: dict[tuple[str, str], list[str]] = {}
     for digest in new:
-        layout = digests[digest]
-        groups.setdefault((layout.layout, layout.lang), []).append(layout.card)
+        groups.setdefault((digests[digest].layout, digests[digest].lang), []).append(digest)
     return groups
