@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import GOOD_PAGES
 
 from handbook.checks import run_checks
+from handbook.core.codes import Code
 
 CARDS = """cards:
   - id: call-back
@@ -92,6 +94,34 @@ def test_leftovers_in_built_html_are_found_whatever_the_kind_and_located_in_the_
         "docs/talk.nl.md:9:1: OUTPUT-LEFTOVER built HTML line 4 contains placeholder text 'Lorem ipsum' "
         "(fix the page or the template that produced it)",
     ]
+
+
+@pytest.mark.parametrize(
+    "leftover",
+    [
+        '<span class="Translation_Missing">x</span>',
+        "Translation missing: nl.title",
+        "{{ page.meta.title }}",
+        "{% phrases calm %}",
+        "%{name}",
+        "${name}",
+        "TODO",
+        "TRANSLATE",
+        "TBD",
+        "MAIN IMAGE ALT",
+        "Waar gaat dit hoofdstuk over?",
+        "Write the first paragraph of this chapter here, in your own words.",
+    ],
+)
+def test_every_kind_of_leftover_is_found_in_a_page_as_large_as_a_big_handbooks(leftover):
+    """A large page is first searched for the text each leftover must contain, not with every pattern: that
+    shortcut may not hide a kind (or a spelling in other capitals) the patterns report."""
+    from handbook.checks.leftovers import check_output_html
+
+    navigation = "".join(f'<li><a href="../chapter-{n}/">Hoofdstuk {n}</a></li>\n' for n in range(3000))
+    html = f"<nav><ul>\n{navigation}</ul></nav>\n<main>\n<p>Intro {leftover} einde</p>\n</main>"
+    found = check_output_html(html, "docs/talk.nl.md", "nl", [(7, f"Intro {leftover} einde")])
+    assert [(p.path, p.line, p.code) for p in found] == [("docs/talk.nl.md", 7, Code.OUTPUT_LEFTOVER)], found
 
 
 def test_a_slip_in_the_handbooks_card_file_gets_the_config_files_hint_and_no_false_lead(tmp_path):
