@@ -89,24 +89,11 @@ class _Source(Protocol):
     def render(self) -> Document: ...
 
 
-# The Pyphen dictionary that hyphenates text in a language, where it is not the one Pyphen picks. Pyphen's "en" is
-# its British dictionary, which splits "viol-ence", "neut-ral", "import-ant", "explan-a-tion"; its American one,
-# the patterns of TeX, splits "vio-lence", "neu-tral", "impor-tant", "expla-na-tion", and British spellings as
-# well ("behav-iour", "recog-nise"). Only hyphenation changes: the text's language stays "en" in the PDF.
-HYPHENATION = {"en": "en_US"}
-
-
-def use_hyphenation_dictionaries() -> None:
-    """Point Pyphen's languages at the dictionaries of HYPHENATION, in this process."""
-    import pyphen
-
-    for lang, dictionary in HYPHENATION.items():
-        pyphen.LANGUAGES[lang] = pyphen.LANGUAGES[dictionary]
-
-
 def render(html: str, base_url: str, url_fetcher: object = None) -> Document:
     """The document laid out by WeasyPrint (imported here, on first use)."""
     from weasyprint import HTML  # pyright: ignore[reportMissingTypeStubs]
+
+    from handbook.printing.hyphenation import use_hyphenation_dictionaries
 
     use_hyphenation_dictionaries()
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from handbook.core.problems import Problem
 from handbook.printing.cache import STORE, PreviousPrint, input_key
 from handbook.printing.document import RenderedPage
+from handbook.printing.hyphenation import use_hyphenation_dictionaries
 from handbook.printing.jobs import desk_jobs, handbook_source, print_shop_jobs
 from handbook.printing.places import places
 from handbook.printing.typeset import PrintJob, PrintResult, render_job
@@ -71,6 +72,7 @@ class PrintQueue:
             importlib.import_module("weasyprint")
 
             # The same goes for the hyphenation dictionaries (a fifth of a second each): Pyphen keeps them per process.
+            use_hyphenation_dictionaries()
             for dictionary in filter(None, map(pyphen.language_fallback, self.languages)):
                 pyphen.Pyphen(lang=dictionary)
             self.pool = ProcessPoolExecutor(max_workers=os.cpu_count() or 1)
