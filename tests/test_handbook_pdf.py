@@ -294,6 +294,12 @@ def test_a_quick_help_situation_an_example_email_and_a_titled_table_each_print_o
     first_column = columns.split("|")[1].strip()
     titled = next(lines for lines in pages[4:] if log in lines)
     assert any(line.startswith(first_column) for line in titled), titled
+    # No sentence that introduces something (a template, a list) ends a page apart from it: no page's last line of
+    # text, above its number, ends in a colon.
+    texts = [(number, [line for line in lines if line]) for number, lines in enumerate(pages, 1)]
+    last_lines = [(number, lines[-2]) for number, lines in texts if len(lines) > 2 and lines[-1] == str(number)]
+    assert len(last_lines) > len(pages) / 2
+    assert [(number, line) for number, line in last_lines if line.endswith(":")] == []
 
 
 @pytest.mark.parametrize("lang", LANGS)
