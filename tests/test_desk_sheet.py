@@ -94,12 +94,32 @@ def test_desk_sheet_holds_the_route_the_ladder_and_the_key_phrases_of_its_langua
     marked = [(card, index) for card in model.cards for index in card.desk]
     assert marked  # every phrase marked `desk: true`, however many, is on the sheet
     text = column_text(built_site / "downloads" / f"desk-sheet-{lang}.pdf")
-    positions = []
     for card, index in marked:
         phrase = flat(card.phrases[index][lang])
-        assert f"{flat(card.title[lang])} {phrase}" in text, phrase
-        positions.append(text.find(phrase))
-    assert positions == sorted(positions)  # in card order
+        assert phrase in text and flat(card.title[lang]) in text, phrase
+    # Grouped as quick help groups its situations, under the names of the group buttons, in the buttons' order:
+    # each phrase of a situation in a group comes after that group's name and before the next one's.
+    source = (ROOT / "docs" / f"quick-help.{lang}.md").read_text(encoding="utf-8")
+    buttons = dict((target, name) for name, target in re.findall(r"\[([^\]]+)\]\(#(group-[\w-]+)\)", source))
+    group_of: dict[str, str] = {}
+    for group_id, listed in re.findall(r"\{ #(group-[\w-]+) \}\n\n((?:- .*\n)+)", source):
+        for situation in re.findall(r"\(#([\w-]+)\)", listed):
+            card = re.search(r"\{#" + situation + r"\}\n(?:.*\n)*?\{% phrases ([\w-]+) %\}", source)
+            if card:
+                group_of.setdefault(card.group(1), buttons[group_id])
+    names = [name for name in buttons.values() if name.upper() + " ·" in text]
+    assert len(names) >= 4
+    starts = [text.find(name.upper() + " ·") for name in names]
+    assert starts == sorted(starts)
+    placed = 0
+    for card, index in marked:
+        if card.id not in group_of:
+            continue
+        at = text.find(flat(card.phrases[index][lang]))
+        group = names.index(group_of[card.id])
+        assert starts[group] < at < (starts[group + 1] if group + 1 < len(starts) else len(text)), (card.id, group_of[card.id])
+        placed += 1
+    assert placed >= len(marked) - 3
 
 
 def test_home_page_links_the_desk_sheet_in_both_languages(built_site):

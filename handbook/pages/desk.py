@@ -1,21 +1,29 @@
 """The desk sheet's content per language: the conversation route, the escalation ladder and the key phrases.
 
 Nothing on the sheet is written for it. The route and the ladder are the numbered lists of two sections of the
-handbook, the key phrases are the phrases marked `desk: true` in the card file; all are read from the one model,
-so the sheet never says something else than the handbook. A missing source is a problem at its line, found by
-validation before anything is printed, never an empty sheet.
+handbook, the key phrases are the phrases marked `desk: true` in the card file, grouped and ordered as quick help
+lists its situations (a key phrase of a card quick help does not list stays with the card before it in the card
+file); all are read from the one model, so the sheet never says something else than the handbook. A missing
+source is a problem at its line, found by validation before anything is printed, never an empty sheet.
 """
 
 from __future__ import annotations
 
+import re
+import sys
 from dataclasses import dataclass
 
 from handbook.core.codes import Code
 from handbook.core.problems import Problem
-from handbook.sources.model import Handbook
+from handbook.sources.markdown_scan import ATTRIBUTE_ID
+from handbook.sources.model import Handbook, Page
+from handbook.sources.phrases import Card
 
 ROUTE = ("conversation", "route")  # (page, section ID) of the route's numbered list
 LADDER = ("boundaries", "escalation-ladder")
+QUICK_HELP = "quick-help"  # its list of situations, in groups, orders the key phrases
+# A paragraph ending in an attribute list (`**Betalen** { #group-payment }`): the label and the attributes.
+LABELLED = re.compile(r"^(?P<label>.*?)\s*\{:?(?P<attributes>[^{}]*)\}$")
 
 
 @dataclass(frozen=True)
@@ -33,11 +41,17 @@ class DeskPhrase:
 
 
 @dataclass(frozen=True)
+class DeskGroup:
+    label: str  # the group's label in quick help's list; empty for the phrases above its first group
+    phrases: tuple[DeskPhrase, ...]
+
+
+@dataclass(frozen=True)
 class DeskSheet:
     lang: str
     route: DeskList
     ladder: DeskList
-    phrases: tuple[DeskPhrase, ...]
+    groups: tuple[DeskGroup, ...]
     phrases_path: str
     phrases_line: int  # the first card with a key phrase
 
@@ -77,6 +91,53 @@ def _numbered_section(handbook: Handbook, slug: str, section_id: str, lang: str)
     return DeskList(heading.title, tuple(item.text for item in found.items), page.path, heading.line), None
 
 
+def situation_groups(page: Page) -> list[tuple[str, list[str]]]:
+    """(name, card IDs in list order) of each group of quick help's list: a paragraph with an ID under which the
+    group's situations are linked; a situation's card is the `{% phrases %}` under its heading."""
+    scan = page.scan
+    situations = [heading for heading in scan.headings if heading.level == 2]
+    ends = [heading.line for heading in situations[1:]] + [sys.maxsize]
+    card_of: dict[str, str] = {}
+    for heading, end in zip(situations, ends, strict=True):
+        card = next((d.argument for d in scan.directives if d.name == "phrases" and heading.line < d.line < end), None)
+        if heading.id and card:
+            card_of[heading.id] = card
+    # A group's button in the row above the list ("Rechten" for "Rechten en gegevens") is its shortest name.
+    buttons = {link.target[1:]: link.text for link in scan.links if link.target.startswith("#")}
+    labels: list[tuple[int, str]] = []
+    for paragraph in scan.paragraphs:
+        found = LABELLED.match(paragraph.text)
+        group_id = ATTRIBUTE_ID.search(found.group("attributes")) if found else None
+        if found and group_id:
+            label = found.group("label").replace("**", "").strip().rstrip(":")
+            labels.append((paragraph.line, buttons.get(group_id.group(1), label)))
+    first_situation = situations[0].line if situations else sys.maxsize
+    bounds = [line for line, _ in labels[1:]] + [first_situation]
+    return [
+        (label, [card_of[link.target[1:]] for link in scan.links if start < link.line < end and link.target[1:] in card_of])
+        for (start, label), end in zip(labels, bounds, strict=True)
+    ]
+
+
+def _grouped(marked: list[tuple[Card, str]], groups: list[tuple[str, list[str]]], lang: str) -> tuple[DeskGroup, ...]:
+    """The key phrases (card, text; in card-file order) in quick help's groups and order."""
+    place = {card_id: (number, position) for number, (_, cards) in enumerate(groups) for position, card_id in enumerate(cards)}
+    placed: list[tuple[tuple[int, int], int, Card, str]] = []
+    previous = (-1, -1)  # above the first group: the phrases before any card quick help lists
+    for order, (card, text) in enumerate(marked):
+        previous = place.get(card.id, previous)
+        placed.append((previous, order, card, text))
+    placed.sort(key=lambda item: (item[0], item[1]))
+    numbers = sorted({where[0] for where, _, _, _ in placed})
+    return tuple(
+        DeskGroup(
+            groups[number][0] if number >= 0 else "",
+            tuple(DeskPhrase(card.title_in(lang), text) for where, _, card, text in placed if where[0] == number),
+        )
+        for number in numbers
+    )
+
+
 def desk_sheet(handbook: Handbook, lang: str) -> tuple[DeskSheet | None, list[Problem]]:
     """The sheet in one language, or None and the problems of its missing sources."""
     route, route_problem = _numbered_section(handbook, *ROUTE, lang)
@@ -98,8 +159,10 @@ def desk_sheet(handbook: Handbook, lang: str) -> tuple[DeskSheet | None, list[Pr
         )
     if problems or not marked or route is None or ladder is None:  # a missing list comes with its problem
         return None, problems
-    phrases = tuple(DeskPhrase(card.title_in(lang), card.phrases[index].get(lang, "")) for card in marked for index in card.desk)
-    return DeskSheet(lang, route, ladder, phrases, handbook.cards_path, marked[0].line), []
+    phrases = [(card, card.phrases[index].get(lang, "")) for card in marked for index in card.desk]
+    quick_help = handbook.page(QUICK_HELP, lang)
+    groups = _grouped(phrases, situation_groups(quick_help) if quick_help else [], lang)
+    return DeskSheet(lang, route, ladder, groups, handbook.cards_path, marked[0].line), []
 
 
 def check(handbook: Handbook) -> list[Problem]:

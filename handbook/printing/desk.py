@@ -38,11 +38,19 @@ def _numbered(part: str, found: DeskList, lang: str) -> str:
     )
 
 
+def _group_label(label: str) -> str:
+    # Run in before the group's first situation, not a heading of its own: a heading's line would push the last
+    # key phrases off the page.
+    return f'<span class="group">{escape(label)}</span> ' if label else ""
+
+
 def desk_body(sheet: DeskSheet, language: Language) -> str:
     lang = sheet.lang
     phrases = "".join(
-        f'<li><span class="from">{escape(phrase.card_title)}</span> <span class="say">{escape(phrase.text)}</span></li>'
-        for phrase in sheet.phrases
+        f'<li><span class="from">{_group_label(group.label) if first else ""}{escape(phrase.card_title)}</span> '
+        f'<span class="say">{escape(phrase.text)}</span></li>'
+        for group in sheet.groups
+        for first, phrase in ((index == 0, phrase) for index, phrase in enumerate(group.phrases))
     )
     return (
         f'<section class="desk"><p class="site">{escape(language.site_name)}</p>'
