@@ -280,7 +280,10 @@ def test_a_quick_help_situation_an_example_email_and_a_titled_table_each_print_o
     for title, line in zip(headings, closing, strict=True):
         words = " ".join(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line.split("[↑")[0]).replace("*", "").split()[:4])
         at = next(number for number, text in enumerate(pages) if title in text)
-        if words not in " ".join(" ".join(pages[at]).split()):
+        # Print adds a link's page after its text ("Betwiste factuur (blz. 17)."), which the source has not.
+        page_ref = re.escape(language.label("print_page_ref"))
+        printed = re.sub(rf" \({page_ref} \d+\)", "", " ".join(" ".join(pages[at]).split()))
+        if words not in printed:
             apart.append((title, words, at + 1))
     assert apart == []
     # The worked example's e-mail, from its subject line to its signature.
