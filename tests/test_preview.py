@@ -118,7 +118,10 @@ def fetch(url: str) -> str:
 def wait_for_page(url: str, needle: str, timeout: float = 30) -> str:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        page = fetch(url)
+        try:
+            page = fetch(url)
+        except TimeoutError:  # the server answers once its rebuild is done: on a busy machine, after 5 s
+            continue
         if needle in page:
             return page
         time.sleep(0.3)
