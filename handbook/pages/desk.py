@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass
+from itertools import groupby
 
 from handbook.core.codes import Code
 from handbook.core.problems import Problem
@@ -128,13 +129,12 @@ def _grouped(marked: list[tuple[Card, str]], groups: list[tuple[str, list[str]]]
         previous = place.get(card.id, previous)
         placed.append((previous, order, card, text))
     placed.sort(key=lambda item: (item[0], item[1]))
-    numbers = sorted({where[0] for where, _, _, _ in placed})
     return tuple(
         DeskGroup(
             groups[number][0] if number >= 0 else "",
-            tuple(DeskPhrase(card.title_in(lang), text) for where, _, card, text in placed if where[0] == number),
+            tuple(DeskPhrase(card.title_in(lang), text) for _, _, card, text in run),
         )
-        for number in numbers
+        for number, run in groupby(placed, key=lambda item: item[0][0])
     )
 
 

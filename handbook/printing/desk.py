@@ -47,10 +47,10 @@ def _group_label(label: str) -> str:
 def desk_body(sheet: DeskSheet, language: Language) -> str:
     lang = sheet.lang
     phrases = "".join(
-        f'<li><span class="from">{_group_label(group.label) if first else ""}{escape(phrase.card_title)}</span> '
+        f'<li><span class="from">{_group_label(group.label) if index == 0 else ""}{escape(phrase.card_title)}</span> '
         f'<span class="say">{escape(phrase.text)}</span></li>'
         for group in sheet.groups
-        for first, phrase in ((index == 0, phrase) for index, phrase in enumerate(group.phrases))
+        for index, phrase in enumerate(group.phrases)
     )
     return (
         f'<section class="desk"><p class="site">{escape(language.site_name)}</p>'
