@@ -10,6 +10,7 @@ import pytest
 from conftest import ROOT, first_page_image, require_tool
 from mkdocs.config import load_config
 
+from handbook.pages.deck import deck, deck_sections
 from handbook.printing.jobs import sheet_document, stylesheet
 from handbook.printing.sheets import CARD_H, CARD_W, GRID_X, GRID_Y, MARK, MARK_GAP, cards_body, fit_limits, slot
 from handbook.printing.typeset import PrintJob, render_job
@@ -166,31 +167,64 @@ def test_mirrored_slots_swap_columns_only():
     assert slot(0, mirrored=True) == slot(1) and slot(3, mirrored=True) == slot(2)
 
 
-def test_the_cards_end_in_an_index_of_every_card_under_its_chapter_and_each_card_names_its_chapter(model):
+def quick_help_as_written(lang: str) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    """Read from quick help's Markdown as an author writes it: the situations listed above the groups, then each
+    group's button label and situations, as card IDs (the `{% phrases %}` under each situation's heading)."""
+    text = (ROOT / "docs" / f"quick-help.{lang}.md").read_text(encoding="utf-8")
+    list_part, _, situations = text.partition("\n## ")
+    card_of = dict(re.findall(r"\{#([\w-]+)\}.*?\{% phrases ([\w-]+) %\}", "## " + situations, re.S))
+    buttons = dict((target, label) for label, target in re.findall(r"\[([^\]]+)\]\(#(group-[\w-]+)\)", list_part))
+    head, *blocks = re.split(r"\n\{ #(group-[\w-]+) \}\n", list_part)
+    urgent = [card_of[t] for t in re.findall(r"^- \*\*\[[^\]]+\]\(#([\w-]+)\)\*\*$", head, re.M)]
+    groups = [
+        (buttons[group], [card_of[t] for t in re.findall(r"^- \[[^\]]+\]\(#([\w-]+)\)$", block, re.M) if t in card_of])
+        for group, block in zip(blocks[::2], blocks[1::2], strict=True)
+    ]
+    return urgent, groups
+
+
+def test_the_cards_come_in_quick_helps_groups_and_the_index_and_each_foot_name_the_group(model):
     from html import escape
 
-    chapters = {
-        lang: {slug: model.page(slug, lang).scan.title for slug in model.settings.nav_slugs if model.page(slug, lang)}
-        for lang in ("nl", "en")
-    }
+    # What a freelancer sees on the phone, read from the source: the deck must follow it.
+    urgent, groups = quick_help_as_written("nl")
+    _, groups_en = quick_help_as_written("en")
+    shown = [*urgent, *(card for _, cards in groups for card in cards)]
+    rest = [card.id for slug in model.settings.nav_slugs for card in model.cards if card.page == slug and card.id not in shown]
+    expected = list(dict.fromkeys(shown)) + rest
+    assert [card.id for card in deck(model)] == expected
+    assert sorted(expected) == sorted(card.id for card in model.cards)
+
+    sections = {lang: deck_sections(model, lang) for lang in ("nl", "en")}
+    label = {"nl": {}, "en": {}}
+    for lang, lang_groups in (("nl", groups), ("en", groups_en)):
+        for name, cards in lang_groups:
+            for card_id in cards:
+                label[lang].setdefault(card_id, name)
     headings = {"nl": "Alle kaarten", "en": "All cards"}
+    cards = deck(model)
 
     def check(body: str, lang: str, side: str) -> None:
         index = body[body.index(f'class="sheet index" lang="{lang}"') :]
         index = index[: index.index("</section>")]
-        for n, card in enumerate(model.cards, 1):
+        for n, card in enumerate(cards, 1):
             entry = f'<span class="n">{n}</span> {escape(card.title[lang])}</li>'
             assert entry in index, card.id
             before = index[: index.index(entry)]
-            assert before.rindex("<h2>") == before.rindex(f"<h2>{escape(chapters[lang][card.page])}</h2>"), card.id
-            foot = f'<span class="chapter">{escape(chapters[lang][card.page])}</span> · {n}/{len(model.cards)}'
+            group = label[lang].get(card.id) or (
+                model.settings.language(lang).label("cards_urgent")
+                if card.id in urgent
+                else model.page(card.page, lang).scan.title
+            )
+            assert before.rindex("<h2>") == before.rindex(f"<h2>{escape(group)}</h2>"), card.id
+            foot = f'<span class="chapter">{escape(group)}</span> · {n}/{len(cards)}'
             assert foot in side, (lang, card.id)
 
-    single = cards_body(model.cards, "nl", None, "", {"nl": chapters["nl"]}, {"nl": "Alle kaarten"})
+    single = cards_body(cards, "nl", None, "", {"nl": sections["nl"]}, {"nl": "Alle kaarten"})
     check(single, "nl", single[: single.index('class="sheet index"')])
-    # The duplex set names each card's chapter on each side in that side's language, and ends in an index sheet
+    # The duplex set names each card's group on each side in that side's language, and ends in an index sheet
     # printed front and back like the cards.
-    duplex = cards_body(model.cards, "nl", "en", "print", chapters, headings)
+    duplex = cards_body(cards, "nl", "en", "print", sections, headings)
     sheets = duplex[: duplex.index('class="sheet index"')].split('<section class="sheet')
     fronts = "".join(s for s in sheets if not s.startswith(" back"))
     backs = "".join(s for s in sheets if s.startswith(" back"))
@@ -207,15 +241,15 @@ def test_the_last_page_of_the_printed_cards_lists_every_card(built_site, model, 
     missing = [card.id for card in model.cards if " ".join(card.title[lang].split()) not in last]
     assert missing == []
     # A title that wraps goes on under its first word: every line of the index starts at the column's edge
-    # (a chapter or a number) or under the titles, 7 mm in.
+    # (a group or a number) or under the titles, 7 mm in.
     words = words_with_boxes(pdf)
     words = [w for w in words if w[0] == max(w[0] for w in words)]
     lines: dict[float, list] = {}
     for word in words:
         lines.setdefault(round(word[3], 0), []).append(word)
     del lines[min(lines)]  # the sheet's heading
-    chapter_words = {title.split()[0] for title in (model.page(s, lang).scan.title for s in model.settings.nav_slugs)}
+    section_words = {section.title.split()[0] for section in deck_sections(model, lang)}
     starts = [min(line, key=lambda w: w[2]) for line in lines.values()]
     columns = sorted({round(w[2]) for w in starts if w[1].isdigit()})
-    wrapped = [w for w in starts if not w[1].isdigit() and w[1] not in chapter_words and round(w[2]) in columns]
+    wrapped = [w for w in starts if not w[1].isdigit() and w[1] not in section_words and round(w[2]) in columns]
     assert len(columns) == 2 and wrapped == [], wrapped

@@ -9,22 +9,17 @@ source is a problem at its line, found by validation before anything is printed,
 
 from __future__ import annotations
 
-import re
-import sys
 from dataclasses import dataclass
 from itertools import groupby
 
 from handbook.core.codes import Code
 from handbook.core.problems import Problem
-from handbook.sources.markdown_scan import ATTRIBUTE_ID
-from handbook.sources.model import Handbook, Page
+from handbook.pages.deck import QUICK_HELP, situation_groups
+from handbook.sources.model import Handbook
 from handbook.sources.phrases import Card
 
 ROUTE = ("conversation", "route")  # (page, section ID) of the route's numbered list
 LADDER = ("boundaries", "escalation-ladder")
-QUICK_HELP = "quick-help"  # its list of situations, in groups, orders the key phrases
-# A paragraph ending in an attribute list (`**Betalen** { #group-payment }`): the label and the attributes.
-LABELLED = re.compile(r"^(?P<label>.*?)\s*\{:?(?P<attributes>[^{}]*)\}$")
 
 
 @dataclass(frozen=True)
@@ -90,34 +85,6 @@ def _numbered_section(handbook: Handbook, slug: str, section_id: str, lang: str)
             "write its steps as `1. ...`, `2. ...` under the heading",
         )
     return DeskList(heading.title, tuple(item.text for item in found.items), page.path, heading.line), None
-
-
-def situation_groups(page: Page) -> list[tuple[str, list[str]]]:
-    """(name, card IDs in list order) of each group of quick help's list: a paragraph with an ID under which the
-    group's situations are linked; a situation's card is the `{% phrases %}` under its heading."""
-    scan = page.scan
-    situations = [heading for heading in scan.headings if heading.level == 2]
-    ends = [heading.line for heading in situations[1:]] + [sys.maxsize]
-    card_of: dict[str, str] = {}
-    for heading, end in zip(situations, ends, strict=True):
-        card = next((d.argument for d in scan.directives if d.name == "phrases" and heading.line < d.line < end), None)
-        if heading.id and card:
-            card_of[heading.id] = card
-    # A group's button in the row above the list ("Rechten" for "Rechten en gegevens") is its shortest name.
-    buttons = {link.target[1:]: link.text for link in scan.links if link.target.startswith("#")}
-    labels: list[tuple[int, str]] = []
-    for paragraph in scan.paragraphs:
-        found = LABELLED.match(paragraph.text)
-        group_id = ATTRIBUTE_ID.search(found.group("attributes")) if found else None
-        if found and group_id:
-            label = found.group("label").replace("**", "").strip().rstrip(":")
-            labels.append((paragraph.line, buttons.get(group_id.group(1), label)))
-    first_situation = situations[0].line if situations else sys.maxsize
-    bounds = [line for line, _ in labels[1:]] + [first_situation]
-    return [
-        (label, [card_of[link.target[1:]] for link in scan.links if start < link.line < end and link.target[1:] in card_of])
-        for (start, label), end in zip(labels, bounds, strict=True)
-    ]
 
 
 def _grouped(marked: list[tuple[Card, str]], groups: list[tuple[str, list[str]]], lang: str) -> tuple[DeskGroup, ...]:

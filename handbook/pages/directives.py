@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from html import escape
 
+from handbook.pages.deck import deck
 from handbook.pages.desk import has_desk_sheet
 from handbook.pages.published_links import link_index
 from handbook.sources.addresses import page_address
@@ -48,9 +49,10 @@ def render_phrase_box(card: Card, language: Language) -> str:
 
 
 def render_card_overview(handbook: Handbook, language: Language, prefix: str) -> str:
-    total = len(handbook.cards)
+    ordered = deck(handbook)
+    total = len(ordered)
     cards: list[str] = []
-    for number, card in enumerate(handbook.cards, 1):
+    for number, card in enumerate(ordered, 1):
         lang = language.locale
         link = page_address(prefix, card.page, card.anchor)
         cards.append(

@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 from handbook.core.codes import Code
 from handbook.core.problems import Problem
+from handbook.pages.deck import DeckSection, deck, deck_sections
 from handbook.pages.desk import desk_sheet, has_desk_sheet
 from handbook.printing.cache import inputs_digest
 from handbook.printing.desk import desk_body, desk_limits
@@ -58,13 +59,9 @@ def sheet_document(lang: str, title: str, css: str, body: str, head: str = "") -
     )
 
 
-def chapter_titles(handbook: Handbook, languages: Sequence[Language]) -> dict[str, dict[str, str]]:
-    """Per language, page slug -> chapter title in navigation order: named on each card and in the index sheet."""
-    titles: dict[str, dict[str, str]] = {}
-    for language in languages:
-        pages = (handbook.page(slug, language.locale) for slug in handbook.settings.nav_slugs)
-        titles[language.locale] = {page.slug: page.scan.title for page in pages if page is not None and page.scan.title}
-    return titles
+def deck_sections_by_language(handbook: Handbook, languages: Sequence[Language]) -> dict[str, list[DeckSection]]:
+    """Per language, the deck's sections: named on each card's foot and heading the index sheet."""
+    return {language.locale: deck_sections(handbook, language.locale) for language in languages}
 
 
 def card_index_headings(languages: Sequence[Language]) -> dict[str, str]:
@@ -75,14 +72,15 @@ def phrase_card_job(handbook: Handbook, language: Language, css: str) -> PrintJo
     """One language's sheets of phrase cards; validation lays out the same job to find cards that do not fit."""
     lang = language.locale
     title = " – ".join(filter(None, [language.site_name, language.label("download_cards")]))
-    body = cards_body(handbook.cards, lang, None, "", chapter_titles(handbook, [language]), card_index_headings([language]))
+    cards = deck(handbook)
+    body = cards_body(cards, lang, None, "", deck_sections_by_language(handbook, [language]), card_index_headings([language]))
     return PrintJob(
         PHRASE_CARDS.format(lang=lang),
         sheet_document(lang, title, css, body),
         handbook.settings.docs_dir.as_uri() + "/",
         handbook.cards_path,
         lang,
-        fit_limits(handbook.cards, lang, handbook.cards_path),
+        fit_limits(cards, lang, handbook.cards_path),
     )
 
 
@@ -111,17 +109,18 @@ def desk_jobs(handbook: Handbook) -> list[PrintJob]:
     if len(settings.languages) >= 2:
         front, back = settings.languages[0], settings.languages[1]
         title = f"{front.site_name} – {front.label('download_duplex')}"
+        cards = deck(handbook)
         body = cards_body(
-            handbook.cards,
+            cards,
             front.locale,
             back.locale,
             front.label("cards_duplex_instructions"),
-            chapter_titles(handbook, [front, back]),
+            deck_sections_by_language(handbook, [front, back]),
             card_index_headings([front, back]),
         )
         # The backs are checked too: a duplex set is never printed with an overflowing card on either side.
-        limits = fit_limits(handbook.cards, front.locale, handbook.cards_path)
-        limits += fit_limits(handbook.cards, back.locale, handbook.cards_path)
+        limits = fit_limits(cards, front.locale, handbook.cards_path)
+        limits += fit_limits(cards, back.locale, handbook.cards_path)
         jobs.append(
             PrintJob(
                 DUPLEX.format(front=front.locale, back=back.locale),
@@ -153,7 +152,7 @@ def print_shop_job(handbook: Handbook, langs: Sequence[Language], css: str, date
         name = PRINT_SHOP.format(lang=locales[0])
     else:
         name = PRINT_SHOP_TWO_SIDED.format(front=locales[0], back=locales[1])
-    document = sheet_document(front.locale, title, css, shop_cards_body(handbook.cards, locales), head)
+    document = sheet_document(front.locale, title, css, shop_cards_body(deck(handbook), locales), head)
     return PrintJob(
         name,
         document,

@@ -12,6 +12,7 @@ from html import escape
 
 from handbook.core.codes import Code
 from handbook.core.problems import Problem
+from handbook.pages.deck import DeckSection
 from handbook.pages.directives import card_text
 from handbook.sources.markdown_scan import without_links
 from handbook.sources.model import Handbook
@@ -61,9 +62,9 @@ def end_marker_id(card: Card, lang: str) -> str:
     return f"end-{card.id}-{lang}"
 
 
-def card_html(card: Card, number: int, total: int, lang: str, at: Slot, chapter: str = "") -> str:
-    """One card; its foot names the chapter it belongs to (if given) beside its number, to find it in the index."""
-    foot = f'<span class="chapter">{escape(chapter)}</span> · {number}/{total}' if chapter else f"{number}/{total}"
+def card_html(card: Card, number: int, total: int, lang: str, at: Slot, section: str = "") -> str:
+    """One card; its foot names its section of the deck (if given) beside its number, to find it in the index."""
+    foot = f'<span class="chapter">{escape(section)}</span> · {number}/{total}' if section else f"{number}/{total}"
     return (
         f'<article class="card" lang="{lang}" style="left:{at.x:.2f}mm;top:{at.y:.2f}mm">'
         f'<h2 class="title">{escape(card.title_in(lang))}</h2>{card_text(card, lang, "when")}'
@@ -72,16 +73,15 @@ def card_html(card: Card, number: int, total: int, lang: str, at: Slot, chapter:
     )
 
 
-def card_index(cards: list[Card], lang: str, chapters: dict[str, str], heading: str) -> str:
-    """A last A4 sheet that finds a card at a glance: every card's number and title under its chapter, chapters in
-    the handbook's order (`chapters`: page slug to title, in navigation order)."""
-    numbered = list(enumerate(cards, 1))
+def card_index(sections: list[DeckSection], numbers: dict[str, int], lang: str, heading: str) -> str:
+    """A last A4 sheet that finds a card at a glance: every card's number and title under its section of the deck,
+    in the deck's order (quick help's groups, then the chapters of the cards it does not show)."""
     groups: list[str] = []
-    for slug, title in chapters.items():
-        entries = [(n, c) for n, c in numbered if c.page == slug]
-        if entries:
-            items = "".join(f'<li><span class="n">{n}</span> {escape(c.title_in(lang))}</li>' for n, c in entries)
-            groups.append(f'<div class="group"><h2>{escape(title)}</h2><ul>{items}</ul></div>')
+    for section in sections:
+        items = "".join(
+            f'<li><span class="n">{numbers[card.id]}</span> {escape(card.title_in(lang))}</li>' for card in section.cards
+        )
+        groups.append(f'<div class="group"><h2>{escape(section.title)}</h2><ul>{items}</ul></div>')
     return f'<section class="sheet index" lang="{lang}"><h1>{escape(heading)}</h1>{"".join(groups)}</section>'
 
 
@@ -95,33 +95,37 @@ def cards_body(
     front: str,
     back: str | None,
     instructions: str,
-    chapters: dict[str, dict[str, str]] | None = None,
+    sections: dict[str, list[DeckSection]] | None = None,
     index: dict[str, str] | None = None,
 ) -> str:
-    """The sheets: fronts only, or each front followed by its mirrored back sheet.
+    """The sheets: fronts only, or each front followed by its mirrored back sheet; `cards` in the deck's order.
 
-    Given the chapter titles per language (`chapters`: language to page slug to title, in navigation order), each
-    side of a card names its chapter at its foot in its own language; given the index headings per language
-    (`index`), the set ends in an index sheet of all cards, in the duplex set a front and back like the cards."""
+    Given the deck's sections per language (`sections`), each side of a card names its section at its foot in its
+    own language; given the index headings per language (`index`), the set ends in an index sheet of all cards, in
+    the duplex set a front and back like the cards."""
     total = len(cards)
-    titles = chapters or {}
+    numbers = {card.id: number for number, card in enumerate(cards, 1)}
+    named = {
+        lang: {card.id: section.title for section in lang_sections for card in section.cards}
+        for lang, lang_sections in (sections or {}).items()
+    }
     pages: list[str] = []
     for sheet_number, sheet in enumerate(_sheets(cards)):
         first = sheet_number == 0
-        named = titles.get(front, {})
-        fronts = "".join(card_html(c, n, total, front, slot(i), named.get(c.page, "")) for i, (n, c) in enumerate(sheet))
+        on_front = named.get(front, {})
+        fronts = "".join(card_html(c, n, total, front, slot(i), on_front.get(c.id, "")) for i, (n, c) in enumerate(sheet))
         note = f'<p class="instructions">{escape(instructions)}</p>' if first and back else ""
         alignment = '<div class="alignment"></div>' if first and back else ""
         pages.append(f'<section class="sheet">{cut_marks()}{alignment}{fronts}{note}</section>')
         if back:
-            named = titles.get(back, {})
+            on_back = named.get(back, {})
             backs = "".join(
-                card_html(c, n, total, back, slot(i, mirrored=True), named.get(c.page, "")) for i, (n, c) in enumerate(sheet)
+                card_html(c, n, total, back, slot(i, mirrored=True), on_back.get(c.id, "")) for i, (n, c) in enumerate(sheet)
             )
             pages.append(f'<section class="sheet back">{cut_marks()}{alignment}{backs}</section>')
     for lang in filter(None, (front, back)):
-        if index and lang in index and titles.get(lang):
-            pages.append(card_index(cards, lang, titles[lang], index[lang]))
+        if index and lang in index and sections and sections.get(lang):
+            pages.append(card_index(sections[lang], numbers, lang, index[lang]))
     return "".join(pages)
 
 

@@ -57,6 +57,7 @@ CODE_UI_KEYS = (
     "card_section_link",
     "cards_duplex_instructions",
     "cards_index",
+    "cards_urgent",
     "checklist_customer",
     "checklist_date",
     "copy_url",

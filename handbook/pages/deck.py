@@ -1,0 +1,127 @@
+"""The phrase cards in the order and groups of quick help: the deck a freelancer holds beside the phone.
+
+On the phone a situation is found by its group in quick help's list. The cards follow the same groups and order
+everywhere they are numbered (the card overview, the office sheets and their index, the print shop's file), so a
+card sits in the deck where the phone shows its situation and its foot names the same group. First come the
+situations quick help lists above its groups (the urgent ones), then each group's, then the cards quick help does
+not show, under the chapters where they stand, in the handbook's order. The order is the first language's, so
+both sides of a duplex card carry the same number; the names are each language's own. The desk sheet groups its
+key phrases by the same list.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+
+from handbook.sources.markdown_scan import ATTRIBUTE_ID, PageScan
+from handbook.sources.model import Handbook, Page
+from handbook.sources.phrases import Card
+
+QUICK_HELP = "quick-help"  # the page whose list of situations, in groups, orders the cards and the key phrases
+# A paragraph ending in an attribute list (`**Betalen** { #group-payment }`): the label and the attributes.
+LABELLED = re.compile(r"^(?P<label>.*?)\s*\{:?(?P<attributes>[^{}]*)\}$")
+URGENT = "urgent"  # the key of the situations listed above quick help's groups
+
+
+@dataclass(frozen=True)
+class DeckSection:
+    title: str  # the group's button label, the urgent label, or the chapter's title
+    cards: tuple[Card, ...]
+
+
+def _card_of_situation(scan: PageScan) -> dict[str, str]:
+    """Situation ID -> the ID of the card shown under its heading (the `{% phrases %}` in its section)."""
+    situations = [heading for heading in scan.headings if heading.level == 2]
+    ends = [heading.line for heading in situations[1:]] + [sys.maxsize]
+    card_of: dict[str, str] = {}
+    for heading, end in zip(situations, ends, strict=True):
+        card = next((d.argument for d in scan.directives if d.name == "phrases" and heading.line < d.line < end), None)
+        if heading.id and card:
+            card_of[heading.id] = card
+    return card_of
+
+
+def _group_labels(scan: PageScan) -> list[tuple[int, str]]:
+    """(line, name) of each group of the list: a paragraph with an ID, named by its button in the row above the
+    list ("Rechten" for "Rechten en gegevens"), the shortest name."""
+    buttons = {link.target[1:]: link.text for link in scan.links if link.target.startswith("#")}
+    labels: list[tuple[int, str]] = []
+    for paragraph in scan.paragraphs:
+        found = LABELLED.match(paragraph.text)
+        group_id = ATTRIBUTE_ID.search(found.group("attributes")) if found else None
+        if found and group_id:
+            label = found.group("label").replace("**", "").strip().rstrip(":")
+            labels.append((paragraph.line, buttons.get(group_id.group(1), label)))
+    return labels
+
+
+def situation_groups(page: Page) -> list[tuple[str, list[str]]]:
+    """(name, card IDs in list order) of each group of quick help's list of situations."""
+    scan = page.scan
+    card_of = _card_of_situation(scan)
+    labels = _group_labels(scan)
+    first_situation = next((heading.line for heading in scan.headings if heading.level == 2), sys.maxsize)
+    bounds = [line for line, _ in labels[1:]] + [first_situation]
+    return [
+        (label, [card_of[link.target[1:]] for link in scan.links if start < link.line < end and link.target[1:] in card_of])
+        for (start, label), end in zip(labels, bounds, strict=True)
+    ]
+
+
+def urgent_situations(page: Page) -> list[str]:
+    """Card IDs of the situations listed above the groups (the list items at the top; the row of common buttons
+    is a paragraph, a shortcut into the groups)."""
+    scan = page.scan
+    card_of = _card_of_situation(scan)
+    labels = _group_labels(scan)
+    first_group = labels[0][0] if labels else sys.maxsize
+    item_lines = {p.line for p in scan.paragraphs if p.kind == "list item" and p.line < first_group}
+    return [card_of[link.target[1:]] for link in scan.links if link.line in item_lines and link.target[1:] in card_of]
+
+
+def _placement(handbook: Handbook) -> list[tuple[str | int, list[Card]]]:
+    """The deck's sections keyed by what names them: URGENT, the group's position in quick help, or a page slug."""
+    by_id = {card.id: card for card in handbook.cards}
+    locales = handbook.settings.locales
+    quick_help = handbook.page(QUICK_HELP, locales[0]) if locales else None
+    sections: list[tuple[str | int, list[Card]]] = []
+    placed: set[str] = set()
+
+    def add(key: str | int, card_ids: list[str]) -> None:
+        cards = [by_id[card_id] for card_id in dict.fromkeys(card_ids) if card_id in by_id and card_id not in placed]
+        placed.update(card.id for card in cards)
+        if cards:
+            sections.append((key, cards))
+
+    if quick_help is not None:
+        add(URGENT, urgent_situations(quick_help))
+        for number, (_, card_ids) in enumerate(situation_groups(quick_help)):
+            add(number, card_ids)
+    for slug in dict.fromkeys([*handbook.settings.nav_slugs, *(card.page for card in handbook.cards)]):
+        add(slug, [card.id for card in handbook.cards if card.page == slug])
+    return sections
+
+
+def deck(handbook: Handbook) -> list[Card]:
+    """Every card once, in deck order: the order of its number wherever cards are numbered."""
+    return [card for _, cards in _placement(handbook) for card in cards]
+
+
+def deck_sections(handbook: Handbook, lang: str) -> list[DeckSection]:
+    """The deck's sections named in `lang`: the urgent label, quick help's group labels, the chapters' titles."""
+    quick_help = handbook.page(QUICK_HELP, lang)
+    labels = [label for label, _ in situation_groups(quick_help)] if quick_help else []
+    language = handbook.settings.language(lang)
+    sections: list[DeckSection] = []
+    for key, cards in _placement(handbook):
+        if key == URGENT:
+            title = language.label("cards_urgent")
+        elif isinstance(key, int):
+            title = labels[key] if key < len(labels) else ""
+        else:
+            page = handbook.page(key, lang)
+            title = page.scan.title if page is not None and page.scan.title else key
+        sections.append(DeckSection(title, tuple(cards)))
+    return sections
