@@ -105,6 +105,20 @@ def test_metadata_language_and_tagging(built_site, lang):
     assert info.title and info.author and info.subject
 
 
+def test_every_download_names_the_handbook_as_its_author_and_a_sheet_by_its_own_title(built_site, real_handbook):
+    """A PDF's author is the handbook's name in its language; a sheet's title adds what the sheet is, never the same
+    words twice (a print shop's or a document list's columns would say nothing)."""
+    names = {language.locale: language.site_name for language in real_handbook.settings.languages}
+    files = sorted((built_site / "downloads").glob("*.pdf"))
+    assert len(files) >= 10
+    for path in files:
+        info = PdfReader(path).metadata
+        lang = next(lang for lang in names if path.stem.split("-")[-1] == lang or f"-{lang}-" in f"{path.stem}-")
+        assert info.author == names[lang], path.name
+        if not path.stem.startswith("handbook-"):
+            assert info.title.startswith(f"{info.author} – ") and len(info.title) > len(info.author) + 3, path.name
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_internal_links_point_at_pages_in_the_document(built_site, lang):
     reader = PdfReader(pdf(built_site, lang))

@@ -52,10 +52,12 @@ def stylesheet(name: str) -> str:
     return font_face_css() + "\n" + (files("handbook.printing") / name).read_text(encoding="utf-8")
 
 
-def sheet_document(lang: str, title: str, css: str, body: str, head: str = "") -> str:
+def sheet_document(lang: str, title: str, css: str, body: str, head: str = "", author: str = "") -> str:
+    """A sheet's HTML; `author` (the handbook's name in that language) becomes the PDF's author, as for the book."""
+    byline = f'<meta name="author" content="{escape(author)}">' if author else ""
     return (
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{escape(title)}</title>'
-        f'<meta name="author" content="{escape(title)}">{head}<style>{css}</style></head><body>{body}</body></html>'
+        f"{byline}{head}<style>{css}</style></head><body>{body}</body></html>"
     )
 
 
@@ -76,7 +78,7 @@ def phrase_card_job(handbook: Handbook, language: Language, css: str) -> PrintJo
     body = cards_body(cards, lang, None, "", deck_sections_by_language(handbook, [language]), card_index_headings([language]))
     return PrintJob(
         PHRASE_CARDS.format(lang=lang),
-        sheet_document(lang, title, css, body),
+        sheet_document(lang, title, css, body, author=language.site_name),
         handbook.settings.docs_dir.as_uri() + "/",
         handbook.cards_path,
         lang,
@@ -98,13 +100,19 @@ def desk_jobs(handbook: Handbook) -> list[PrintJob]:
         title = f"{language.site_name} – {language.label('download_checklists')}"
         body = checklist_body(handbook, language, slugs)
         jobs.append(
-            PrintJob(CHECKLISTS.format(lang=lang), sheet_document(lang, title, css, body), base, f"docs/*.{lang}.md", lang)
+            PrintJob(
+                CHECKLISTS.format(lang=lang),
+                sheet_document(lang, title, css, body, author=language.site_name),
+                base,
+                f"docs/*.{lang}.md",
+                lang,
+            )
         )
         # Validation has already failed the build when a source of the sheet is missing (handbook.pages.desk.check).
         sheet = desk_sheet(handbook, lang)[0] if has_desk_sheet(handbook) else None
         if sheet is not None:
             title = f"{language.site_name} – {language.label('desk_title')}"
-            document = sheet_document(lang, title, desk_css, desk_body(sheet, language))
+            document = sheet_document(lang, title, desk_css, desk_body(sheet, language), author=language.site_name)
             jobs.append(PrintJob(DESK_SHEET.format(lang=lang), document, base, sheet.route.path, lang, desk_limits(sheet)))
     if len(settings.languages) >= 2:
         front, back = settings.languages[0], settings.languages[1]
@@ -124,7 +132,7 @@ def desk_jobs(handbook: Handbook) -> list[PrintJob]:
         jobs.append(
             PrintJob(
                 DUPLEX.format(front=front.locale, back=back.locale),
-                sheet_document(front.locale, title, css, body),
+                sheet_document(front.locale, title, css, body, author=front.site_name),
                 base,
                 handbook.cards_path,
                 front.locale,
@@ -152,7 +160,7 @@ def print_shop_job(handbook: Handbook, langs: Sequence[Language], css: str, date
         name = PRINT_SHOP.format(lang=locales[0])
     else:
         name = PRINT_SHOP_TWO_SIDED.format(front=locales[0], back=locales[1])
-    document = sheet_document(front.locale, title, css, shop_cards_body(deck(handbook), locales), head)
+    document = sheet_document(front.locale, title, css, shop_cards_body(deck(handbook), locales), head, front.site_name)
     return PrintJob(
         name,
         document,
