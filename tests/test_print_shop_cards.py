@@ -13,6 +13,7 @@ import pikepdf
 import pytest
 from conftest import ROOT, first_page_image, require_tool
 
+from handbook.pages.deck import deck
 from handbook.printing.print_shop import BLEED, PROFILE, SAFE, profile_css
 
 MM = 72 / 25.4  # PDF points per mm
@@ -115,9 +116,10 @@ def page_texts(pdf_path) -> list[str]:
 
 def test_two_sided_file_alternates_dutch_front_and_the_same_cards_english_back(built_site, real_handbook):
     pages = page_texts(built_site / "downloads" / "phrase-cards-nl-en-print-shop.pdf")
-    total = len(real_handbook.cards)
+    cards = deck(real_handbook)  # numbered as everywhere else: in quick help's groups
+    total = len(cards)
     assert len(pages) == 2 * total
-    for number, card in enumerate(real_handbook.cards, 1):
+    for number, card in enumerate(cards, 1):
         front, back = pages[2 * number - 2], pages[2 * number - 1]
         assert card.title["nl"] in front and card.phrases_in("nl")[0] in front, number
         assert card.title["en"] in back and card.phrases_in("en")[0] in back, number
@@ -125,9 +127,11 @@ def test_two_sided_file_alternates_dutch_front_and_the_same_cards_english_back(b
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_single_language_file_has_every_card_in_source_order(built_site, real_handbook, lang):
+def test_single_language_file_has_every_card_in_deck_order(built_site, real_handbook, lang):
     pages = page_texts(built_site / "downloads" / f"phrase-cards-{lang}-print-shop.pdf")
-    assert [card.title[lang] in page for card, page in zip(real_handbook.cards, pages, strict=True)] == [True] * len(pages)
+    cards = deck(real_handbook)
+    assert [card.title[lang] in page for card, page in zip(cards, pages, strict=True)] == [True] * len(pages)
+    assert [f"{n}/{len(cards)}" in page for n, page in enumerate(pages, 1)] == [True] * len(pages)
 
 
 def test_a_card_that_leaves_the_safe_zone_is_reported_at_its_line_naming_the_language(real_handbook):
