@@ -4,7 +4,8 @@ Pyphen picks a dictionary per language, and two of its choices read badly in the
 British dictionary, which splits "viol-ence", "neut-ral", "import-ant", "explan-a-tion"; its American one, the
 patterns of TeX, splits "vio-lence", "neu-tral", "impor-tant", "expla-na-tion", and British spellings as well
 ("behav-iour", "recog-nise"). And a few words the patterns split where a reader stumbles: the Dutch "met-een"
-reads as "met een", "incas-sokosten" cuts "incasso" in two. Only hyphenation changes: the text's language stays
+reads as "met een", "incas-sokosten" cuts "incasso" in two; and a web address a reader types as printed
+("Onderne-mersplein.nl" in the English edition) is never split. Only hyphenation changes: the text's language stays
 what the page says in the PDF.
 """
 
@@ -23,7 +24,7 @@ DICTIONARIES = {"nl": "nl_NL", "en": "en_US"}
 # language -> words written with the only hyphens they may get ("me-teen": nowhere else; with the handbook's three
 # letters a side, nowhere at all). Each becomes a pattern of its own that outranks the dictionary's, whose values
 # go up to 5 in Dutch: 9 where a hyphen may go, 8 everywhere else in the word.
-EXCEPTIONS = {"nl": ("me-teen", "incasso-kosten")}
+EXCEPTIONS = {"nl": ("me-teen", "incasso-kosten", "ondernemersplein"), "en": ("ondernemersplein",)}
 
 
 def exception_pattern(word: str) -> str:
