@@ -57,28 +57,28 @@ def _group_labels(scan: PageScan) -> list[tuple[int, str]]:
     return labels
 
 
-def situation_groups(page: Page) -> list[tuple[str, list[str]]]:
-    """(name, card IDs in list order) of each group of quick help's list of situations."""
-    scan = page.scan
-    card_of = _card_of_situation(scan)
-    labels = _group_labels(scan)
-    first_situation = next((heading.line for heading in scan.headings if heading.level == 2), sys.maxsize)
-    bounds = [line for line, _ in labels[1:]] + [first_situation]
-    return [
-        (label, [card_of[link.target[1:]] for link in scan.links if start < link.line < end and link.target[1:] in card_of])
-        for (start, label), end in zip(labels, bounds, strict=True)
-    ]
-
-
-def urgent_situations(page: Page) -> list[str]:
-    """Card IDs of the situations listed above the groups (the list items at the top; the row of common buttons
-    is a paragraph, a shortcut into the groups)."""
+def quick_help_list(page: Page) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    """Quick help's list of situations, read once: the card IDs of the situations listed above the groups (the
+    list items at the top; the row of common buttons is a paragraph, a shortcut into the groups), and each group's
+    (name, card IDs in list order)."""
     scan = page.scan
     card_of = _card_of_situation(scan)
     labels = _group_labels(scan)
     first_group = labels[0][0] if labels else sys.maxsize
     item_lines = {p.line for p in scan.paragraphs if p.kind == "list item" and p.line < first_group}
-    return [card_of[link.target[1:]] for link in scan.links if link.line in item_lines and link.target[1:] in card_of]
+    urgent = [card_of[link.target[1:]] for link in scan.links if link.line in item_lines and link.target[1:] in card_of]
+    first_situation = next((heading.line for heading in scan.headings if heading.level == 2), sys.maxsize)
+    bounds = [line for line, _ in labels[1:]] + [first_situation]
+    groups = [
+        (label, [card_of[link.target[1:]] for link in scan.links if start < link.line < end and link.target[1:] in card_of])
+        for (start, label), end in zip(labels, bounds, strict=True)
+    ]
+    return urgent, groups
+
+
+def situation_groups(page: Page) -> list[tuple[str, list[str]]]:
+    """(name, card IDs in list order) of each group of quick help's list of situations."""
+    return quick_help_list(page)[1]
 
 
 def _placement(handbook: Handbook) -> list[tuple[str | int, list[Card]]]:
@@ -96,8 +96,9 @@ def _placement(handbook: Handbook) -> list[tuple[str | int, list[Card]]]:
             sections.append((key, cards))
 
     if quick_help is not None:
-        add(URGENT, urgent_situations(quick_help))
-        for number, (_, card_ids) in enumerate(situation_groups(quick_help)):
+        urgent, groups = quick_help_list(quick_help)
+        add(URGENT, urgent)
+        for number, (_, card_ids) in enumerate(groups):
             add(number, card_ids)
     for slug in dict.fromkeys([*handbook.settings.nav_slugs, *(card.page for card in handbook.cards)]):
         add(slug, [card.id for card in handbook.cards if card.page == slug])
