@@ -167,17 +167,30 @@ def test_mirrored_slots_swap_columns_only():
     assert slot(0, mirrored=True) == slot(1) and slot(3, mirrored=True) == slot(2)
 
 
-def quick_help_as_written(lang: str) -> tuple[list[str], list[tuple[str, list[str]]]]:
+def quick_help_as_written(lang: str, model) -> tuple[list[str], list[tuple[str, list[str]]]]:
     """Read from quick help's Markdown as an author writes it: the situations listed above the groups, then each
-    group's button label and situations, as card IDs (the `{% phrases %}` under each situation's heading)."""
+    group's button label and situations, as card IDs: the `{% phrases %}` under each situation's heading, then the
+    cards no situation shows of the chapter sections the situation links to (its variants, its "read more")."""
     text = (ROOT / "docs" / f"quick-help.{lang}.md").read_text(encoding="utf-8")
     list_part, _, situations = text.partition("\n## ")
-    card_of = dict(re.findall(r"\{#([\w-]+)\}.*?\{% phrases ([\w-]+) %\}", "## " + situations, re.S))
+    sections = dict(re.findall(r"\{#([\w-]+)\}(.*?)(?=\n## |\Z)", "## " + situations, re.S))
+    card_of = {situation: re.search(r"\{% phrases ([\w-]+) %\}", body).group(1) for situation, body in sections.items()}
+    unshown = {}
+    for card in model.cards:
+        if card.id not in card_of.values():
+            unshown.setdefault(f"{card.page}#{card.anchor}", []).append(card.id)
+    cards_of = {
+        situation: [
+            card_of[situation],
+            *(c for link in re.findall(r"\]\(([\w-]+#[\w-]+)\)", body.replace(".md#", "#")) for c in unshown.get(link, [])),
+        ]
+        for situation, body in sections.items()
+    }
     buttons = dict((target, label) for label, target in re.findall(r"\[([^\]]+)\]\(#(group-[\w-]+)\)", list_part))
     head, *blocks = re.split(r"\n\{ #(group-[\w-]+) \}\n", list_part)
-    urgent = [card_of[t] for t in re.findall(r"^- \*\*\[[^\]]+\]\(#([\w-]+)\)\*\*$", head, re.M)]
+    urgent = [c for t in re.findall(r"^- \*\*\[[^\]]+\]\(#([\w-]+)\)\*\*$", head, re.M) for c in cards_of[t]]
     groups = [
-        (buttons[group], [card_of[t] for t in re.findall(r"^- \[[^\]]+\]\(#([\w-]+)\)$", block, re.M) if t in card_of])
+        (buttons[group], [c for t in re.findall(r"^- \[[^\]]+\]\(#([\w-]+)\)$", block, re.M) for c in cards_of.get(t, [])])
         for group, block in zip(blocks[::2], blocks[1::2], strict=True)
     ]
     return urgent, groups
@@ -187,8 +200,8 @@ def test_the_cards_come_in_quick_helps_groups_and_the_index_and_each_foot_name_t
     from html import escape
 
     # What a freelancer sees on the phone, read from the source: the deck must follow it.
-    urgent, groups = quick_help_as_written("nl")
-    _, groups_en = quick_help_as_written("en")
+    urgent, groups = quick_help_as_written("nl", model)
+    _, groups_en = quick_help_as_written("en", model)
     shown = [*urgent, *(card for _, cards in groups for card in cards)]
     rest = [card.id for slug in model.settings.nav_slugs for card in model.cards if card.page == slug and card.id not in shown]
     expected = list(dict.fromkeys(shown)) + rest

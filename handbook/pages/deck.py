@@ -3,8 +3,9 @@
 On the phone a situation is found by its group in quick help's list. The cards follow the same groups and order
 everywhere they are numbered (the card overview, the office sheets and their index, the print shop's file), so a
 card sits in the deck where the phone shows its situation and its foot names the same group. First come the
-situations quick help lists above its groups (the urgent ones), then each group's, then the cards quick help does
-not show, under the chapters where they stand, in the handbook's order. The order is the first language's, so
+situations quick help lists above its groups (the urgent ones), then each group's; a situation's card is followed
+by the cards of the chapter sections it sends the reader on to (its variants) that no situation shows. Last come
+the cards quick help reaches in neither way, under the chapters where they stand, in the handbook's order. The order is the first language's, so
 both sides of a duplex card carry the same number; the names are each language's own. The desk sheet groups its
 key phrases by the same list.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from handbook.sources.markdown_scan import ATTRIBUTE_ID, PageScan
@@ -31,16 +33,34 @@ class DeckSection:
     cards: tuple[Card, ...]
 
 
-def _card_of_situation(scan: PageScan) -> dict[str, str]:
-    """Situation ID -> the ID of the card shown under its heading (the `{% phrases %}` in its section)."""
+def _cards_of_situation(scan: PageScan, cards: Sequence[Card]) -> dict[str, list[str]]:
+    """Situation ID -> its cards: the one shown under its heading (the `{% phrases %}` in its section), then the
+    cards of the chapter sections it links to ("Ook: …", "Lees meer: …") that no situation shows, so a variant a
+    situation sends the reader on to sits in the deck beside it."""
     situations = [heading for heading in scan.headings if heading.level == 2]
     ends = [heading.line for heading in situations[1:]] + [sys.maxsize]
-    card_of: dict[str, str] = {}
-    for heading, end in zip(situations, ends, strict=True):
-        card = next((d.argument for d in scan.directives if d.name == "phrases" and heading.line < d.line < end), None)
-        if heading.id and card:
-            card_of[heading.id] = card
-    return card_of
+    bounds = [(heading.id, heading.line, end) for heading, end in zip(situations, ends, strict=True) if heading.id]
+    shown = {
+        situation: next((d.argument for d in scan.directives if d.name == "phrases" and start < d.line < end), None)
+        for situation, start, end in bounds
+    }
+    in_section: dict[str, list[str]] = {}
+    for card in cards:
+        if card.id not in shown.values():
+            in_section.setdefault(f"{card.page}#{card.anchor}", []).append(card.id)
+    cards_of: dict[str, list[str]] = {}
+    for situation, start, end in bounds:
+        card = shown[situation]
+        if card:
+            linked = [_section_of(link.target) for link in scan.links if start < link.line < end]
+            cards_of[situation] = [card, *(other for section in linked for other in in_section.get(section, []))]
+    return cards_of
+
+
+def _section_of(target: str) -> str:
+    """`page#section` of a link to another page (`refunds.md#consumer-rights`); empty for any other link."""
+    path, _, anchor = target.partition("#")
+    return f"{path.removesuffix('.md')}#{anchor}" if path.endswith(".md") and anchor else ""
 
 
 def _group_labels(scan: PageScan) -> list[tuple[int, str]]:
@@ -57,28 +77,28 @@ def _group_labels(scan: PageScan) -> list[tuple[int, str]]:
     return labels
 
 
-def quick_help_list(page: Page) -> tuple[list[str], list[tuple[str, list[str]]]]:
+def quick_help_list(page: Page, cards: Sequence[Card]) -> tuple[list[str], list[tuple[str, list[str]]]]:
     """Quick help's list of situations, read once: the card IDs of the situations listed above the groups (the
     list items at the top; the row of common buttons is a paragraph, a shortcut into the groups), and each group's
     (name, card IDs in list order)."""
     scan = page.scan
-    card_of = _card_of_situation(scan)
+    cards_of = _cards_of_situation(scan, cards)
     labels = _group_labels(scan)
     first_group = labels[0][0] if labels else sys.maxsize
     item_lines = {p.line for p in scan.paragraphs if p.kind == "list item" and p.line < first_group}
-    urgent = [card_of[link.target[1:]] for link in scan.links if link.line in item_lines and link.target[1:] in card_of]
+    urgent = [card for link in scan.links if link.line in item_lines for card in cards_of.get(link.target[1:], [])]
     first_situation = next((heading.line for heading in scan.headings if heading.level == 2), sys.maxsize)
     bounds = [line for line, _ in labels[1:]] + [first_situation]
     groups = [
-        (label, [card_of[link.target[1:]] for link in scan.links if start < link.line < end and link.target[1:] in card_of])
+        (label, [card for link in scan.links if start < link.line < end for card in cards_of.get(link.target[1:], [])])
         for (start, label), end in zip(labels, bounds, strict=True)
     ]
     return urgent, groups
 
 
-def situation_groups(page: Page) -> list[tuple[str, list[str]]]:
+def situation_groups(page: Page, cards: Sequence[Card]) -> list[tuple[str, list[str]]]:
     """(name, card IDs in list order) of each group of quick help's list of situations."""
-    return quick_help_list(page)[1]
+    return quick_help_list(page, cards)[1]
 
 
 def _placement(handbook: Handbook) -> list[tuple[str | int, list[Card]]]:
@@ -96,7 +116,7 @@ def _placement(handbook: Handbook) -> list[tuple[str | int, list[Card]]]:
             sections.append((key, cards))
 
     if quick_help is not None:
-        urgent, groups = quick_help_list(quick_help)
+        urgent, groups = quick_help_list(quick_help, handbook.cards)
         add(URGENT, urgent)
         for number, (_, card_ids) in enumerate(groups):
             add(number, card_ids)
@@ -113,7 +133,7 @@ def deck(handbook: Handbook) -> list[Card]:
 def deck_sections(handbook: Handbook, lang: str) -> list[DeckSection]:
     """The deck's sections named in `lang`: the urgent label, quick help's group labels, the chapters' titles."""
     quick_help = handbook.page(QUICK_HELP, lang)
-    labels = [label for label, _ in situation_groups(quick_help)] if quick_help else []
+    labels = [label for label, _ in situation_groups(quick_help, handbook.cards)] if quick_help else []
     language = handbook.settings.language(lang)
     sections: list[DeckSection] = []
     for key, cards in _placement(handbook):

@@ -128,7 +128,7 @@ def desk_sheet(handbook: Handbook, lang: str) -> tuple[DeskSheet | None, list[Pr
         return None, problems
     phrases = [(card, card.phrases[index].get(lang, "")) for card in marked for index in card.desk]
     quick_help = handbook.page(QUICK_HELP, lang)
-    groups = _grouped(phrases, situation_groups(quick_help) if quick_help else [], lang)
+    groups = _grouped(phrases, situation_groups(quick_help, handbook.cards) if quick_help else [], lang)
     return DeskSheet(lang, route, ladder, groups, handbook.cards_path, marked[0].line), []
 
 
