@@ -11,6 +11,7 @@ from conftest import ROOT, first_page_image, require_tool
 from mkdocs.config import load_config
 
 from handbook.pages.deck import deck, deck_sections
+from handbook.pages.desk import desk_sheet
 from handbook.printing.jobs import sheet_document, stylesheet
 from handbook.printing.sheets import CARD_H, CARD_W, GRID_X, GRID_Y, MARK, MARK_GAP, cards_body, fit_limits, slot
 from handbook.printing.typeset import PrintJob, render_job
@@ -217,6 +218,11 @@ def test_the_cards_come_in_quick_helps_groups_and_the_index_and_each_foot_name_t
     headings = {"nl": "Alle kaarten", "en": "All cards"}
     cards = deck(model)
 
+    def group_of(card, lang: str) -> str:
+        return label[lang].get(card.id) or (
+            model.settings.language(lang).label("cards_urgent") if card.id in urgent else model.page(card.page, lang).scan.title
+        )
+
     def check(body: str, lang: str, side: str) -> None:
         index = body[body.index(f'class="sheet index" lang="{lang}"') :]
         index = index[: index.index("</section>")]
@@ -224,11 +230,7 @@ def test_the_cards_come_in_quick_helps_groups_and_the_index_and_each_foot_name_t
             entry = f'<span class="n">{n}</span> {escape(card.title[lang])}</li>'
             assert entry in index, card.id
             before = index[: index.index(entry)]
-            group = label[lang].get(card.id) or (
-                model.settings.language(lang).label("cards_urgent")
-                if card.id in urgent
-                else model.page(card.page, lang).scan.title
-            )
+            group = group_of(card, lang)
             assert before.rindex("<h2>") == before.rindex(f"<h2>{escape(group)}</h2>"), card.id
             foot = f'<span class="chapter">{escape(group)}</span> · {n}/{len(cards)}'
             assert foot in side, (lang, card.id)
@@ -244,6 +246,13 @@ def test_the_cards_come_in_quick_helps_groups_and_the_index_and_each_foot_name_t
     check(duplex, "nl", fronts)
     check(duplex, "en", backs)
     assert duplex.index('class="sheet index" lang="nl"') < duplex.index('class="sheet index" lang="en"')
+
+    # The desk sheet's key phrases stand in the same order, under the name their card carries at its foot.
+    for lang in ("nl", "en"):
+        sheet, _ = desk_sheet(model, lang)
+        listed = [(group.label, phrase.text) for group in sheet.groups for phrase in group.phrases]
+        key_phrases = [(group_of(card, lang), card.phrases[i][lang]) for card in cards for i in card.desk]
+        assert listed == key_phrases and len(listed) >= 10
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

@@ -3,11 +3,11 @@
 On the phone a situation is found by its group in quick help's list. The cards follow the same groups and order
 everywhere they are numbered (the card overview, the office sheets and their index, the print shop's file), so a
 card sits in the deck where the phone shows its situation and its foot names the same group. First come the
-situations quick help lists above its groups (the urgent ones), then each group's; a situation's card is followed
-by the cards of the chapter sections it sends the reader on to (its variants) that no situation shows. Last come
-the cards quick help reaches in neither way, under the chapters where they stand, in the handbook's order. The order is the first language's, so
-both sides of a duplex card carry the same number; the names are each language's own. The desk sheet groups its
-key phrases by the same list.
+situations quick help lists above its groups (the urgent ones), then each group's; a situation's card is
+followed by the cards of the chapter sections it sends the reader on to (its variants) that no situation
+shows. Last come the cards quick help reaches in neither way, under the chapters where they stand, in the
+handbook's order. The order is the first language's, so both sides of a duplex card carry the same number; the
+names are each language's own. The desk sheet groups its key phrases by the same sections.
 """
 
 from __future__ import annotations

@@ -1,22 +1,20 @@
 """The desk sheet's content per language: the conversation route, the escalation ladder and the key phrases.
 
 Nothing on the sheet is written for it. The route and the ladder are the numbered lists of two sections of the
-handbook, the key phrases are the phrases marked `desk: true` in the card file, grouped and ordered as quick help
-lists its situations (a key phrase of a card quick help does not list stays with the card before it in the card
-file); all are read from the one model, so the sheet never says something else than the handbook. A missing
+handbook, the key phrases are the phrases marked `desk: true` in the card file, grouped and ordered as the deck
+of cards (`deck.py`: quick help's groups, then chapters), under the names the cards carry at their foot; all are
+read from the one model, so the sheet never says something else than the handbook. A missing
 source is a problem at its line, found by validation before anything is printed, never an empty sheet.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import groupby
 
 from handbook.core.codes import Code
 from handbook.core.problems import Problem
-from handbook.pages.deck import QUICK_HELP, situation_groups
+from handbook.pages.deck import deck_sections
 from handbook.sources.model import Handbook
-from handbook.sources.phrases import Card
 
 ROUTE = ("conversation", "route")  # (page, section ID) of the route's numbered list
 LADDER = ("boundaries", "escalation-ladder")
@@ -38,7 +36,7 @@ class DeskPhrase:
 
 @dataclass(frozen=True)
 class DeskGroup:
-    label: str  # the group's label in quick help's list; empty for the phrases above its first group
+    label: str  # the deck section's name: the urgent label, a group of quick help's list, or a chapter's title
     phrases: tuple[DeskPhrase, ...]
 
 
@@ -87,22 +85,20 @@ def _numbered_section(handbook: Handbook, slug: str, section_id: str, lang: str)
     return DeskList(heading.title, tuple(item.text for item in found.items), page.path, heading.line), None
 
 
-def _grouped(marked: list[tuple[Card, str]], groups: list[tuple[str, list[str]]], lang: str) -> tuple[DeskGroup, ...]:
-    """The key phrases (card, text; in card-file order) in quick help's groups and order."""
-    place = {card_id: (number, position) for number, (_, cards) in enumerate(groups) for position, card_id in enumerate(cards)}
-    placed: list[tuple[tuple[int, int], int, Card, str]] = []
-    previous = (-1, -1)  # above the first group: the phrases before any card quick help lists
-    for order, (card, text) in enumerate(marked):
-        previous = place.get(card.id, previous)
-        placed.append((previous, order, card, text))
-    placed.sort(key=lambda item: (item[0], item[1]))
-    return tuple(
+def _grouped(handbook: Handbook, lang: str) -> tuple[DeskGroup, ...]:
+    """The key phrases in the deck's sections and order, each section under the name its cards carry at their foot."""
+    groups = (
         DeskGroup(
-            groups[number][0] if number >= 0 else "",
-            tuple(DeskPhrase(card.title_in(lang), text) for _, _, card, text in run),
+            section.title,
+            tuple(
+                DeskPhrase(card.title_in(lang), card.phrases[index].get(lang, ""))
+                for card in section.cards
+                for index in card.desk
+            ),
         )
-        for number, run in groupby(placed, key=lambda item: item[0][0])
+        for section in deck_sections(handbook, lang)
     )
+    return tuple(group for group in groups if group.phrases)
 
 
 def desk_sheet(handbook: Handbook, lang: str) -> tuple[DeskSheet | None, list[Problem]]:
@@ -126,10 +122,7 @@ def desk_sheet(handbook: Handbook, lang: str) -> tuple[DeskSheet | None, list[Pr
         )
     if problems or not marked or route is None or ladder is None:  # a missing list comes with its problem
         return None, problems
-    phrases = [(card, card.phrases[index].get(lang, "")) for card in marked for index in card.desk]
-    quick_help = handbook.page(QUICK_HELP, lang)
-    groups = _grouped(phrases, situation_groups(quick_help, handbook.cards) if quick_help else [], lang)
-    return DeskSheet(lang, route, ladder, groups, handbook.cards_path, marked[0].line), []
+    return DeskSheet(lang, route, ladder, _grouped(handbook, lang), handbook.cards_path, marked[0].line), []
 
 
 def check(handbook: Handbook) -> list[Problem]:
