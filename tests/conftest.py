@@ -271,3 +271,32 @@ def require_tool(name: str) -> str:
             pytest.fail(f"{name} is missing in CI: `make test` installs it as root")
         pytest.skip(f"{name} is not installed (`make test` installs it as root)")
     return path
+
+
+def quick_help_as_written(lang: str, model) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    """Read from quick help's Markdown as an author writes it: the situations listed above the groups, then each
+    group's button label and situations, as card IDs: the `{% phrases %}` under each situation's heading, then the
+    cards no situation shows of the chapter sections the situation links to (its variants, its "read more")."""
+    text = (ROOT / "docs" / f"quick-help.{lang}.md").read_text(encoding="utf-8")
+    list_part, _, situations = text.partition("\n## ")
+    sections = dict(re.findall(r"\{#([\w-]+)\}(.*?)(?=\n## |\Z)", "## " + situations, re.S))
+    card_of = {situation: re.search(r"\{% phrases ([\w-]+) %\}", body).group(1) for situation, body in sections.items()}
+    unshown = {}
+    for card in model.cards:
+        if card.id not in card_of.values():
+            unshown.setdefault(f"{card.page}#{card.anchor}", []).append(card.id)
+    cards_of = {
+        situation: [
+            card_of[situation],
+            *(c for link in re.findall(r"\]\(([\w-]+#[\w-]+)\)", body.replace(".md#", "#")) for c in unshown.get(link, [])),
+        ]
+        for situation, body in sections.items()
+    }
+    buttons = dict((target, label) for label, target in re.findall(r"\[([^\]]+)\]\(#(group-[\w-]+)\)", list_part))
+    head, *blocks = re.split(r"\n\{ #(group-[\w-]+) \}\n", list_part)
+    urgent = [c for t in re.findall(r"^- \*\*\[[^\]]+\]\(#([\w-]+)\)\*\*$", head, re.M) for c in cards_of[t]]
+    groups = [
+        (buttons[group], [c for t in re.findall(r"^- \[[^\]]+\]\(#([\w-]+)\)$", block, re.M) for c in cards_of.get(t, [])])
+        for group, block in zip(blocks[::2], blocks[1::2], strict=True)
+    ]
+    return urgent, groups

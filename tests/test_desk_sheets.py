@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, first_page_image, require_tool
+from conftest import ROOT, first_page_image, quick_help_as_written, require_tool
 from mkdocs.config import load_config
 
 from handbook.pages.deck import deck, deck_sections
@@ -166,35 +166,6 @@ def test_a_card_too_long_for_its_size_is_an_error_naming_the_card(model, tmp_pat
 
 def test_mirrored_slots_swap_columns_only():
     assert slot(0, mirrored=True) == slot(1) and slot(3, mirrored=True) == slot(2)
-
-
-def quick_help_as_written(lang: str, model) -> tuple[list[str], list[tuple[str, list[str]]]]:
-    """Read from quick help's Markdown as an author writes it: the situations listed above the groups, then each
-    group's button label and situations, as card IDs: the `{% phrases %}` under each situation's heading, then the
-    cards no situation shows of the chapter sections the situation links to (its variants, its "read more")."""
-    text = (ROOT / "docs" / f"quick-help.{lang}.md").read_text(encoding="utf-8")
-    list_part, _, situations = text.partition("\n## ")
-    sections = dict(re.findall(r"\{#([\w-]+)\}(.*?)(?=\n## |\Z)", "## " + situations, re.S))
-    card_of = {situation: re.search(r"\{% phrases ([\w-]+) %\}", body).group(1) for situation, body in sections.items()}
-    unshown = {}
-    for card in model.cards:
-        if card.id not in card_of.values():
-            unshown.setdefault(f"{card.page}#{card.anchor}", []).append(card.id)
-    cards_of = {
-        situation: [
-            card_of[situation],
-            *(c for link in re.findall(r"\]\(([\w-]+#[\w-]+)\)", body.replace(".md#", "#")) for c in unshown.get(link, [])),
-        ]
-        for situation, body in sections.items()
-    }
-    buttons = dict((target, label) for label, target in re.findall(r"\[([^\]]+)\]\(#(group-[\w-]+)\)", list_part))
-    head, *blocks = re.split(r"\n\{ #(group-[\w-]+) \}\n", list_part)
-    urgent = [c for t in re.findall(r"^- \*\*\[[^\]]+\]\(#([\w-]+)\)\*\*$", head, re.M) for c in cards_of[t]]
-    groups = [
-        (buttons[group], [c for t in re.findall(r"^- \[[^\]]+\]\(#([\w-]+)\)$", block, re.M) for c in cards_of.get(t, [])])
-        for group, block in zip(blocks[::2], blocks[1::2], strict=True)
-    ]
-    return urgent, groups
 
 
 def test_the_cards_come_in_quick_helps_groups_and_the_index_and_each_foot_name_the_group(model):
