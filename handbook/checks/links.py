@@ -14,13 +14,12 @@ from urllib.parse import urlsplit
 
 from handbook.core.codes import Code
 from handbook.core.problems import Problem
-from handbook.sources.addresses import slug_of_path
+from handbook.sources.addresses import markdown_file, slug_of_path
 from handbook.sources.assets import asset_name, language_versions, resolve_asset
 from handbook.sources.markdown_scan import Link
 from handbook.sources.model import Handbook, Page
 
 EXTERNAL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-LANG_SUFFIX = re.compile(r"^(?P<slug>.+?)(?:\.(?P<lang>[a-z]{2}))?\.md$")
 
 
 def _closest(word: str, options: Iterable[str]) -> str:
@@ -49,10 +48,10 @@ def check_page_links(handbook: Handbook, page: Page) -> list[Problem]:
         if not path:
             problems.extend(_check_anchor(handbook, page, link, page.slug, anchor))
             continue
-        md = LANG_SUFFIX.match(posixpath.basename(path))
-        if path.endswith(".md") and md:
-            slug = posixpath.normpath(posixpath.join(page_dir, posixpath.dirname(path), md.group("slug")))
-            explicit = md.group("lang")
+        md = markdown_file(posixpath.basename(path))
+        if md:
+            slug = posixpath.normpath(posixpath.join(page_dir, posixpath.dirname(path), md[0]))
+            explicit = md[1]
             if explicit and explicit != page.lang and handbook.page(slug, page.lang):
                 problems.append(_other_language(page, link, slug))
                 continue

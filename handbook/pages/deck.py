@@ -17,6 +17,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from handbook.sources.addresses import markdown_file
 from handbook.sources.markdown_scan import ATTRIBUTE_ID, PageScan
 from handbook.sources.model import Handbook, Page
 from handbook.sources.phrases import Card
@@ -44,9 +45,10 @@ def _cards_of_situation(scan: PageScan, cards: Sequence[Card]) -> dict[str, list
         situation: next((d.argument for d in scan.directives if d.name == "phrases" and start < d.line < end), None)
         for situation, start, end in bounds
     }
+    shown_cards = set(shown.values())
     in_section: dict[str, list[str]] = {}
     for card in cards:
-        if card.id not in shown.values():
+        if card.id not in shown_cards:
             in_section.setdefault(f"{card.page}#{card.anchor}", []).append(card.id)
     cards_of: dict[str, list[str]] = {}
     for situation, start, end in bounds:
@@ -58,9 +60,10 @@ def _cards_of_situation(scan: PageScan, cards: Sequence[Card]) -> dict[str, list
 
 
 def _section_of(target: str) -> str:
-    """`page#section` of a link to another page (`refunds.md#consumer-rights`); empty for any other link."""
+    """`page#section` of a link to another page's section (`refunds.md#consumer-rights`); empty for any other."""
     path, _, anchor = target.partition("#")
-    return f"{path.removesuffix('.md')}#{anchor}" if path.endswith(".md") and anchor else ""
+    page = markdown_file(path)
+    return f"{page[0]}#{anchor}" if page and anchor else ""
 
 
 def _group_labels(scan: PageScan) -> list[tuple[int, str]]:
@@ -96,11 +99,6 @@ def quick_help_list(page: Page, cards: Sequence[Card]) -> tuple[list[str], list[
     return urgent, groups
 
 
-def situation_groups(page: Page, cards: Sequence[Card]) -> list[tuple[str, list[str]]]:
-    """(name, card IDs in list order) of each group of quick help's list of situations."""
-    return quick_help_list(page, cards)[1]
-
-
 def _placement(handbook: Handbook) -> list[tuple[str | int, list[Card]]]:
     """The deck's sections keyed by what names them: URGENT, the group's position in quick help, or a page slug."""
     by_id = {card.id: card for card in handbook.cards}
@@ -133,7 +131,7 @@ def deck(handbook: Handbook) -> list[Card]:
 def deck_sections(handbook: Handbook, lang: str) -> list[DeckSection]:
     """The deck's sections named in `lang`: the urgent label, quick help's group labels, the chapters' titles."""
     quick_help = handbook.page(QUICK_HELP, lang)
-    labels = [label for label, _ in situation_groups(quick_help, handbook.cards)] if quick_help else []
+    labels = [label for label, _ in quick_help_list(quick_help, handbook.cards)[1]] if quick_help else []
     language = handbook.settings.language(lang)
     sections: list[DeckSection] = []
     for key, cards in _placement(handbook):

@@ -8,6 +8,17 @@ document's cross-references) uses these functions, so they cannot disagree.
 
 from __future__ import annotations
 
+import re
+
+# A source file as a Markdown link names it: `talk.md`, or `talk.en.md` for one language's version.
+_MARKDOWN_FILE = re.compile(r"^(?P<slug>.+?)(?:\.(?P<lang>[a-z]{2}))?\.md$")
+
+
+def markdown_file(name: str) -> tuple[str, str | None] | None:
+    """(slug, explicit language or None) of a Markdown file name a link points at; None for any other name."""
+    found = _MARKDOWN_FILE.match(name)
+    return (found.group("slug"), found.group("lang")) if found else None
+
 
 def page_path(slug: str) -> str:
     """A page's path below its language folder: `talk/`, `` for the home page, and `guides/` for a folder's own
