@@ -1,6 +1,8 @@
 """Links from wikis in a real browser: language switch keeps the section, renamed sections, copy buttons,
 per-language search and 404 pages."""
 
+import json
+
 from conftest import copy_project, run_build, serve_directory
 
 
@@ -14,11 +16,31 @@ def test_language_switch_keeps_page_and_section(browser, served_site):
     page.close()
 
 
-def test_renamed_section_old_hash_lands_on_new_section(browser, served_site, real_handbook):
+def _built_page(site, prefix: str, slug: str):
+    return site / prefix.lstrip("/") / ("" if slug == "index" else slug) / "index.html"
+
+
+def test_every_section_redirect_is_in_its_old_page_and_its_target_is_built(built_site, real_handbook):
+    """The table the browser follows, checked for every redirect without a browser: the old page carries it and the
+    new section is on its built page, in both languages."""
     redirects = real_handbook.settings.section_redirects
     assert redirects, "mkdocs.yml declares no section redirect to try"
-    page = browser.new_page()
     for old, new in redirects.items():
+        old_page, _ = old.split("#")
+        new_page, new_id = new.split("#")
+        for prefix in ("", "/en"):
+            old_html = _built_page(built_site, prefix, old_page).read_text(encoding="utf-8")
+            assert json.dumps(old) + ": " + json.dumps(new) in old_html, (prefix, old)
+            assert f'id="{new_id}"' in _built_page(built_site, prefix, new_page).read_text(encoding="utf-8"), (prefix, new)
+
+
+def test_renamed_section_old_hash_lands_on_new_section(browser, served_site, real_handbook):
+    """The browser follows the table: one redirect within a page and one to another page, in both languages."""
+    redirects = real_handbook.settings.section_redirects
+    same_page = next((old, new) for old, new in redirects.items() if old.split("#")[0] == new.split("#")[0])
+    other_page = next((old, new) for old, new in redirects.items() if old.split("#")[0] != new.split("#")[0])
+    page = browser.new_page()
+    for old, new in (same_page, other_page):
         old_page, old_id = old.split("#")
         new_page, new_id = new.split("#")
         for prefix in ("", "/en"):
