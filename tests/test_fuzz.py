@@ -675,14 +675,18 @@ def _edit(m: Mutant, name: str, needle: str, new: str) -> None:
     lines[at] = Line(new, True)
 
 
+def _delete_everywhere(m: Mutant, slug: str, needle: str) -> None:
+    """The line containing `needle` deleted from every language's version of a page."""
+    for lang in LOCALES:
+        name = f"docs/{slug}.{lang}.md"
+        delete(m, name, _at(name, needle), None)
+
+
 # Failures the fuzzer found, each as the smallest mutant that shows it; xfail(strict) while the bug is open.
 # KNOWN names them for the random run: a failure it matches is counted, not failed again.
 FOUND = {
     "a section taken out of both languages, its links and lock entry left": (
-        lambda m: [
-            delete(m, f"docs/conversation.{lang}.md", _at(f"docs/conversation.{lang}.md", "{#find-the-real-problem}"), None)
-            for lang in LOCALES
-        ],
+        lambda m: _delete_everywhere(m, "conversation", "{#find-the-real-problem}"),
         "deleting a section's heading in every language is reported where the section is still named (LINK-ANCHOR at "
         "the links, LINK-LOCKED at links.lock), not at the deleted lines; the fuzzer took that for an unnamed fault",
     ),

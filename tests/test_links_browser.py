@@ -5,6 +5,8 @@ import json
 
 from conftest import copy_project, run_build, serve_directory
 
+from handbook.sources.addresses import page_address
+
 
 def test_language_switch_keeps_page_and_section(browser, served_site):
     page = browser.new_page()
@@ -16,10 +18,6 @@ def test_language_switch_keeps_page_and_section(browser, served_site):
     page.close()
 
 
-def _built_page(site, prefix: str, slug: str):
-    return site / prefix.lstrip("/") / ("" if slug == "index" else slug) / "index.html"
-
-
 def test_every_section_redirect_is_in_its_old_page_and_its_target_is_built(built_site, real_handbook):
     """The table the browser follows, checked for every redirect without a browser: the old page carries it and the
     new section is on its built page, in both languages."""
@@ -28,10 +26,11 @@ def test_every_section_redirect_is_in_its_old_page_and_its_target_is_built(built
     for old, new in redirects.items():
         old_page, _ = old.split("#")
         new_page, new_id = new.split("#")
-        for prefix in ("", "/en"):
-            old_html = _built_page(built_site, prefix, old_page).read_text(encoding="utf-8")
-            assert json.dumps(old) + ": " + json.dumps(new) in old_html, (prefix, old)
-            assert f'id="{new_id}"' in _built_page(built_site, prefix, new_page).read_text(encoding="utf-8"), (prefix, new)
+        for folder in ("", "en/"):
+            old_html = (built_site / page_address(folder, old_page) / "index.html").read_text(encoding="utf-8")
+            assert json.dumps(old) + ": " + json.dumps(new) in old_html, (folder, old)
+            new_html = (built_site / page_address(folder, new_page) / "index.html").read_text(encoding="utf-8")
+            assert f'id="{new_id}"' in new_html, (folder, new)
 
 
 def test_renamed_section_old_hash_lands_on_new_section(browser, served_site, real_handbook):
