@@ -31,6 +31,23 @@ def test_removed_section_fails_and_redirect_makes_it_pass(fixture_site, tmp_path
     assert run_checks(redirected) == []
 
 
+def test_a_section_back_under_its_redirected_id_fails(fixture_site, tmp_path):
+    """A redirect runs on every arrival at the old #hash, so it would hide a section that is back under that ID."""
+    (tmp_path / "links.lock").write_text("index\ntalk\ntalk#stay-calm\n", encoding="utf-8")
+    both = {**GOOD_PAGES}
+    for name in ("talk.nl.md", "talk.en.md"):
+        both[name] = both[name].replace("{#stay-calm}", "{#stay-calm}\n\n## Later {#keep-calm}\n\nText.")
+    redirected = fixture_site(both, {"extra": {"section_redirects": {"talk#stay-calm": "talk#keep-calm"}}})
+    found = [p.format() for p in run_checks(redirected) if p.code == "LINK-LOCKED"]
+    assert sorted(f.split(": ", 1)[1] for f in found) == [
+        f"LINK-LOCKED section redirect 'talk#stay-calm' comes from a section that exists in '{lang}': its links would "
+        f"land on 'talk#keep-calm' (remove the redirect of `talk#stay-calm` now that the section is back, or give the "
+        "section another ID)"
+        for lang in ("en", "nl")
+    ], found
+    assert all(f.startswith("mkdocs.yml:") for f in found)
+
+
 def test_removed_page_fails_unless_redirected_to_a_page_with_its_sections(fixture_site, tmp_path):
     (tmp_path / "links.lock").write_text("index\ntalk\ntalk#stay-calm\n", encoding="utf-8")
     moved = {name.replace("talk.", "call."): text for name, text in GOOD_PAGES.items()}

@@ -117,6 +117,15 @@ def check_lock(handbook: Handbook) -> list[Problem]:
                 line, col = settings.redirect_place(old)
                 message = f"{kind} '{old}' leads to missing '{new}' in '{lang}'"
                 problems.append(settings.config_problem(line, col, Code.LINK_LOCKED, message, "", lang))
+            elif kind == "section redirect" and _exists(handbook, old, lang):
+                # The redirect script runs on every arrival at the old #hash, so a section that is back under
+                # its old ID would be unreachable from every link that names it.
+                line, col = settings.redirect_place(old)
+                message = (
+                    f"section redirect '{old}' comes from a section that exists in '{lang}': its links would land on '{new}'"
+                )
+                fix = f"remove the redirect of `{old}` now that the section is back, or give the section another ID"
+                problems.append(settings.config_problem(line, col, Code.LINK_LOCKED, message, fix, lang))
     return problems
 
 
