@@ -44,6 +44,12 @@ def test_the_same_term_in_another_case_or_accent_is_the_same_key():
     assert sort_key("“I want to speak to your manager”") < sort_key("“I’ve already paid”") == "ive already paid"
 
 
+def test_the_real_index_terms_are_read_and_sound(real_handbook):
+    assert 70 <= len(real_handbook.index_terms) <= 110
+    assert all(set(term.words) == {"nl", "en"} and 1 <= len(term.targets) <= 4 for term in real_handbook.index_terms)
+    assert not [p for p in real_handbook.input_problems if p.path == real_handbook.index_path]
+
+
 def test_sound_terms_give_no_problem(fixture_site):
     assert problems_of(fixture_site, TERMS) == []
 
