@@ -25,6 +25,7 @@ from tinyhtml5.constants import prefixes as NAMESPACE_PREFIXES  # pyright: ignor
 
 from handbook.core.codes import Code
 from handbook.core.problems import Problem
+from handbook.printing.page_slots import UNKNOWN_PAGE
 from handbook.sources.addresses import slug_of_path
 from handbook.sources.site_address import site_base
 
@@ -52,7 +53,6 @@ FIRST_NEWLINE_DROPPED = ("pre", "textarea", "listing")
 # targets fall (page_slots.py). This document writes every slot itself, `data-page` right before `href`, so a
 # pattern on its own output finds them all.
 PAGE_NUMBER_SLOT = re.compile(r'data-page="[^"]*" href="#([^"]+)"')
-UNKNOWN_PAGE = "00"  # as wide as most page numbers
 ON_SITE = "on-site"  # the class of a link to the website while its address is a placeholder: it prints no address
 
 
