@@ -78,6 +78,7 @@ CODE_UI_KEYS = (
     "print_card_shown",
     "print_contents",
     "print_edition",
+    "print_index",
     "print_language",
     "print_on_website",
     "print_online",
