@@ -21,6 +21,7 @@ from mkdocs.config import load_config
 from PIL import Image
 
 from handbook.checks import run_checks
+from handbook.sources.index_terms import load_index_terms
 from handbook.sources.model import load_handbook
 from handbook.sources.phrases import load_cards
 from handbook.sources.settings import settings_from_mkdocs
@@ -128,10 +129,17 @@ def yaml_examples() -> list:
 
 
 @pytest.mark.parametrize("code", yaml_examples())
-def test_yaml_examples_are_valid(code, tmp_path):
+def test_yaml_examples_are_valid(code, tmp_path, real_handbook):
     assert yaml.safe_load(code) is not None
     if "cards:" in code:
         path = tmp_path / "phrases.yml"
         path.write_text(code, encoding="utf-8")
         cards, problems = load_cards(path, "docs/phrases.yml", ["nl", "en"])
         assert cards and [p.format() for p in problems] == []
+    if "terms:" in code:  # index terms, whose sections are the real handbook's
+        path = tmp_path / "index-terms.yml"
+        path.write_text(code, encoding="utf-8")
+        terms, problems = load_index_terms(path, "docs/index-terms.yml", ["nl", "en"], {})
+        assert terms and [p.format() for p in problems] == []
+        for target in (target for term in terms for target in term.targets):
+            assert target.anchor in real_handbook.page(target.page, "en").scan.section_ids, target

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 import subprocess
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -61,7 +62,7 @@ def test_outline_has_every_chapter_and_section_in_nav_order(built_site, model, l
     chapters = [t for level, t, _ in outline if level == 1]
     pages = [model.page(e.path[:-3], lang) for e in model.settings.nav if e.path]
     expected = [page.scan.title for page in pages if page.meta.get("print", True)]
-    assert chapters == expected
+    assert chapters == [*expected, model.settings.language(lang).label("print_index")]  # the index closes the book
     sections = {t for level, t, _ in outline if level == 2}
     for page in pages:
         if page.meta.get("print", True):
@@ -435,3 +436,93 @@ def test_the_book_prints_a_cards_words_once_and_later_chapters_point_to_that_pag
         if card_id in chapters:
             assert sum(text.count(f"{box_title} {pointer}") for text in pages) >= 1, card_id
     assert pointed >= 20
+
+
+def raw_lines(path: Path, first: int, last: int) -> list[str]:
+    """The text of pages `first` to `last` in the order the PDF draws it: one column after the other."""
+    text = subprocess.run(
+        [require_tool("pdftotext"), "-raw", "-f", str(first), "-l", str(last), str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+# An entry of the index as the PDF prints it: the term, a comma, its pages.
+INDEX_ENTRY = re.compile(r"(.+?), (\d+(?:, \d+)*)")
+
+
+def printed_index(path: Path, title: str) -> tuple[int, list[tuple[str, str, list[int]]]]:
+    """The page the index starts on, and its entries as printed: (letter heading, term, pages), in their order."""
+    reader = PdfReader(path)
+    start = next(page for level, name, page in outline_pages(reader) if level == 1 and name == title)
+    entries: list[tuple[str, str, list[int]]] = []
+    letter, pending = "", ""
+    for line in raw_lines(path, start, len(reader.pages)):
+        if line == title or line.isdigit():  # the title, the running head, a page number in the footer
+            continue
+        if not pending and (len(line) == 1 or line == "0–9"):
+            letter = line
+            continue
+        pending = f"{pending} {line}".strip()  # a long entry wraps
+        if entry := INDEX_ENTRY.fullmatch(pending):
+            entries.append((letter, entry.group(1), [int(number) for number in entry.group(2).split(", ")]))
+            pending = ""
+    assert pending == "", pending
+    return start, entries
+
+
+def plain_letters(term: str) -> str:
+    """The term as a reader alphabetises it, word by word: no accents, no case, no quotes or other punctuation."""
+    bare = "".join(c for c in unicodedata.normalize("NFKD", term) if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^\w\s]", " ", re.sub(r"['’]", "", bare.casefold())).split())
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_index_closes_the_book_alphabetically_under_letter_headings(built_site, model, lang):
+    """After the last chapter, on pages of its own to the end of the PDF: the index under its title, listed last in the
+    contents and the outline, every term in alphabetical order (case, accents and quotes aside) under the heading of its
+    first letter, numbers first; each heading a bookmark under the title."""
+    path = pdf(built_site, lang)
+    title = model.settings.language(lang).label("print_index")
+    start, entries = printed_index(path, title)
+    outline = outline_pages(PdfReader(path))
+    position = next(index for index, (level, name, _) in enumerate(outline) if (level, name) == (1, title))
+    assert position == max(index for index, (level, _, _) in enumerate(outline) if level == 1)
+    assert start > max(page for _, _, page in outline[:position])
+    letters = list(dict.fromkeys(letter for letter, _, _ in entries))
+    assert [(level, name) for level, name, _ in outline[position + 1 :]] == [(2, letter) for letter in letters]
+    contents = page_text(path, 2, min(page for level, _, page in outline if level == 1) - 1)
+    assert re.search(rf"^{re.escape(title)} +{start}$", contents, re.MULTILINE)
+    for number in range(start + 1, len(PdfReader(path).pages) + 1):
+        assert page_text(path, number).split()[0] == title  # its running head, to the last page
+    terms = [term for _, term, _ in entries]
+    assert sorted(terms) == sorted(term.word_in(lang) for term in model.index_terms)
+    assert terms == sorted(terms, key=plain_letters) and terms != sorted(terms)
+    assert letters[0] == "0–9" and letters[1:] == sorted(letters[1:])
+    for letter, term, _ in entries:
+        first = plain_letters(term)[0]
+        assert letter == ("0–9" if first.isdigit() else first.upper()), term
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_page_in_the_index_is_a_page_its_section_starts_on(built_site, model, lang):
+    """Every term prints the page of each section it names: the page of the section's bookmark, on which its heading
+    stands in the text; rising, and a page two sections share once."""
+    path = pdf(built_site, lang)
+    _, entries = printed_index(path, model.settings.language(lang).label("print_index"))
+    printed = {term: pages for _, term, pages in entries}
+    outline = outline_pages(PdfReader(path))
+    starts = [index for index, (level, _, _) in enumerate(outline) if level == 1]
+    chapters = {outline[index][1]: outline[index : next((s for s in starts if s > index), len(outline))] for index in starts}
+    texts = [flat(text) for text in pages_text(path)]
+    for term in model.index_terms:
+        expected = set()
+        for target in term.targets:
+            page = model.page(target.page, lang)
+            heading = next(h.title for h in page.scan.headings if h.id == target.anchor)
+            at = next(number for _, name, number in chapters[page.scan.title] if name == heading)
+            assert heading in texts[at - 1], (term.word_in(lang), heading, at)
+            expected.add(at)
+        assert printed[term.word_in(lang)] == sorted(expected), term.word_in(lang)

@@ -15,6 +15,8 @@ from handbook.checks import run_checks
 from handbook.sources.model import load_handbook
 from handbook.sources.settings import settings_from_mkdocs
 
+INDEX_TERMS = "terms:\n  - nl: kalmte\n    en: calm\n    sections: [index#home, talk#stay-calm]\n"
+
 
 def both(nl_extra: str, en_extra: str) -> dict:
     return {**GOOD_PAGES, "talk.nl.md": GOOD_PAGES["talk.nl.md"] + nl_extra, "talk.en.md": GOOD_PAGES["talk.en.md"] + en_extra}
@@ -121,6 +123,21 @@ CASES = {
     "card section": (
         {**GOOD_PAGES, "phrases.yml": CARD_FILE.replace("talk#stay-calm", "talk#stay-clam")},
         "docs/phrases.yml:3:14: CARD-SECTION",
+    ),
+    # the misspelt section in the index term's list
+    "index term section": (
+        {**GOOD_PAGES, "index-terms.yml": INDEX_TERMS.replace("[index#home, talk#stay-calm]", "[index#home, talk#stay-clam]")},
+        "docs/index-terms.yml:4:28: INDEX-TARGET",
+    ),
+    # the index term that lacks its English word
+    "index term without English": (
+        {**GOOD_PAGES, "index-terms.yml": INDEX_TERMS.replace("    en: calm\n", "")},
+        "docs/index-terms.yml:2:5: INDEX-LANGUAGE",
+    ),
+    # the second Dutch "kalmte", in capitals
+    "index term twice": (
+        {**GOOD_PAGES, "index-terms.yml": INDEX_TERMS + INDEX_TERMS[7:].replace("kalmte", "Kalmte").replace("calm\n", "rest\n")},
+        "docs/index-terms.yml:5:9: INDEX-DUPLICATE",
     ),
 }
 

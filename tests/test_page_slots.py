@@ -137,3 +137,37 @@ def test_estimates_follow_the_order_of_the_document():
     assert set(guesses) == {"first", "later", "last"}
     assert 2 < guesses["first"] < guesses["later"] < guesses["last"]
     assert len(str(guesses["last"])) == 2
+
+
+PAGE_LIST = """<html><head><style>
+@page {{ size: A6; margin: 10mm }}
+body {{ font-family: "DejaVu Sans"; font-size: 9pt; font-kerning: none }}
+.page-list {{ white-space: nowrap }}
+.page-list a::after {{ content: attr(data-page) }}
+.page-list a + a::after {{ content: ", " attr(data-page) }}
+</style></head><body>
+<h2 id="one">One</h2><h2 id="two">Two</h2><h2 id="three" style="break-before: page">Three</h2>
+<p style="break-before: page">Calm, <span class="page-list">{slots}</span> and more words after it.</p>
+</body></html>"""
+
+
+def page_list(tmp_path: Path, name: str, targets: dict[str, str]):
+    """A page list, as after a term in the index, with a slot for each target, each guessed as `targets` says."""
+    slots = "".join(f'<a data-page="{guess}" href="#{target}"></a>' for target, guess in targets.items())
+    job = PrintJob(name, PAGE_LIST.format(slots=slots), tmp_path.as_uri() + "/", "docs/x.md", "en", page_hint={})
+    result = render_job(job, str(tmp_path))
+    assert result.errors == []
+    return tmp_path / name, result
+
+
+@pytest.mark.parametrize("guess", ["7", "10"])
+def test_a_page_list_prints_a_page_two_of_its_targets_share_once(tmp_path, guess):
+    """ "Calm, 1, 2": sections one and two both start on page 1, and the list prints it once, its separator with it;
+    the words after it close up, as if the list had been laid out with two numbers, and every number stays a link."""
+    filled, result = page_list(tmp_path, "filled.pdf", {"one": guess, "two": guess, "three": guess})
+    exact, _ = page_list(tmp_path, "exact.pdf", {"one": "1", "three": "2"})
+    assert result.page_numbers == {"one": 1, "two": 1, "three": 2} and result.layouts == 1
+    assert " ".join(page_text(filled, 3).split()) == "Calm, 1, 2 and more words after it."
+    assert page_text(filled, 3) == page_text(exact, 3)
+    assert link_rectangles(filled) == link_rectangles(exact)
+    assert all(right - left > 4 for left, _, right, _ in link_rectangles(filled))  # no empty link left behind

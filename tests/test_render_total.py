@@ -29,6 +29,8 @@ def without_ui_labels() -> dict:
     return {"plugins": [{"i18n": {**i18n, "languages": languages}}]}
 
 
+INDEX_TERMS = "terms:\n  - nl: kalmte\n    en: calm\n    sections: [talk#stay-calm]\n"
+
 FAULTY = {
     "every UI label missing in every language": (WITH_CARD, without_ui_labels()),
     "sources as a string": ({**WITH_CARD, "talk.en.md": "---\nsources: tissink\n---\n" + WITH_CARD["talk.en.md"]}, None),
@@ -42,6 +44,9 @@ FAULTY = {
     "an unknown directive": ({**WITH_CARD, "talk.nl.md": WITH_CARD["talk.nl.md"] + "\n{% phrase calm %}\n"}, None),
     "a missing translation": ({k: v for k, v in WITH_CARD.items() if k != "talk.en.md"}, None),
     "front matter that does not close": ({**WITH_CARD, "talk.en.md": "---\nsources: [x]\n" + WITH_CARD["talk.en.md"]}, None),
+    "an index term whose section is gone": ({**WITH_CARD, "index-terms.yml": INDEX_TERMS.replace("stay-calm", "gone")}, None),
+    "an index term without English": ({**WITH_CARD, "index-terms.yml": INDEX_TERMS.replace("    en: calm\n", "")}, None),
+    "an index file that does not read": ({**WITH_CARD, "index-terms.yml": INDEX_TERMS.replace("    en:", "   en:")}, None),
 }
 
 

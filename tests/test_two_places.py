@@ -103,6 +103,30 @@ def card_duplicate(tmp_path):
     )
 
 
+INDEX_TERM = "  - nl: kalmte\n    en: calm\n    sections: [talk#stay-calm]\n"
+
+
+def index_duplicate(tmp_path):
+    found, _ = checked(
+        tmp_path, {**GOOD_PAGES, "index-terms.yml": "terms:\n" + INDEX_TERM + INDEX_TERM.replace("calm\n", "keeping calm\n")}
+    )
+    return (
+        found,
+        "docs/index-terms.yml:5:9: INDEX-DUPLICATE index term 'kalmte' is already listed at docs/index-terms.yml:2",
+        "docs/index-terms.yml:2",
+    )
+
+
+def index_section_twice(tmp_path):
+    terms = "terms:\n" + INDEX_TERM.replace("[talk#stay-calm]", "[talk#stay-calm, talk#stay-calm]")
+    found, _ = checked(tmp_path, {**GOOD_PAGES, "index-terms.yml": terms})
+    return (
+        found,
+        "docs/index-terms.yml:4:32: INDEX-DUPLICATE index term 'kalmte' names the section 'talk#stay-calm' twice",
+        "docs/index-terms.yml:4:16",
+    )
+
+
 def nav_title(tmp_path):
     found, config = checked(tmp_path, GOOD_PAGES, {"nav": [{"Thuis": "index.md"}, {"Gesprek": "talk.md"}, {"Weg": "talk.md"}]})
     entry = config_place(config, "Weg: talk.md", "Weg").rsplit(":", 1)[0]
@@ -166,6 +190,7 @@ CASES = {
     "CHECKLIST-PARITY": [checklist_parity],
     "SAME-TEXT": [same_text],
     "CARD-DUPLICATE": [card_duplicate],
+    "INDEX-DUPLICATE": [index_duplicate, index_section_twice],
     "NAV-TITLE": [nav_title],
     "LINK-LOCKED": [link_locked],
     "TRANSLATION-STALE": [translation_stale],

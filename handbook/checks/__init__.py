@@ -6,7 +6,7 @@ Each check is a pure function `check(handbook) -> list[Problem]`; this module on
 
 from __future__ import annotations
 
-from handbook.checks import boxes, images, leftovers, links, sections, structure, translations
+from handbook.checks import boxes, images, index_terms, leftovers, links, sections, structure, translations
 from handbook.core.problems import Problem, sorted_problems
 from handbook.pages import desk
 from handbook.pages.published_links import check_lock
@@ -16,6 +16,7 @@ from handbook.sources.model import Handbook
 CHECKS = (
     sections.check,
     links.check,
+    index_terms.check,
     images.check,
     translations.check,
     boxes.check,

@@ -17,6 +17,7 @@ TWO_PLACES: dict[str, str] = {
     "SECTION-PARITY": "the other language's unit where the section's paragraphs, list items or cells first differ",
     "SAME-TEXT": "the identical text in the other language",
     "CARD-DUPLICATE": "the card's first definition",
+    "INDEX-DUPLICATE": "the first entry of the index term, or the term's first mention of the section",
     "NAV-TITLE": "the navigation entry whose title has no translation",
     "LINK-LOCKED": "the redirect that leads nowhere, for a locked section that has one",
     "TRANSLATION-STALE": "the section that changed in the other language",
@@ -32,7 +33,7 @@ CODES: dict[str, tuple[str, str]] = {
         "Fix the line shown; use `key: value`.",
     ),
     "INPUT-YAML": (
-        "A data file (phrase cards) is not valid YAML.",
+        "A data file (phrase cards, index terms) is not valid YAML.",
         "Fix the line shown; check indentation and quotes.",
     ),
     "INPUT-CONFIG": (
@@ -134,6 +135,20 @@ CODES: dict[str, tuple[str, str]] = {
     "CARD-SIZE": ("A card has too few or too many phrases.", "Use 3 to 6 phrases."),
     "CARD-TOO-LONG": ("A card's text does not fit its printed size.", "Shorten the phrases; cards are never shrunk."),
     "CARD-SECTION": ("A card links to a section that does not exist.", "Use `page#section-id` of an existing heading."),
+    "INDEX-FORMAT": (
+        "An index term in `docs/index-terms.yml` has the wrong shape: no `sections:`, a section not written as"
+        " `page#section-id`, an unknown key, or more than four sections.",
+        "Follow the index layout in AUTHORING.md; keep the sections that treat the term, at most four.",
+    ),
+    "INDEX-LANGUAGE": ("An index term has no word in a language.", "Write the term in that language."),
+    "INDEX-DUPLICATE": (
+        "An index term is listed twice in one language (case, accents and punctuation aside), or names a section twice.",
+        "Put the sections of both in one entry; name each section once.",
+    ),
+    "INDEX-TARGET": (
+        "An index term points at a section that does not exist, or at a page the printed handbook leaves out.",
+        "Use `page#section-id` of a heading on a printed page; a renamed section is followed through its redirect.",
+    ),
     "DESK-SOURCE": (
         "The desk sheet misses a source: the `{#route}` or `{#escalation-ladder}` section or its numbered list,"
         " or a phrase marked `desk: true`.",
@@ -242,6 +257,10 @@ class Code(StrEnum):
     CARD_SIZE = "CARD-SIZE"
     CARD_TOO_LONG = "CARD-TOO-LONG"
     CARD_SECTION = "CARD-SECTION"
+    INDEX_FORMAT = "INDEX-FORMAT"
+    INDEX_LANGUAGE = "INDEX-LANGUAGE"
+    INDEX_DUPLICATE = "INDEX-DUPLICATE"
+    INDEX_TARGET = "INDEX-TARGET"
     DESK_SOURCE = "DESK-SOURCE"
     DESK_TOO_LONG = "DESK-TOO-LONG"
     BOX_FORMAT = "BOX-FORMAT"

@@ -79,6 +79,22 @@ def load_located(text: str, any_tag: bool = False) -> Located:
     return _convert(node, yaml.constructor.SafeConstructor(), any_tag) if node is not None else Located({}, 1)
 
 
+def mapping_of(node: Located | None) -> dict[str, Located] | None:
+    """The node's entries by key when it is a mapping, else None (no node, a list or a scalar)."""
+    value = node.value if node is not None else None
+    if not isinstance(value, dict):
+        return None
+    return cast("dict[str, Located]", value)  # what `_convert` makes of a mapping node
+
+
+def items_of(node: Located | None) -> list[Located] | None:
+    """The node's items when it is a list, else None (no node, a mapping or a scalar)."""
+    value = node.value if node is not None else None
+    if not isinstance(value, list):
+        return None
+    return cast("list[Located]", value)  # what `_convert` makes of a sequence node
+
+
 def plain(located: Located) -> object:
     """Drop the line numbers again and read scalars as YAML means them (for front matter, as MkDocs reads it)."""
     value = located.value

@@ -1,4 +1,4 @@
-"""One print document per language from the pages MkDocs rendered: cover, contents, chapters in nav order.
+"""One print document per language from the pages MkDocs rendered: cover, contents, chapters in nav order, index.
 
 Each page's IDs are prefixed with its slug so they stay unique in one document, together with the attributes that
 refer to them, and its links are rewritten: to a chapter or section they become internal links with a page
@@ -25,6 +25,8 @@ from tinyhtml5.constants import prefixes as NAMESPACE_PREFIXES  # pyright: ignor
 
 from handbook.core.codes import Code
 from handbook.core.problems import Problem
+from handbook.printing.book_index import INDEX_ID, BookIndex, index_html
+from handbook.printing.page_slots import UNKNOWN_PAGE
 from handbook.sources.addresses import slug_of_path
 from handbook.sources.site_address import site_base
 
@@ -52,7 +54,6 @@ FIRST_NEWLINE_DROPPED = ("pre", "textarea", "listing")
 # targets fall (page_slots.py). This document writes every slot itself, `data-page` right before `href`, so a
 # pattern on its own output finds them all.
 PAGE_NUMBER_SLOT = re.compile(r'data-page="[^"]*" href="#([^"]+)"')
-UNKNOWN_PAGE = "00"  # as wide as most page numbers
 ON_SITE = "on-site"  # the class of a link to the website while its address is a placeholder: it prints no address
 
 
@@ -315,10 +316,12 @@ def combine(
     site_url: str,
     stylesheet: str,
     site_files: str,
+    index: BookIndex | None = None,
 ) -> tuple[str, list[Problem]]:
     """The whole print document for one language, and the problems found while assembling it.
 
-    `site_files`: the built site's folder as a `file:` URL ending in `/`, where the pages' images are.
+    `site_files`: the built site's folder as a `file:` URL ending in `/`, where the pages' images are. `index`: the
+    index to print after the last chapter, listed last in the contents.
     """
     problems: list[Problem] = []
     chapters = {page.slug: read_chapter(page) for page in pages}
@@ -336,6 +339,12 @@ def combine(
         )
         body = rewrite_chapter(chapter, chapters, folders, site_url, problems, site_files)
         bodies.append(f'<section class="chapter" id="{slug}" data-title="{escape(chapter.page.title)}">{body}</section>')
+    if index is not None and index.entries:
+        toc.append(f'<li class="toc-chapter">{_toc_link(INDEX_ID, index.title)}</li>')
+        # Where each ID stands in the book, as rewritten (`page--section`): a term's pages follow that order.
+        ids = (element.get("id") for chapter in chapters.values() for element in chapter.body.iter())
+        order = {element_id: position for position, element_id in enumerate(ids) if element_id}
+        bodies.append(index_html(index, order, problems))
     edition = f'<p class="cover-edition">{escape(labels.edition_label)} {escape(labels.edition)}</p>' if labels.edition else ""
     base = site_base(site_url)
     home = escape(base + folders[lang])

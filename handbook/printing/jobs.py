@@ -15,6 +15,7 @@ from handbook.core.codes import Code
 from handbook.core.problems import Problem
 from handbook.pages.deck import DeckSection, deck, deck_sections
 from handbook.pages.desk import desk_sheet, has_desk_sheet
+from handbook.printing.book_index import BookIndex, book_index
 from handbook.printing.cache import inputs_digest
 from handbook.printing.desk import desk_body, desk_limits
 from handbook.printing.document import URL_SCHEME, PrintLabels, RenderedPage, combine, page_css
@@ -220,6 +221,7 @@ class HandbookSource:
     css: str
     site_files: str  # the built site's folder as a `file:` URL ending in `/`
     places: Places  # this checkout's folders, which the key leaves out: a PDF is the same in every folder
+    index: BookIndex  # printed after the last chapter
 
     @property
     def name(self) -> str:
@@ -228,12 +230,14 @@ class HandbookSource:
     def key(self) -> str:
         settings = self.handbook.settings
         pages = [part for page in self.pages for part in (page.slug, page.url, page.title, page.html)]
-        return inputs_digest(self.name, settings.site_url, repr(self.labels), self.places.portable(self.css), *pages)
+        # What the index prints: where in the index file a term stands does not change the PDF.
+        index = [self.index.title, *(repr((e.term, [t.key for t in e.sections])) for e in self.index.entries)]
+        return inputs_digest(self.name, settings.site_url, repr(self.labels), self.places.portable(self.css), *pages, *index)
 
     def assemble(self) -> tuple[PrintJob, list[Problem]]:
         settings = self.handbook.settings
         html, problems = combine(
-            self.pages, self.labels, self.lang, settings.folders, settings.site_url, self.css, self.site_files
+            self.pages, self.labels, self.lang, settings.folders, settings.site_url, self.css, self.site_files, self.index
         )
         job = PrintJob(
             self.name,
@@ -266,4 +270,5 @@ def handbook_source(handbook: Handbook, language: Language, rendered: dict[str, 
     css = stylesheet("handbook.css") + "\n" + page_css(labels)
     pages = nav_order(handbook, rendered)
     folders = places(handbook.settings.docs_dir, site_dir)
-    return HandbookSource(handbook, language.locale, labels, pages, css, site_dir.resolve().as_uri() + "/", folders)
+    index = book_index(handbook.index_terms, language.locale, language.label("print_index"), handbook.index_path)
+    return HandbookSource(handbook, language.locale, labels, pages, css, site_dir.resolve().as_uri() + "/", folders, index)

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
+
     from handbook.printing.laid_out import Anchors, Box, Document, LineBreak, TextBox
 
 # Measured on the real handbook (A4, handbook.css): about 2,400 characters of chapter HTML and 3,700 of
@@ -34,6 +36,10 @@ BODY_HTML_PER_PAGE = 2400
 CONTENTS_HTML_PER_PAGE = 3700
 LEAN_LATE = 1.05
 CONTENTS_END = "</nav>"
+UNKNOWN_PAGE = "00"  # a slot's number before any guess: as wide as most page numbers
+# The class of an element whose slots are one list of pages, as after a term in the index: a page it already
+# prints is not printed again, with the separator its slot writes before the number.
+PAGE_LIST = "page-list"
 
 
 @dataclass
@@ -42,6 +48,7 @@ class Filled:
 
     too_wide: set[str] = field(default_factory=set[str])  # targets whose number has more digits than its slot
     on_own_page: set[str] = field(default_factory=set[str])  # targets of a reference printed on their own page
+    repeated: set[str] = field(default_factory=set[str])  # targets whose page their page list printed already
 
 
 def estimated_pages(html: str, targets: set[str]) -> dict[str, int]:
@@ -115,12 +122,28 @@ def _narrow(path: tuple[Box, ...], by: float) -> None:
         parent.width -= by
 
 
+def _pseudo_element(path: tuple[Box, ...]) -> int:
+    """Where in `path` the page number's `::after` pseudo-element starts: the box after it is its text, the one
+    before it the link that carries the slot."""
+    return next(index for index, box in enumerate(path) if (box.element_tag or "").endswith("::after"))
+
+
 def _remove(path: tuple[Box, ...]) -> None:
     """Take a page number's `::after` box (the text box at the end of `path`, or the inline box of the
-    pseudo-element around it) out of its line, closing the gap it leaves; no empty link is left behind."""
-    outer = next(index for index, box in enumerate(path) if (box.element_tag or "").endswith("::after"))
+    pseudo-element around it) out of its line, closing the gap it leaves; no empty link is left behind: a link
+    that was only its number (as in a page list) goes with it."""
+    outer = _pseudo_element(path)
     _narrow(path[: outer + 1], path[outer].width)
-    path[outer - 1].children.remove(path[outer])
+    link = path[outer - 1]
+    link.children.remove(path[outer])
+    if not link.children:
+        path[outer - 2].children.remove(link)
+
+
+def _page_list(path: tuple[Box, ...]) -> Element | None:
+    """The page list a slot's link stands in (an element of class PAGE_LIST around it), if any."""
+    holder = path[_pseudo_element(path) - 2].element
+    return holder if holder is not None and PAGE_LIST in (holder.get("class") or "").split() else None
 
 
 def fill_page_numbers(document: Document, pages: dict[str, int]) -> Filled:
@@ -129,7 +152,8 @@ def fill_page_numbers(document: Document, pages: dict[str, int]) -> Filled:
     A number narrower than its slot (fewer digits than the guess) gives the room it does not use back: a
     right-aligned one (the contents column) moves right by it, any other closes up with the words after it on its
     line, so "(p. 7)." reads as typeset. A reference printed on its target's own page loses its page number: the
-    reader sees the target already. The links and anchors of a page whose words moved are read again.
+    reader sees the target already; so does a slot whose page its page list already prints ("34, 35", not
+    "34, 34, 35"). The links and anchors of a page whose words moved are read again.
     """
     from weasyprint import anchors  # pyright: ignore[reportMissingTypeStubs]
     from weasyprint.text import line_break  # pyright: ignore[reportMissingTypeStubs]
@@ -137,6 +161,7 @@ def fill_page_numbers(document: Document, pages: dict[str, int]) -> Filled:
     line_size = cast("LineBreak", line_break).line_size  # WeasyPrint ships no types: its line measure, typed once
     filled = Filled()
     moved: set[int] = set()
+    listed: dict[Element, set[int]] = {}  # the pages each page list prints so far
     for slot in list(page_number_boxes(document)):
         box, page = slot.box, pages.get(slot.target)
         digits = re.search(r"\d+(?!.*\d)", box.text)
@@ -150,6 +175,14 @@ def fill_page_numbers(document: Document, pages: dict[str, int]) -> Filled:
             filled.on_own_page.add(slot.target)
             moved.add(slot.page)
             continue
+        page_list = _page_list(slot.path)
+        if page_list is not None and page in listed.setdefault(page_list, set()):
+            _remove(slot.path)
+            filled.repeated.add(slot.target)
+            moved.add(slot.page)
+            continue
+        if page_list is not None:
+            listed[page_list].add(page)
         text = box.text[: digits.start()] + str(page) + box.text[digits.end() :]
         if text == box.text:
             continue

@@ -142,11 +142,12 @@ def lay_out(job: PrintJob, result: PrintResult, fetcher: RecordingFetcher | None
     assert document is not None and filled is not None  # max_layouts >= 1: laid out at least once
     printed = printed_page_numbers(document)
     # Every number printed is its target's page, and a target goes without one only where every reference to it
-    # stands on its own page.
+    # stands on its own page or in a page list that prints its page already.
+    unprinted = filled.on_own_page | filled.repeated
     misprinted = sorted(
         target
         for target, page in result.page_numbers.items()
-        if printed.get(target, set()) - {page} or (target not in printed and target not in filled.on_own_page)
+        if printed.get(target, set()) - {page} or (target not in printed and target not in unprinted)
     )
     if misprinted:
         result.errors.append(_layout_problem(job, f"page numbers not those of their targets: {', '.join(misprinted)}"))

@@ -22,7 +22,7 @@ from mkdocs.utils.yaml import get_yaml_loader
 from handbook.core.codes import Code
 from handbook.core.log_messages import MessageCollector
 from handbook.core.problems import Problem
-from handbook.core.yaml_lines import error_mark
+from handbook.core.yaml_lines import Located, YamlError, error_mark, load_located
 
 if TYPE_CHECKING:
     from handbook.sources.settings import Settings
@@ -56,6 +56,23 @@ def yaml_fix(text: str, line: int) -> str:
         return fix + f", so that it reads `{empty.group(1).strip()}:`"
     where = f"this line's and line {above}'s indentation" if above else "this line's indentation"
     return f"check {where} against the lines above them; put text with `: ` or `#` in quotes"
+
+
+def load_data_file(path: Path, display_path: str) -> tuple[Located | None, Problem | None]:
+    """One of the handbook's own YAML files under docs/ (the phrase cards, the index terms) with its line numbers,
+    or the problem that stops it from being read: not UTF-8, or a YAML fault at its place with the likely fix."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        return None, Problem(display_path, 1, error.start + 1, Code.INPUT_ENCODING, "file is not UTF-8", "save it as UTF-8")
+    try:
+        return load_located(text), None
+    except YamlError as error:
+        message, fix = str(error), ""
+        if message.startswith("malformed YAML: "):  # a syntax slip, not a value YAML cannot read
+            message = "malformed YAML: " + plain_yaml(message.removeprefix("malformed YAML: "))
+            fix = yaml_fix(text, error.line)
+        return None, Problem(display_path, error.line, error.col, Code.INPUT_YAML, message, fix)
 
 
 def syntax_problem(text: str, display: str) -> Problem | None:

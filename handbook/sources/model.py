@@ -14,6 +14,7 @@ from typing import cast
 from handbook.core.codes import Code
 from handbook.core.problems import Problem
 from handbook.core.yaml_lines import YamlError, load_located, plain
+from handbook.sources.index_terms import INDEX_FILE, IndexTerm, load_index_terms
 from handbook.sources.markdown_scan import PageScan, scan_markdown
 from handbook.sources.phrases import Card, load_cards
 from handbook.sources.settings import Settings
@@ -22,6 +23,7 @@ PAGE_NAME = re.compile(r"^(?P<slug>.+)\.(?P<lang>[a-z]{2}(?:[-_][A-Za-z]{2,4})?)
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.DOTALL)
 YAML_LINE_BREAK = re.compile("[\x85\u2028\u2029]")  # line breaks to YAML, ordinary characters to Markdown
 CARDS_FILE = "phrases.yml"
+DATA_FILES = (CARDS_FILE, INDEX_FILE)  # the handbook's own data under docs/: read here, neither pages nor assets
 SOURCES_PAGE = "sources"  # the page whose section IDs are the article IDs pages cite under `sources:`
 
 
@@ -63,6 +65,8 @@ class Handbook:
     pages: dict[str, dict[str, Page]] = field(default_factory=dict[str, dict[str, Page]])  # slug -> locale -> page
     cards: list[Card] = field(default_factory=list[Card])
     cards_path: str = ""
+    index_terms: list[IndexTerm] = field(default_factory=list[IndexTerm])  # the printed handbook's index
+    index_path: str = ""
     # Every other file under docs/ (images, styles), docs-relative: what a page may link besides pages.
     assets: frozenset[str] = frozenset()
     input_problems: list[Problem] = field(default_factory=list[Problem])
@@ -159,18 +163,18 @@ def read_page_text(path: Path, display_path: str) -> tuple[str | None, Problem |
 
 
 def list_assets(docs_dir: Path) -> frozenset[str]:
-    """Every file under docs/ that is neither a page nor the card file nor hidden, docs-relative."""
+    """Every file under docs/ that is neither a page nor a data file nor hidden, docs-relative."""
     found: set[str] = set()
     for path in docs_dir.rglob("*"):
         relative = path.relative_to(docs_dir).as_posix()
         hidden = any(part.startswith(".") for part in relative.split("/"))
-        if path.is_file() and path.suffix != ".md" and path.name != CARDS_FILE and not hidden:
+        if path.is_file() and path.suffix != ".md" and path.name not in DATA_FILES and not hidden:
             found.add(relative)
     return frozenset(found)
 
 
 def load_handbook(settings: Settings) -> Handbook:
-    """Read every page and the card file under `settings.docs_dir`."""
+    """Read every page, the card file and the index terms under `settings.docs_dir`."""
     handbook = Handbook(settings)
     handbook.input_problems.extend(settings.problems)  # refused `extra:` values and switches, read with the settings
     for path in sorted(settings.docs_dir.rglob("*.md")):
@@ -203,5 +207,10 @@ def load_handbook(settings: Settings) -> Handbook:
     cards_file = settings.docs_dir / CARDS_FILE
     handbook.cards_path = settings.relative(cards_file)
     handbook.cards, problems = load_cards(cards_file, handbook.cards_path, settings.locales)
+    handbook.input_problems.extend(problems)
+    index_file = settings.docs_dir / INDEX_FILE
+    handbook.index_path = settings.relative(index_file)
+    redirects = settings.section_redirects
+    handbook.index_terms, problems = load_index_terms(index_file, handbook.index_path, settings.locales, redirects)
     handbook.input_problems.extend(problems)
     return handbook

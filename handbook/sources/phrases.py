@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import cast
 
 from handbook.core.codes import Code
 from handbook.core.problems import Problem
-from handbook.core.yaml_lines import Located, YamlError, load_located
-from handbook.sources.config_file import plain_yaml, yaml_fix
+from handbook.core.yaml_lines import Located, items_of, mapping_of
+from handbook.sources.config_file import load_data_file
 
 MIN_PHRASES, MAX_PHRASES = 3, 6
 
@@ -44,24 +43,8 @@ class Card:
         return [phrase[lang] for phrase in self.phrases if phrase.get(lang)]
 
 
-def _mapping(node: Located | None) -> dict[str, Located] | None:
-    """The node's entries by key when it is a mapping, else None."""
-    value = node.value if node is not None else None
-    if not isinstance(value, dict):
-        return None
-    return cast(dict[str, Located], value)  # `Located.value` is an object: load_located maps keys to located values
-
-
-def _items(node: Located | None) -> list[Located] | None:
-    """The node's items when it is a list, else None."""
-    value = node.value if node is not None else None
-    if not isinstance(value, list):
-        return None
-    return cast(list[Located], value)  # `Located.value` is an object: load_located's lists hold located values
-
-
 def _places(node: Located | None) -> dict[str, tuple[int, int]]:
-    entries = _mapping(node)
+    entries = mapping_of(node)
     if entries is None:
         return {}
     return {locale: (value.line, value.col) for locale, value in entries.items()}
@@ -72,7 +55,7 @@ def _texts(
 ) -> dict[str, str]:
     if field is None:
         return {}
-    entries = _mapping(field)
+    entries = mapping_of(field)
     if entries is None:
         problems.append(Problem(path, field.line, 1, Code.CARD_FORMAT, f"card '{card_id}': {where} must map languages to text"))
         return {}
@@ -101,7 +84,7 @@ def _texts(
 
 def _on_desk(node: Located, path: str, card_id: str, problems: list[Problem]) -> bool:
     """Whether a phrase is marked `desk: true`; any value but a YAML boolean is a problem on its line."""
-    entries = _mapping(node)
+    entries = mapping_of(node)
     flag = entries.get("desk") if entries is not None else None
     if flag is None:
         return False
@@ -116,26 +99,17 @@ def load_cards(path: Path, display_path: str, locales: list[str]) -> tuple[list[
     problems: list[Problem] = []
     if not path.exists():
         return [], []
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        return [], [Problem(display_path, 1, error.start + 1, Code.INPUT_ENCODING, "file is not UTF-8", "save it as UTF-8")]
-    try:
-        data = load_located(text)
-    except YamlError as error:
-        message, fix = str(error), ""
-        if message.startswith("malformed YAML: "):  # a syntax slip, not a value YAML cannot read
-            message = "malformed YAML: " + plain_yaml(message.removeprefix("malformed YAML: "))
-            fix = yaml_fix(text, error.line)
-        return [], [Problem(display_path, error.line, error.col, Code.INPUT_YAML, message, fix)]
-    top = _mapping(data)
-    entries = _items(top.get("cards") if top is not None else None)
+    data, unreadable = load_data_file(path, display_path)
+    if data is None:
+        return [], [unreadable] if unreadable else []
+    top = mapping_of(data)
+    entries = items_of(top.get("cards") if top is not None else None)
     if entries is None:
         return [], [Problem(display_path, data.line, 1, Code.CARD_FORMAT, "expected a top-level `cards:` list")]
     cards: list[Card] = []
     seen: dict[str, int] = {}
     for entry in entries:
-        fields = _mapping(entry)
+        fields = mapping_of(entry)
         if fields is None:
             problems.append(Problem(display_path, entry.line, 1, Code.CARD_FORMAT, "each card must be a mapping"))
             continue
@@ -167,7 +141,7 @@ def load_cards(path: Path, display_path: str, locales: list[str]) -> tuple[list[
             problems.append(Problem(display_path, entry.line, 1, Code.CARD_FORMAT, f"card '{card_id}' has no `title`"))
         when = _texts(fields.get("when"), locales, "when", display_path, card_id, problems)
         phrase_nodes = fields.get("phrases")
-        phrase_items = _items(phrase_nodes)
+        phrase_items = items_of(phrase_nodes)
         phrases: list[dict[str, str]] = []
         desk: list[int] = []
         if phrase_nodes is None or phrase_items is None:

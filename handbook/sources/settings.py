@@ -17,7 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from handbook.core.codes import Code
 from handbook.core.problems import Problem
-from handbook.core.yaml_lines import Located, YamlError, load_located
+from handbook.core.yaml_lines import Located, YamlError, items_of, load_located, mapping_of
 from handbook.sources.extra_config import Fault, HandbookExtra, LanguageExtra, validated
 from handbook.sources.switches import Switches, read_switches
 
@@ -78,6 +78,7 @@ CODE_UI_KEYS = (
     "print_card_shown",
     "print_contents",
     "print_edition",
+    "print_index",
     "print_language",
     "print_on_website",
     "print_online",
@@ -186,24 +187,12 @@ class Settings:
             return path.as_posix()
 
 
-def _mapping(node: Located | None) -> dict[str, Located] | None:
-    value = node.value if node is not None else None
-    # The located tree holds a YAML mapping as a dict of its keys' text to located values.
-    return cast("dict[str, Located]", value) if isinstance(value, dict) else None
-
-
-def _items(node: Located | None) -> list[Located] | None:
-    value = node.value if node is not None else None
-    # The located tree holds a YAML sequence as a list of located values.
-    return cast("list[Located]", value) if isinstance(value, list) else None
-
-
 def _child(node: Located | None, *keys: str) -> Located | None:
     """The node under `keys` in a located mkdocs.yml (a list of plugins is searched for the named one)."""
     for key in keys:
-        items, mapping = _items(node), _mapping(node)
+        items, mapping = items_of(node), mapping_of(node)
         if items is not None:
-            found = (_mapping(item) for item in items)
+            found = (mapping_of(item) for item in items)
             node = next((entry[key] for entry in found if entry is not None and key in entry), None)
         else:
             node = mapping.get(key) if mapping is not None else None
@@ -211,7 +200,7 @@ def _child(node: Located | None, *keys: str) -> Located | None:
 
 
 def _at(node: Located | None, index: int) -> Located | None:
-    items = _items(node)
+    items = items_of(node)
     return items[index] if items is not None and index < len(items) else None
 
 
@@ -245,7 +234,7 @@ def _flatten_nav(items: list[object], located: Located | None) -> list[NavEntry]
 def _redirect_places(config: Located | None) -> dict[str, tuple[int, int]]:
     places: dict[str, tuple[int, int]] = {}
     for block in (_child(config, "plugins", "redirects", "redirect_maps"), _child(config, "extra", "section_redirects")):
-        places.update({old: (value.line, value.col) for old, value in (_mapping(block) or {}).items()})
+        places.update({old: (value.line, value.col) for old, value in (mapping_of(block) or {}).items()})
     return places
 
 
@@ -255,7 +244,7 @@ def _fault_place(fault: Fault, extra: Located | None) -> tuple[int, int]:
     value = _child(extra, fault.key)
     if fault.entry is None:
         return _place(value)
-    entry = (_mapping(value) or {}).get(fault.entry.entry)
+    entry = (mapping_of(value) or {}).get(fault.entry.entry)
     if entry is None or value is None:
         return _place(value)
     return (entry.line, value.col) if fault.entry.in_name else (entry.line, entry.col)
@@ -328,7 +317,7 @@ def settings_from_mkdocs(config: MkDocsConfig) -> Settings:
                 # the line of the `nav_translations:` key, one above its first entry
                 nav_translations_line=block.line - 1 if block is not None else 0,
                 place=_place(located_language),
-                ui_place=_place(ui) if ui is not None and _mapping(ui) else None,
+                ui_place=_place(ui) if ui is not None and mapping_of(ui) else None,
             )
         )
     extra, faults = validated(HandbookExtra, untyped.extra)
