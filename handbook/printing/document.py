@@ -55,6 +55,7 @@ FIRST_NEWLINE_DROPPED = ("pre", "textarea", "listing")
 # pattern on its own output finds them all.
 PAGE_NUMBER_SLOT = re.compile(r'data-page="[^"]*" href="#([^"]+)"')
 ON_SITE = "on-site"  # the class of a link to the website while its address is a placeholder: it prints no address
+POINTER_BOX = "phrases-pointer"  # a phrase box reduced to its title and the page of its words (handbook.css)
 
 
 @dataclass(frozen=True)
@@ -173,6 +174,7 @@ def refer_to_earlier_cards(chapter: Chapter, first_shown: dict[str, Chapter], ca
         title = next((child for child in box if "phrases-title" in _classes(child)), None)
         for child in [child for child in box if child is not title]:
             box.remove(child)
+        box.set("class", " ".join([*_classes(box), POINTER_BOX]))
         reference = ElementTree.SubElement(box, "p", {"class": "phrases-shown"})
         link = ElementTree.SubElement(
             reference, "a", {"href": posixpath.relpath(earlier.page.url or ".", page_dir).rstrip("/") + f"/#{box.get('id')}"}
