@@ -6,7 +6,17 @@ Each check is a pure function `check(handbook) -> list[Problem]`; this module on
 
 from __future__ import annotations
 
-from handbook.checks import boxes, images, index_terms, leftovers, links, sections, structure, translations
+from handbook.checks import (
+    boxes,
+    images,
+    index_terms,
+    leftovers,
+    links,
+    quick_help_list,
+    sections,
+    structure,
+    translations,
+)
 from handbook.core.problems import Problem, sorted_problems
 from handbook.pages import desk
 from handbook.pages.published_links import check_lock
@@ -23,6 +33,7 @@ CHECKS = (
     leftovers.check_page_sources,
     check_lock,
     desk.check,
+    quick_help_list.check,
     card_fit_problems,
 )
 

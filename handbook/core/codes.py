@@ -158,6 +158,11 @@ CODES: dict[str, tuple[str, str]] = {
         "The desk sheet does not fit one A4 page.",
         "Shorten the route, the escalation ladder or the key phrases; the sheet is never printed smaller.",
     ),
+    "QUICK-HELP-LIST": (
+        "Quick help's list of situations misses a situation on the page, or lists them in another order than the page,"
+        " so a tap in the list, the cards' order and the desk sheet's groups would disagree with the page.",
+        "List every `##` situation of quick help once, as `- [Title](#its-id)`, in the order the sections stand.",
+    ),
     "BOX-FORMAT": (
         "A line starts with `!!!` but is not a box (text after the title, no space, no quotes): it shows as text.",
         'Write `!!! tip "Title"` with nothing after the quoted title.',
@@ -263,6 +268,7 @@ class Code(StrEnum):
     INDEX_TARGET = "INDEX-TARGET"
     DESK_SOURCE = "DESK-SOURCE"
     DESK_TOO_LONG = "DESK-TOO-LONG"
+    QUICK_HELP_LIST = "QUICK-HELP-LIST"
     BOX_FORMAT = "BOX-FORMAT"
     BOX_TYPE = "BOX-TYPE"
     BOX_INDENT = "BOX-INDENT"
