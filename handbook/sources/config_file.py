@@ -22,7 +22,7 @@ from mkdocs.utils.yaml import get_yaml_loader
 from handbook.core.codes import Code
 from handbook.core.log_messages import MessageCollector
 from handbook.core.problems import Problem
-from handbook.core.yaml_lines import Located, YamlError, error_mark, load_located
+from handbook.core.yaml_lines import Located, YamlError, error_mark, items_of, load_located, mapping_of
 
 if TYPE_CHECKING:
     from handbook.sources.settings import Settings
@@ -73,6 +73,21 @@ def load_data_file(path: Path, display_path: str) -> tuple[Located | None, Probl
             message = "malformed YAML: " + plain_yaml(message.removeprefix("malformed YAML: "))
             fix = yaml_fix(text, error.line)
         return None, Problem(display_path, error.line, error.col, Code.INPUT_YAML, message, fix)
+
+
+def load_data_list(path: Path, display_path: str, key: str, code: Code) -> tuple[list[Located], list[Problem]]:
+    """The items of the top-level list `key:` of a data file under docs/, or the problems that stop it being read
+    (reported with `code` when the file has no such list). A missing file is an empty list: the feature is off."""
+    if not path.exists():
+        return [], []
+    data, unreadable = load_data_file(path, display_path)
+    if data is None:
+        return [], [unreadable] if unreadable else []
+    top = mapping_of(data)
+    entries = items_of(top.get(key) if top is not None else None)
+    if entries is None:
+        return [], [Problem(display_path, data.line, 1, code, f"expected a top-level `{key}:` list")]
+    return entries, []
 
 
 def syntax_problem(text: str, display: str) -> Problem | None:

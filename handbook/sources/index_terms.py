@@ -18,7 +18,7 @@ from pathlib import Path
 from handbook.core.codes import Code
 from handbook.core.problems import Problem
 from handbook.core.yaml_lines import Located, items_of, mapping_of
-from handbook.sources.config_file import load_data_file
+from handbook.sources.config_file import load_data_list
 
 INDEX_FILE = "index-terms.yml"
 TARGETS_KEY = "sections"
@@ -189,15 +189,6 @@ def load_index_terms(
     path: Path, display_path: str, locales: list[str], redirects: dict[str, str]
 ) -> tuple[list[IndexTerm], list[Problem]]:
     """Read the index file; every fault becomes a `Problem`, never an exception. No file: no index."""
-    if not path.exists():
-        return [], []
-    data, unreadable = load_data_file(path, display_path)
-    if data is None:
-        return [], [unreadable] if unreadable else []
-    top = mapping_of(data)
-    entries = items_of(top.get("terms") if top is not None else None)
-    if entries is None:
-        return [], [Problem(display_path, data.line, 1, Code.INDEX_FORMAT, "expected a top-level `terms:` list")]
-    problems: list[Problem] = []
+    entries, problems = load_data_list(path, display_path, "terms", Code.INDEX_FORMAT)
     terms = [term for entry in entries if (term := _term(entry, locales, redirects, display_path, problems)) is not None]
     return terms, problems + _duplicates(terms, locales, display_path)

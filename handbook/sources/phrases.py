@@ -12,7 +12,7 @@ from pathlib import Path
 from handbook.core.codes import Code
 from handbook.core.problems import Problem
 from handbook.core.yaml_lines import Located, items_of, mapping_of
-from handbook.sources.config_file import load_data_file
+from handbook.sources.config_file import load_data_list
 
 MIN_PHRASES, MAX_PHRASES = 3, 6
 
@@ -96,16 +96,7 @@ def _on_desk(node: Located, path: str, card_id: str, problems: list[Problem]) ->
 
 def load_cards(path: Path, display_path: str, locales: list[str]) -> tuple[list[Card], list[Problem]]:
     """Read the card file; every fault becomes a `Problem`, never an exception."""
-    problems: list[Problem] = []
-    if not path.exists():
-        return [], []
-    data, unreadable = load_data_file(path, display_path)
-    if data is None:
-        return [], [unreadable] if unreadable else []
-    top = mapping_of(data)
-    entries = items_of(top.get("cards") if top is not None else None)
-    if entries is None:
-        return [], [Problem(display_path, data.line, 1, Code.CARD_FORMAT, "expected a top-level `cards:` list")]
+    entries, problems = load_data_list(path, display_path, "cards", Code.CARD_FORMAT)
     cards: list[Card] = []
     seen: dict[str, int] = {}
     for entry in entries:
