@@ -8,27 +8,15 @@ from __future__ import annotations
 
 from handbook.core.codes import Code
 from handbook.core.problems import Problem
-from handbook.pages.deck import QUICK_HELP
+from handbook.pages.deck import QUICK_HELP, situation_links
 from handbook.sources.model import Handbook, Page
-
-
-def _listed(page: Page) -> list[tuple[str, int, int]]:
-    """(situation ID, line, column) of each in-page link in a list item above the first situation."""
-    scan = page.scan
-    first_situation = next((heading.line for heading in scan.headings if heading.level == 2), 0)
-    item_lines = {p.line for p in scan.paragraphs if p.kind == "list item" and p.line < first_situation}
-    return [
-        (link.target[1:], link.line, link.col)
-        for link in scan.links
-        if link.line in item_lines and link.target.startswith("#") and len(link.target) > 1
-    ]
 
 
 def list_problems(page: Page) -> list[Problem]:
     """Each situation the list leaves out, lists twice or lists before a situation that stands above it."""
     situations = [heading for heading in page.scan.headings if heading.level == 2 and heading.id]
     order = {heading.id: number for number, heading in enumerate(situations)}
-    listed = [entry for entry in _listed(page) if entry[0] in order]
+    listed = [(link.target[1:], link.line, link.col) for link in situation_links(page.scan) if link.target[1:] in order]
     problems: list[Problem] = []
     seen: set[str] = set()
     previous = -1

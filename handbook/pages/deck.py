@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from handbook.sources.addresses import markdown_file
-from handbook.sources.markdown_scan import ATTRIBUTE_ID, PageScan
+from handbook.sources.markdown_scan import ATTRIBUTE_ID, Link, PageScan
 from handbook.sources.model import Handbook, Page
 from handbook.sources.phrases import Card
 
@@ -80,6 +80,14 @@ def _group_labels(scan: PageScan) -> list[tuple[int, str]]:
     return labels
 
 
+def situation_links(scan: PageScan) -> list[Link]:
+    """The links of quick help's list of situations: the in-page links in list items above the first situation,
+    in list order. The deck, the desk sheet's groups and the list's own check all read the list through this."""
+    first_situation = next((heading.line for heading in scan.headings if heading.level == 2), sys.maxsize)
+    item_lines = {p.line for p in scan.paragraphs if p.kind == "list item" and p.line < first_situation}
+    return [link for link in scan.links if link.line in item_lines and link.target.startswith("#") and link.target != "#"]
+
+
 def quick_help_list(page: Page, cards: Sequence[Card]) -> tuple[list[str], list[tuple[str, list[str]]]]:
     """Quick help's list of situations, read once: the card IDs of the situations listed above the groups (the
     list items at the top; the row of common buttons is a paragraph, a shortcut into the groups), and each group's
@@ -87,13 +95,12 @@ def quick_help_list(page: Page, cards: Sequence[Card]) -> tuple[list[str], list[
     scan = page.scan
     cards_of = _cards_of_situation(scan, cards)
     labels = _group_labels(scan)
+    listed = situation_links(scan)
     first_group = labels[0][0] if labels else sys.maxsize
-    item_lines = {p.line for p in scan.paragraphs if p.kind == "list item" and p.line < first_group}
-    urgent = [card for link in scan.links if link.line in item_lines for card in cards_of.get(link.target[1:], [])]
-    first_situation = next((heading.line for heading in scan.headings if heading.level == 2), sys.maxsize)
-    bounds = [line for line, _ in labels[1:]] + [first_situation]
+    urgent = [card for link in listed if link.line < first_group for card in cards_of.get(link.target[1:], [])]
+    bounds = [line for line, _ in labels[1:]] + [sys.maxsize]
     groups = [
-        (label, [card for link in scan.links if start < link.line < end for card in cards_of.get(link.target[1:], [])])
+        (label, [card for link in listed if start < link.line < end for card in cards_of.get(link.target[1:], [])])
         for (start, label), end in zip(labels, bounds, strict=True)
     ]
     return urgent, groups
