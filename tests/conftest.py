@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+import fcntl
 import inspect
 import os
 import re
@@ -26,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # code) and never writes it.
 BUILD_DIR = Path(tempfile.mkdtemp(prefix="handbook-test-build-"))
 os.environ["HANDBOOK_BUILD_DIR"] = str(BUILD_DIR)
+atexit.register(shutil.rmtree, BUILD_DIR, ignore_errors=True)
 # `make test` (and so CI) sets HANDBOOK_REQUIRE_TOOLS: there a missing browser, PDF tool, axe-core or network
 # namespace fails the run. A developer running pytest by hand without them gets skips that say what is missing.
 TOOLS_REQUIRED = bool(os.environ.get("HANDBOOK_REQUIRE_TOOLS") or os.environ.get("CI"))
@@ -213,14 +216,29 @@ def run_build(site_dir: Path, cwd: Path = ROOT, env: dict | None = None) -> subp
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real docs/ built once per test session, strict, into a temporary folder."""
-    site = tmp_path_factory.mktemp("real") / "site"
-    result = run_build(site)
-    assert result.returncode == 0, result.stderr[-3000:]
-    # Kept beside the site: a later build in the same session writes another one into BUILD_DIR.
-    shutil.copy(BUILD_DIR / "nginx-site.conf", site.parent / "nginx-site.conf")
-    return site
+def built_site(tmp_path_factory, worker_id: str) -> Path:
+    """The real docs/ built once per test run, strict, into a temporary folder that no test writes to.
+
+    Under pytest-xdist the first worker to need it builds it while the others wait (a build on every worker would
+    typeset the same PDFs once per core), and each worker takes the build's print cache into its own BUILD_DIR, so
+    its later builds of an unchanged handbook copy the PDFs as the building worker's do."""
+    shared = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        shared = shared.parent  # the run's folder, above each worker's own
+    real = shared / "real"
+    with (shared / "real.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (real / "built").exists():
+            real.mkdir(exist_ok=True)
+            result = run_build(real / "site")
+            assert result.returncode == 0, result.stderr[-3000:]
+            # Kept beside the site: a later build in the same session writes another one into BUILD_DIR.
+            shutil.copy(BUILD_DIR / "nginx-site.conf", real / "nginx-site.conf")
+            shutil.copytree(BUILD_DIR / "cache", real / "cache", dirs_exist_ok=True)
+            (real / "built").touch()
+        else:
+            shutil.copytree(real / "cache", BUILD_DIR / "cache", dirs_exist_ok=True)
+    return real / "site"
 
 
 @pytest.fixture(scope="session")
