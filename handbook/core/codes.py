@@ -215,6 +215,11 @@ CODES: dict[str, tuple[str, str]] = {
         "WeasyPrint could not lay out a PDF, or an image or font is missing.",
         "Fix the page or file named.",
     ),
+    "PRINT-STRAY-LINE": (
+        "The typesetter left a word or two alone on a line in the middle of a paragraph of a handbook PDF (a"
+        " WeasyPrint line-breaking fault that depends on the words around it).",
+        "Reword a sentence of that paragraph, in the section named; the break goes with it.",
+    ),
 }
 
 
@@ -282,3 +287,4 @@ class Code(StrEnum):
     TRANSLATION_STALE = "TRANSLATION-STALE"
     PRINT_LINK = "PRINT-LINK"
     PRINT_LAYOUT = "PRINT-LAYOUT"
+    PRINT_STRAY_LINE = "PRINT-STRAY-LINE"

@@ -210,6 +210,18 @@ def image_sources(handbook: Handbook, pages: list[RenderedPage], lang: str, site
     return sources
 
 
+def section_sources(handbook: Handbook, pages: list[RenderedPage], lang: str) -> dict[str, tuple[str, int, int]]:
+    """Each heading of the printed pages under its ID in the print document, with its place in the Markdown: a
+    fault found in the laid-out pages is reported at the heading of its section."""
+    sources: dict[str, tuple[str, int, int]] = {}
+    for rendered in pages:
+        page = _source(handbook, rendered.slug, lang)
+        for heading in page.scan.headings:
+            if heading.id:
+                sources[f"{rendered.slug}--{heading.id}"] = (page.path, heading.line, heading.col)
+    return sources
+
+
 @dataclass
 class HandbookSource:
     """Everything one language's handbook is assembled from; `key` digests it without assembling anything."""
@@ -247,6 +259,7 @@ class HandbookSource:
             self.lang,
             page_hint={},
             image_sources=image_sources(self.handbook, self.pages, self.lang, self.site_files),
+            section_sources=section_sources(self.handbook, self.pages, self.lang),
         )
         return job, problems
 

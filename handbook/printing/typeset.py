@@ -22,6 +22,7 @@ from handbook.printing.document import numbered_targets, with_page_numbers
 from handbook.printing.laid_out import render
 from handbook.printing.page_slots import estimated_pages, fill_page_numbers, printed_page_numbers
 from handbook.printing.resources import FailedResources, file_digests, recording_fetcher
+from handbook.printing.stray_lines import stray_lines
 from handbook.printing.structure import finish_structure, recorded_text_languages
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from handbook.printing.laid_out import Document
     from handbook.printing.page_slots import Filled
     from handbook.printing.resources import RecordingFetcher
+    from handbook.printing.stray_lines import StrayLine
 
 # How every PDF is written: streams compressed, in its job's PDF variant. Part of a PDF's cache key.
 PDF_OPTIONS = {"uncompressed_pdf": False}
@@ -51,6 +53,8 @@ class PrintJob:
     variant: str = "pdf/ua-1"
     # URL of each image the document shows -> (source path, line, column) of the Markdown that shows it
     image_sources: dict[str, tuple[str, int, int]] = field(default_factory=dict[str, tuple[str, int, int]])
+    # ID of each heading in the document -> (source path, line, column) of that heading in the Markdown
+    section_sources: dict[str, tuple[str, int, int]] = field(default_factory=dict[str, tuple[str, int, int]])
     # The document with its folders named as in every checkout (places.py): what a print-shop file's ID is made of
     identity: str = ""
 
@@ -78,6 +82,13 @@ def _resource_problem(job: PrintJob, url: str, message: str) -> Problem:
     """A file the typesetter could not load, at the line of the Markdown that shows it when the job knows it."""
     path, line, col = job.image_sources.get(url, (job.source, 1, 1))
     return Problem(path, line, col, Code.PRINT_LAYOUT, f"{job.name}: {message}", "", job.lang)
+
+
+def _stray_line_problem(job: PrintJob, stray: StrayLine) -> Problem:
+    """A stray line, at the heading of its section in the Markdown when the job knows it."""
+    path, line, col = job.section_sources.get(stray.section, (job.source, 1, 1))
+    message = f"{job.name}, page {stray.page}: “{stray.text}” stands alone on a line in the middle of a paragraph"
+    return Problem(path, line, col, Code.PRINT_STRAY_LINE, message, "", job.lang)
 
 
 # About one line of card text (10 pt at 1.3 line height), to say how much an overflowing text must lose.
@@ -168,6 +179,8 @@ def render_job(job: PrintJob, out_dir: str) -> PrintResult:
         document = lay_out(job, result, fetcher)
         result.pages = len(document.pages)
         result.errors += overflowing(document, job.fit_limits)
+        if job.page_hint is not None:  # the handbooks: running text in columns of full width
+            result.errors += [_stray_line_problem(job, stray) for stray in stray_lines(document)]
         result.errors += [_resource_problem(job, url, message) for url, message in failed.failures]
         reported = {message for _, message in failed.failures}
         result.errors += [_layout_problem(job, message) for message in collector.messages if message not in reported]
