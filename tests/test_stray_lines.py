@@ -45,6 +45,7 @@ def typeset(tmp_path: Path, page_hint: dict[str, int] | None):
 def test_a_word_alone_mid_paragraph_is_reported_at_its_section_and_nothing_else(tmp_path):
     result = typeset(tmp_path, page_hint={})
     assert [(p.path, p.line, p.code) for p in result.errors] == [("docs/chapter.en.md", 12, Code.PRINT_STRAY_LINE)]
+    assert result.errors[0].format().startswith("docs/chapter.en.md:12:1: PRINT-STRAY-LINE ")
     message = result.errors[0].message
     assert f"“{STRAY}”" in message and "page 1" in message and "handbook-en.pdf" in message
     # the failed job writes no PDF: the previous one stays
