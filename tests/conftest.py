@@ -168,11 +168,11 @@ CARD_FILE = """cards:
     title: {nl: "Boos", en: "Angry"}
     phrases:
       - nl: "Ik hoor dat u boos bent."
-        en: "I can hear you're angry."
+        en: "I can hear you’re angry."
       - nl: "Vertelt u eens."
         en: "Tell me more."
       - nl: "Ik zoek het uit."
-        en: "I'll look into it."
+        en: "I’ll look into it."
 """
 
 

@@ -36,7 +36,7 @@ Vraag een voorschot.
 
     Wie afspraken vastlegt, hoeft achteraf minder uit te leggen.
 
-Zie het artikel "Dealen met lastige klanten" van Annemieke Tissink.
+Zie het artikel “Dealen met lastige klanten” van Annemieke Tissink.
 
 ## Checklist: betaling {#checklist-payment}
 
@@ -68,7 +68,7 @@ Ask for a deposit.
 
     Put agreements in writing and there is less to explain afterwards.
 
-See the article "Dealen met lastige klanten" by Annemieke Tissink, or <span lang="nl">Blijf kalm</span>.
+See the article “Dealen met lastige klanten” by Annemieke Tissink, or <span lang="nl">Blijf kalm</span>.
 
 ## Checklist: payment {#checklist-payment}
 
@@ -193,7 +193,7 @@ def test_english_left_in_the_dutch_page_is_reported_too(fixture_site):
     [
         "Annemieke Tissink",  # a name
         "30 / 2024",  # numbers
-        '"Dealen met lastige klanten"',  # a quoted Dutch article title
+        "“Dealen met lastige klanten”",  # a quoted Dutch article title
         "[links.json](https://example.test/links.json)",  # a link-only line
         '<span lang="nl">Blijf kalm en luister naar de klant</span>',  # marked as Dutch
         "OK",

@@ -16,6 +16,7 @@ from handbook.checks import (
     sections,
     structure,
     translations,
+    typography,
 )
 from handbook.core.problems import Problem, sorted_problems
 from handbook.pages import desk
@@ -34,6 +35,7 @@ CHECKS = (
     check_lock,
     desk.check,
     quick_help_list.check,
+    typography.check,
     card_fit_problems,
 )
 

@@ -207,6 +207,11 @@ CODES: dict[str, tuple[str, str]] = {
         "Translate the change, then run `make translations-update`; undo a change made by mistake; for a change that"
         " needs no translation (a typo) run `make translations-update ACCEPT=page#section`.",
     ),
+    "TYPOGRAPHY": (
+        "A page or a card has a straight quote or apostrophe, three full stops, an x in a size or a plain space"
+        " after “art.” where the handbook types “…” ’ … × or a no-break space.",
+        "Type the character the message names; AUTHORING.md, “Typing the handbook’s characters”, says how.",
+    ),
     "PRINT-LINK": (
         "A link in a printed page leads to a page or section that is not in the PDF.",
         "Fix the link target.",
@@ -285,6 +290,7 @@ class Code(StrEnum):
     OUTPUT_LEFTOVER = "OUTPUT-LEFTOVER"
     LINK_LOCKED = "LINK-LOCKED"
     TRANSLATION_STALE = "TRANSLATION-STALE"
+    TYPOGRAPHY = "TYPOGRAPHY"
     PRINT_LINK = "PRINT-LINK"
     PRINT_LAYOUT = "PRINT-LAYOUT"
     PRINT_STRAY_LINE = "PRINT-STRAY-LINE"

@@ -1,0 +1,72 @@
+"""The typography both editions keep, checked where an author types it: in the pages and on the phrase cards.
+
+Curly quotes and apostrophes, one ellipsis character, a times sign in sizes ("90 × 65 mm") and a no-break space
+after "art.", so a legal article's number never starts a line of its own in print. Markdown's own syntax is not
+text and is left out before a line is read: code, link addresses, attribute lists, HTML tags and the quoted title
+of a box. AUTHORING.md, "Typing the handbook's characters", says how to type each one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from handbook.core.codes import Code
+from handbook.core.problems import Problem
+from handbook.sources.model import Handbook
+from handbook.sources.phrases import Card
+
+# (pattern, what was typed, what to type instead)
+RULES = (
+    (re.compile(r'"'), "a straight double quote", "type curly quotes: “…”"),
+    (re.compile(r"(?<=[^\W\d_])'|'(?=[^\W\d_])"), "a straight apostrophe or quote", "type ’ (or ‘…’ around a term)"),
+    (re.compile(r"\.\.\."), "three full stops", "type the ellipsis …"),
+    (re.compile(r"(?<=\d) ?x ?(?=\d)"), "an x in a size", "type ×, with spaces: 90 × 65 mm"),
+    (re.compile(r"\bart\. (?=\d)"), "a plain space after “art.”", "type a no-break space after “art.”"),
+)
+# Markdown syntax on a text line, blanked (same length, so columns stay true) before the rules read it.
+SYNTAX = re.compile(
+    r"`[^`]*`"  # code
+    r"|\]\([^)]*\)"  # a link's address
+    r"|\{[^}]*\}"  # an attribute list: {#id}, {lang=nl}, {.class}
+    r"|<[^>]*>"  # an HTML tag
+)
+# A box's opening line is Markdown but for the words of its title: `!!! tip "Tip"` (anything after the title is
+# BOX-FORMAT's to report).
+BOX_LINE = re.compile(r'^\s*(?:!!!|\?\?\?\+?)(?:[^"]*"([^"]*)")?')
+
+
+def faults_in(text: str) -> list[tuple[int, str, str]]:
+    """(column, what was typed, what to type) of every fault in one line of text."""
+    box = BOX_LINE.match(text)
+    if box:
+        start, end = box.span(1) if box.group(1) is not None else (0, 0)
+        text = " " * start + text[start:end] + " " * (len(text) - end)
+    visible = SYNTAX.sub(lambda match: " " * len(match.group()), text)
+    found = [(match.start() + 1, typed, fix) for pattern, typed, fix in RULES for match in pattern.finditer(visible)]
+    return sorted(found)
+
+
+def check(handbook: Handbook) -> list[Problem]:
+    problems: list[Problem] = []
+    for langs in handbook.pages.values():
+        for page in langs.values():
+            for lineno, line in page.scan.text_lines:
+                for col, typed, fix in faults_in(line):
+                    problems.append(page.problem(lineno, col, Code.TYPOGRAPHY, typed, fix))
+    for card in handbook.cards:
+        for field, texts in card.places.items():
+            for lang, (line, col) in texts.items():
+                text = _card_text(card, field, lang)
+                for at, typed, fix in faults_in(text):
+                    message = f"{typed} in card '{card.id}', {field}"
+                    problems.append(Problem(handbook.cards_path, line, col + at, Code.TYPOGRAPHY, message, fix, lang))
+    return problems
+
+
+def _card_text(card: Card, field: str, lang: str) -> str:
+    if field == "title":
+        return card.title.get(lang, "")
+    if field == "when":
+        return card.when.get(lang, "")
+    number = int(field.split()[-1]) - 1
+    return card.phrases[number].get(lang, "") if 0 <= number < len(card.phrases) else ""
