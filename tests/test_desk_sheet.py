@@ -190,7 +190,7 @@ DESK_PAGES = {
       en: "The customer is angry"
     phrases:
       - nl: "Ik hoor dat u erg van streek bent."
-        en: "I can hear you're really upset."
+        en: "I can hear you’re really upset."
         desk: true
       - nl: "Neemt u gerust de tijd."
         en: "Take your time."

@@ -14,11 +14,11 @@ CARDS = """cards:
     title: {nl: "Terugbellen", en: "Calling back"}
     phrases:
       - nl: "Ik bel u vanmiddag terug."
-        en: "I'll ring you back this afternoon."
+        en: "I’ll ring you back this afternoon."
       - nl: "Mag ik u morgen terugbellen?"
         en: "May I call you back tomorrow?"
       - nl: "Ik zoek het uit en bel u terug."
-        en: "I'll look into it and call you back."
+        en: "I’ll look into it and call you back."
 """
 
 
@@ -74,7 +74,7 @@ def test_mistyped_card_id_gets_a_suggestion(fixture_site):
 
 
 def test_one_slip_in_the_card_file_is_one_message(fixture_site):
-    broken = CARDS.replace("        en: \"I'll ring you back", "       en: \"I'll ring you back")
+    broken = CARDS.replace("        en: \"I’ll ring you back", "       en: \"I’ll ring you back")
     pages = {**GOOD_PAGES, "phrases.yml": broken}
     for lang in ("nl", "en"):
         pages[f"talk.{lang}.md"] += "\n{% phrases call-back %}\n"

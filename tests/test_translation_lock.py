@@ -243,7 +243,7 @@ def test_a_card_changed_in_one_language_is_stale_at_the_other_languages_text_unt
     assert "ik bel u morgen terug" in found[0].lower() and "ACCEPT=cards#calm" in found[0]
     refused = update(repo)
     assert refused.returncode == 1 and "! cards#calm: changed in docs/phrases.yml" in refused.stderr
-    cards.write_text(cards.read_text().replace("I'll look into it.", "I'll ring you back tomorrow."), encoding="utf-8")
+    cards.write_text(cards.read_text().replace("I’ll look into it.", "I’ll ring you back tomorrow."), encoding="utf-8")
     assert problems(repo) == []
     assert update(repo).returncode == 0 and problems(repo) == []
 
