@@ -74,7 +74,7 @@ def test_mistyped_card_id_gets_a_suggestion(fixture_site):
 
 
 def test_one_slip_in_the_card_file_is_one_message(fixture_site):
-    broken = CARDS.replace("        en: \"I’ll ring you back", "       en: \"I’ll ring you back")
+    broken = CARDS.replace('        en: "I’ll ring you back', '       en: "I’ll ring you back')
     pages = {**GOOD_PAGES, "phrases.yml": broken}
     for lang in ("nl", "en"):
         pages[f"talk.{lang}.md"] += "\n{% phrases call-back %}\n"
