@@ -12,8 +12,9 @@ import re
 
 from handbook.core.codes import Code
 from handbook.core.problems import Problem
+from handbook.sources.markdown_scan import BOX_MARKER, INLINE_CODE
 from handbook.sources.model import Handbook
-from handbook.sources.phrases import Card
+from handbook.translations.translation_units import card_units
 
 # (pattern, what was typed, what to type instead)
 RULES = (
@@ -23,25 +24,28 @@ RULES = (
     (re.compile(r"(?<=\d) ?x ?(?=\d)"), "an x in a size", "type ×, with spaces: 90 × 65 mm"),
     (re.compile(r"\bart\. (?=\d)"), "a plain space after “art.”", "type a no-break space after “art.”"),
 )
-# Markdown syntax on a text line, blanked (same length, so columns stay true) before the rules read it.
+# Markdown syntax on a text line besides code, blanked (same length, so columns stay true) before the rules read it.
 SYNTAX = re.compile(
-    r"`[^`]*`"  # code
-    r"|\]\([^)]*\)"  # a link's address
+    r"\]\([^)]*\)"  # a link's address
     r"|\{[^}]*\}"  # an attribute list: {#id}, {lang=nl}, {.class}
     r"|<[^>]*>"  # an HTML tag
 )
-# A box's opening line is Markdown but for the words of its title: `!!! tip "Tip"` (anything after the title is
-# BOX-FORMAT's to report).
-BOX_LINE = re.compile(r'^\s*(?:!!!|\?\?\?\+?)(?:[^"]*"([^"]*)")?')
+BOX_TITLE = re.compile(r'"([^"]*)"')
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
 
 
 def faults_in(text: str) -> list[tuple[int, str, str]]:
     """(column, what was typed, what to type) of every fault in one line of text."""
-    box = BOX_LINE.match(text)
-    if box:
-        start, end = box.span(1) if box.group(1) is not None else (0, 0)
+    if BOX_MARKER.match(text):
+        # A box's opening line is Markdown but for the words of its title: `!!! tip "Tip"` (anything after the
+        # title is BOX-FORMAT's to report).
+        title = BOX_TITLE.search(text)
+        start, end = title.span(1) if title else (0, 0)
         text = " " * start + text[start:end] + " " * (len(text) - end)
-    visible = SYNTAX.sub(lambda match: " " * len(match.group()), text)
+    visible = SYNTAX.sub(_blank, INLINE_CODE.sub(_blank, text))
     found = [(match.start() + 1, typed, fix) for pattern, typed, fix in RULES for match in pattern.finditer(visible)]
     return sorted(found)
 
@@ -54,19 +58,9 @@ def check(handbook: Handbook) -> list[Problem]:
                 for col, typed, fix in faults_in(line):
                     problems.append(page.problem(lineno, col, Code.TYPOGRAPHY, typed, fix))
     for card in handbook.cards:
-        for field, texts in card.places.items():
-            for lang, (line, col) in texts.items():
-                text = _card_text(card, field, lang)
-                for at, typed, fix in faults_in(text):
-                    message = f"{typed} in card '{card.id}', {field}"
+        for unit in card_units(card):
+            for lang, (line, col) in unit.places.items():
+                for at, typed, fix in faults_in(unit.texts.get(lang, "")):
+                    message = f"{typed} in card '{card.id}', {unit.field}"
                     problems.append(Problem(handbook.cards_path, line, col + at, Code.TYPOGRAPHY, message, fix, lang))
     return problems
-
-
-def _card_text(card: Card, field: str, lang: str) -> str:
-    if field == "title":
-        return card.title.get(lang, "")
-    if field == "when":
-        return card.when.get(lang, "")
-    number = int(field.split()[-1]) - 1
-    return card.phrases[number].get(lang, "") if 0 <= number < len(card.phrases) else ""
