@@ -6,6 +6,12 @@ from __future__ import annotations
 import gzip
 import hashlib
 import re
+import socket
+import struct
+import threading
+import time
+import urllib.request
+from urllib.parse import urlsplit
 
 import brotli
 
@@ -13,6 +19,7 @@ from devtools.lighthouse import PageResult, median_run, misses
 from handbook.website.alternates import with_x_default, without_head_alternates
 from handbook.website.fingerprint import fingerprint_assets
 from handbook.website.precompress import precompress, text_files
+from handbook.website.static_server import serving
 
 TEXT = ("<p>Blijf kalm en luister naar de klant.</p>\n" * 40).encode()
 
@@ -218,3 +225,26 @@ def test_another_process_compressing_the_same_file_midway_leaves_whole_copies(tm
     (kept / ".0123.gz.4567.part").write_bytes(b"half")
     CompressionCache(kept).prune()
     assert [p.name for p in kept.iterdir()] == [".0123.gz.4567.part"]
+
+
+def test_a_reader_who_leaves_mid_download_gets_no_traceback_printed_and_the_next_reader_is_served(tmp_path, capfd):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "big.pdf").write_bytes(bytes(8 * 1024 * 1024))  # more than the sockets' buffers take at once
+    (site / "index.html").write_text("<p>Blijf kalm.</p>", encoding="utf-8")
+    with serving(site) as url:
+        host, port = urlsplit(url).hostname, urlsplit(url).port
+        threads_before = threading.active_count()
+        leaving = socket.create_connection((host, port))
+        leaving.sendall(b"GET /big.pdf HTTP/1.1\r\nHost: x\r\n\r\n")
+        leaving.recv(1024)
+        # Closed with a reset, as a browser does when the reader navigates away: the server's next write fails.
+        leaving.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        leaving.close()
+        deadline = time.monotonic() + 10
+        while threading.active_count() > threads_before and time.monotonic() < deadline:
+            time.sleep(0.05)  # until the thread that answered has met the closed connection and ended
+        with urllib.request.urlopen(f"{url}/index.html") as answer:
+            assert answer.read() == b"<p>Blijf kalm.</p>"
+    printed = capfd.readouterr().err
+    assert "Traceback" not in printed and "Exception occurred" not in printed, printed

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import sys
 import threading
 from collections.abc import Generator
 from pathlib import Path
@@ -44,11 +45,21 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         return None
 
 
+class SiteServer(http.server.ThreadingHTTPServer):
+    """Leaves out the traceback Python's server prints when a reader closes a page before it has loaded."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        # A browser that navigates on, or a tab that closes, drops its connection mid-answer: nothing went wrong.
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 @contextlib.contextmanager
 def serving(directory: Path, port: int = 0) -> Generator[str, None, None]:
     """`directory` on 127.0.0.1:`port` (0: a free one) until the block ends; yields its base URL."""
     handler = functools.partial(SiteHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = SiteServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
