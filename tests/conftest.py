@@ -313,8 +313,17 @@ def quick_help_as_written(lang: str, model) -> tuple[list[str], list[tuple[str, 
     buttons = dict((target, label) for label, target in re.findall(r"\[([^\]]+)\]\(#(group-[\w-]+)\)", list_part))
     head, *blocks = re.split(r"\n\{ #(group-[\w-]+) \}\n", list_part)
     urgent = [c for t in re.findall(r"^- \*\*\[[^\]]+\]\(#([\w-]+)\)\*\*$", head, re.M) for c in cards_of[t]]
+    # An entry of a group is a situation (`#id`) or a chapter section (`page.md#id`), whose unshown cards it brings.
+    entry = re.compile(r"^- \[[^\]]+\]\((?:#([\w-]+)|([\w-]+)\.md#([\w-]+))\)$", re.M)
     groups = [
-        (buttons[group], [c for t in re.findall(r"^- \[[^\]]+\]\(#([\w-]+)\)$", block, re.M) for c in cards_of.get(t, [])])
+        (
+            buttons[group],
+            [
+                c
+                for situation, page, section in entry.findall(block)
+                for c in (cards_of.get(situation, []) if situation else unshown.get(f"{page}#{section}", []))
+            ],
+        )
         for group, block in zip(blocks[::2], blocks[1::2], strict=True)
     ]
     return urgent, groups

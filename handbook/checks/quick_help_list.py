@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from handbook.core.codes import Code
 from handbook.core.problems import Problem
-from handbook.pages.deck import QUICK_HELP, situation_links
+from handbook.pages.deck import QUICK_HELP, list_links
 from handbook.sources.model import Handbook, Page
 
 
@@ -16,7 +16,8 @@ def list_problems(page: Page) -> list[Problem]:
     """Each situation the list leaves out, lists twice or lists before a situation that stands above it."""
     situations = [heading for heading in page.scan.headings if heading.level == 2 and heading.id]
     order = {heading.id: number for number, heading in enumerate(situations)}
-    listed = [(link.target[1:], link.line, link.col) for link in situation_links(page.scan) if link.target[1:] in order]
+    in_page = [link for link in list_links(page.scan) if link.target.startswith("#")]
+    listed = [(link.target[1:], link.line, link.col) for link in in_page if link.target[1:] in order]
     problems: list[Problem] = []
     seen: set[str] = set()
     previous = -1

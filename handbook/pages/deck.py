@@ -5,9 +5,10 @@ everywhere they are numbered (the card overview, the office sheets and their ind
 card sits in the deck where the phone shows its situation and its foot names the same group. First come the
 situations quick help lists above its groups (the urgent ones), then each group's; a situation's card is
 followed by the cards of the chapter sections it sends the reader on to (its variants) that no situation
-shows. Last come the cards quick help reaches in neither way, under the chapters where they stand, in the
-handbook's order. The order is the first language's, so both sides of a duplex card carry the same number; the
-names are each language's own. The desk sheet groups its key phrases by the same sections.
+shows, and a list entry that leads to a chapter section brings that section's cards. Last come the cards quick
+help reaches in none of these ways, under the chapters where they stand, in the handbook's order. The order is
+the first language's, so both sides of a duplex card carry the same number; the names are each language's own.
+The desk sheet groups its key phrases by the same sections.
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ class DeckSection:
 def _cards_of_situation(scan: PageScan, cards: Sequence[Card]) -> dict[str, list[str]]:
     """Situation ID -> its cards: the one shown under its heading (the `{% phrases %}` in its section), then the
     cards of the chapter sections it links to ("Ook: …", "Lees meer: …") that no situation shows, so a variant a
-    situation sends the reader on to sits in the deck beside it."""
+    situation sends the reader on to sits in the deck beside it. A chapter section the list itself names (an
+    entry that leads off the page) is keyed `page#section` and holds that section's cards no situation shows."""
     situations = [heading for heading in scan.headings if heading.level == 2]
     ends = [heading.line for heading in situations[1:]] + [sys.maxsize]
     bounds = [(heading.id, heading.line, end) for heading, end in zip(situations, ends, strict=True) if heading.id]
@@ -56,7 +58,7 @@ def _cards_of_situation(scan: PageScan, cards: Sequence[Card]) -> dict[str, list
         if card:
             linked = [_section_of(link.target) for link in scan.links if start < link.line < end]
             cards_of[situation] = [card, *(other for section in linked for other in in_section.get(section, []))]
-    return cards_of
+    return {**in_section, **cards_of}
 
 
 def _section_of(target: str) -> str:
@@ -80,12 +82,18 @@ def _group_labels(scan: PageScan) -> list[tuple[int, str]]:
     return labels
 
 
-def situation_links(scan: PageScan) -> list[Link]:
-    """The links of quick help's list of situations: the in-page links in list items above the first situation,
-    in list order. The deck, the desk sheet's groups and the list's own check all read the list through this."""
+def list_links(scan: PageScan) -> list[Link]:
+    """Every link of quick help's list of situations, in list order: the links in list items above the first
+    situation, to a situation on the page or to a chapter section the list sends the reader to. The deck, the desk
+    sheet's groups and the list's own check all read the list through this."""
     first_situation = next((heading.line for heading in scan.headings if heading.level == 2), sys.maxsize)
     item_lines = {p.line for p in scan.paragraphs if p.kind == "list item" and p.line < first_situation}
-    return [link for link in scan.links if link.line in item_lines and link.target.startswith("#") and link.target != "#"]
+    return [link for link in scan.links if link.line in item_lines and link.target != "#"]
+
+
+def _listed_key(target: str) -> str:
+    """The key of `_cards_of_situation` a list entry leads to: a situation's ID, or another page's `page#section`."""
+    return target[1:] if target.startswith("#") else _section_of(target)
 
 
 def quick_help_list(page: Page, cards: Sequence[Card]) -> tuple[list[str], list[tuple[str, list[str]]]]:
@@ -95,12 +103,12 @@ def quick_help_list(page: Page, cards: Sequence[Card]) -> tuple[list[str], list[
     scan = page.scan
     cards_of = _cards_of_situation(scan, cards)
     labels = _group_labels(scan)
-    listed = situation_links(scan)
+    listed = list_links(scan)
     first_group = labels[0][0] if labels else sys.maxsize
-    urgent = [card for link in listed if link.line < first_group for card in cards_of.get(link.target[1:], [])]
+    urgent = [card for link in listed if link.line < first_group for card in cards_of.get(_listed_key(link.target), [])]
     bounds = [line for line, _ in labels[1:]] + [sys.maxsize]
     groups = [
-        (label, [card for link in listed if start < link.line < end for card in cards_of.get(link.target[1:], [])])
+        (label, [card for link in listed if start < link.line < end for card in cards_of.get(_listed_key(link.target), [])])
         for (start, label), end in zip(labels, bounds, strict=True)
     ]
     return urgent, groups
