@@ -45,7 +45,9 @@ def test_the_same_term_in_another_case_or_accent_is_the_same_key():
 
 
 def test_the_real_index_terms_are_read_and_sound(real_handbook):
-    assert 70 <= len(real_handbook.index_terms) <= 110
+    # About a hundred words, growing with the handbook: far fewer would miss what readers look up, far more would
+    # bury it (the printed index takes about two pages per hundred terms).
+    assert 70 <= len(real_handbook.index_terms) <= 150
     assert all(set(term.words) == {"nl", "en"} and 1 <= len(term.targets) <= 4 for term in real_handbook.index_terms)
     assert not [p for p in real_handbook.input_problems if p.path == real_handbook.index_path]
 
