@@ -63,6 +63,18 @@ def test_badly_formed_id_gets_a_well_formed_one(fixture_site):
     )
 
 
+def test_a_stray_line_break_character_inside_an_id_is_named_at_its_heading(fixture_site):
+    # A NEL (U+0085) typed into an ID in one language: Python-Markdown keeps it in the page's ID, so the check must
+    # read the same ID and name it here, not a link to a cut-off 'stay' somewhere else.
+    pages = {**GOOD_PAGES, "talk.en.md": GOOD_PAGES["talk.en.md"].replace("{#stay-calm}", "{#stay\x85-calm}")}
+    found = formatted(fixture_site(pages))
+    assert [m for m in found if "ID-FORMAT" in m] == [
+        "docs/talk.en.md:3:1: ID-FORMAT section ID 'stay\x85-calm' is not lowercase English words joined by hyphens "
+        "(use `{#stay-calm}`, the same in every language)"
+    ]
+    assert not [m for m in found if "'stay'" in m or "#stay'" in m], found
+
+
 def test_mistyped_card_id_gets_a_suggestion(fixture_site):
     pages = {**GOOD_PAGES, "phrases.yml": CARDS}
     for lang in ("nl", "en"):

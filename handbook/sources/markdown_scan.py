@@ -19,7 +19,9 @@ from markdown_it.token import Token
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
-HEADING_ID = re.compile(r"[ \t]*\{:?[ \t]*#([^\s}]+)[^}]*\}[ \t]*$")
+# A heading's ID runs, as in Python-Markdown's attribute lists, up to a space, '=' or '}': a stray character inside
+# it (a NEL, a tab) stays part of the ID the page gets, and ID-FORMAT names it at the heading.
+HEADING_ID = re.compile(r"[ \t]*\{:?[ \t]*#([^ =}]+)[^}]*\}[ \t]*$")
 # A paragraph's attribute list on its last line (`{ #id .class }`) and the IDs in it
 ATTRIBUTE_LINE = re.compile(r"^[ \t]*\{:?([^{}]*)\}[ \t]*$")
 ATTRIBUTE_ID = re.compile(r"(?:^|\s)#([^\s}]+)")
