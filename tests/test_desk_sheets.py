@@ -237,6 +237,9 @@ def test_the_last_page_of_the_printed_cards_lists_every_card(built_site, model, 
     # (a group or a number) or under the titles, 7 mm in.
     words = words_with_boxes(pdf)
     words = [w for w in words if w[0] == max(w[0] for w in words)]
+    # The sheet clips what does not fit: the index must end inside its 15 mm margin, not run off the A4 page.
+    beyond = [w[1] for w in words if w[4] > 210 - 15 + 1]
+    assert beyond == [], f"the index runs off the sheet: {beyond[:8]}"
     lines: dict[float, list] = {}
     for word in words:
         lines.setdefault(round(word[3], 0), []).append(word)
