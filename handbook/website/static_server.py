@@ -10,10 +10,12 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import socket
 import sys
 import threading
 from collections.abc import Generator
 from pathlib import Path
+from typing import Any
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
@@ -48,11 +50,11 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 class SiteServer(http.server.ThreadingHTTPServer):
     """Leaves out the traceback Python's server prints when a reader closes a page before it has loaded."""
 
-    def handle_error(self, request: object, client_address: object) -> None:
+    def handle_error(self, request: socket.socket | tuple[bytes, socket.socket], client_address: Any) -> None:
         # A browser that navigates on, or a tab that closes, drops its connection mid-answer: nothing went wrong.
         if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
             return
-        super().handle_error(request, client_address)  # type: ignore[arg-type]
+        super().handle_error(request, client_address)
 
 
 @contextlib.contextmanager
