@@ -225,12 +225,15 @@ def test_page_references_close_up_with_the_punctuation_after_them(built_site, la
     assert re.findall(rf"{reference} +[.,;:!?)]", text) == []
     assert len(re.findall(rf"{reference}[.,;:]", text)) >= 10  # one-digit and two-digit pages alike
     assert len(re.findall(rf"{reference} \w", text)) >= 10  # and a word after one still has its space
+    # Inside parentheses the page follows a comma: "(zie Contactlogboek, blz. 118)", never "(... (blz. 118))".
+    assert re.findall(rf"{reference}\)", text) == []
+    assert len(re.findall(rf"\w, {re.escape(PAGE_REF[lang])} \d+\)", text)) >= 5
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_no_reference_prints_the_page_it_stands_on(built_site, lang):
     pages = pages_text(pdf(built_site, lang))
-    reference = re.compile(rf"\({re.escape(PAGE_REF[lang])} (\d+)\)")
+    reference = re.compile(rf"(?:\(|, ){re.escape(PAGE_REF[lang])} (\d+)")
     own = [
         (number, line)
         for number, text in enumerate(pages, 1)
@@ -297,7 +300,7 @@ def test_a_quick_help_situation_an_example_email_and_a_titled_table_each_print_o
         at = next(number for number, text in enumerate(pages) if title in text)
         # Print adds a link's page after its text ("Betwiste factuur (blz. 17)."), which the source has not.
         page_ref = re.escape(language.label("print_page_ref"))
-        printed = re.sub(rf" \({page_ref} \d+\)", "", " ".join(" ".join(pages[at]).split()))
+        printed = re.sub(rf" \({page_ref} \d+\)|, {page_ref} \d+", "", " ".join(" ".join(pages[at]).split()))
         if words not in printed:
             apart.append((title, words, at + 1))
     assert apart == []

@@ -91,6 +91,26 @@ def test_links_between_pages_lead_to_the_anchors_in_the_document_with_a_page_num
     assert next(a for a in numbered.iter("a") if "".join(a.itertext()) == "after").get("data-page") == "7"
 
 
+def test_a_reference_inside_parentheses_is_marked_so_its_page_needs_no_second_pair():
+    html = (
+        '<h1 id="talk">Talk</h1><h2 id="own">Own</h2>'
+        '<p>First <a href="#own">plain</a> (see <a href="#own">one</a> and <em>(<a href="#own">two</a>)</em> '
+        '<a href="#own">three</a>) then <a href="#own">after</a>.</p>'
+        '<ul><li>Open (<a href="#own">in item</a></li><li><a href="#own">next item</a></li></ul>'
+    )
+    _, root, _ = assemble(page("talk", html))
+    classes = {"".join(a.itertext()): a.get("class") for a in by_id(root, "talk").iter("a")}
+    assert classes == {
+        "plain": "xref",
+        "one": "xref in-parentheses",
+        "two": "xref in-parentheses",
+        "three": "xref in-parentheses",
+        "after": "xref",
+        "in item": "xref in-parentheses",
+        "next item": "xref",
+    }
+
+
 def test_a_link_to_a_missing_section_is_reported_and_loses_its_target():
     _, root, problems = assemble(page("talk", '<h1 id="talk">Talk</h1><p><a class="more" href="#gone">gone</a></p>'))
     assert [(p.code, p.message) for p in problems] == [("PRINT-LINK", "link '#gone' leads to a missing section")]

@@ -55,6 +55,10 @@ FIRST_NEWLINE_DROPPED = ("pre", "textarea", "listing")
 # pattern on its own output finds them all.
 PAGE_NUMBER_SLOT = re.compile(r'data-page="[^"]*" href="#([^"]+)"')
 ON_SITE = "on-site"  # the class of a link to the website while its address is a placeholder: it prints no address
+# A reference inside parentheses prints its page after a comma, "(see Contact log, p. 118)", not in a second pair.
+IN_PARENTHESES = "in-parentheses"
+# Elements that start a new run of text: a parenthesis left open in one does not reach into the next.
+TEXT_BLOCKS = frozenset(("p", "li", "td", "th", "dt", "dd", "div", "blockquote", "figcaption", "h1", "h2", "h3", "h4"))
 POINTER_BOX = "phrases-pointer"  # a phrase box reduced to its title and the page of its words (handbook.css)
 
 
@@ -235,6 +239,7 @@ def rewrite_chapter(
         if (src := img.get("src")) is not None:
             img.set("src", site_file(src, page_dir, site_files))
     base = site_base(site_url)
+    in_parentheses = links_in_parentheses(chapter.body)
     for a in chapter.body.iter("a"):
         href = a.get("href")
         if href is None:
@@ -259,8 +264,35 @@ def rewrite_chapter(
         elif slug == page.slug and not anchor:
             _set_link(a, "xref-self", f"#{chapter.anchor}")
         else:
-            _set_link(a, "xref", f"#{slug}--{anchor}" if anchor else f"#{chapters[slug].anchor}", page_slot=True)
+            target_id = f"#{slug}--{anchor}" if anchor else f"#{chapters[slug].anchor}"
+            _set_link(a, "xref", target_id, page_slot=True)
+            if a in in_parentheses:
+                a.set("class", f"{a.get('class')} {IN_PARENTHESES}")
     return inner_html(chapter.body)
+
+
+def links_in_parentheses(root: ElementTree.Element) -> set[ElementTree.Element]:
+    """The links that stand after a parenthesis their paragraph (or list item, cell...) opened and has not closed."""
+    inside: set[ElementTree.Element] = set()
+
+    def after(text: str | None, depth: int) -> int:
+        for character in text or "":
+            depth = depth + 1 if character == "(" else max(depth - 1, 0) if character == ")" else depth
+        return depth
+
+    def visit(element: ElementTree.Element, outer: int) -> int:
+        """The depth after `element` and its tail, for `outer` the depth before it."""
+        block = element.tag in TEXT_BLOCKS
+        depth = 0 if block else outer
+        if element.tag == "a" and depth:
+            inside.add(element)
+        depth = after(element.text, depth)
+        for child in element:
+            depth = visit(child, depth)
+        return after(element.tail, outer if block else depth)
+
+    visit(root, 0)
+    return inside
 
 
 def _link_problem(page: RenderedPage, message: str) -> Problem:
@@ -391,6 +423,7 @@ def page_css(labels: PrintLabels) -> str:
         # number can change without moving a line. A no-break space keeps it beside the words it refers to.
         f'a.xref::after {{ content: "\\00a0(" {_css_string(labels.page_ref + " ")} attr(data-page) ")"; '
         "font-kerning: none; white-space: nowrap; }\n"
+        f'a.xref.{IN_PARENTHESES}::after {{ content: ", " {_css_string(labels.page_ref + " ")} attr(data-page); }}\n'
         f'a.{ON_SITE}::after {{ content: "\\00a0(" {_css_string(labels.on_website)} ")"; }}\n'
     )
 
