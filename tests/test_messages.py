@@ -75,6 +75,25 @@ def test_a_stray_line_break_character_inside_an_id_is_named_at_its_heading(fixtu
     assert not [m for m in found if "'stay'" in m or "#stay'" in m], found
 
 
+def test_a_paragraph_id_is_read_as_the_page_gets_it(fixture_site):
+    # Python-Markdown keeps a NEL (U+0085) in a paragraph's ID, so a link to the ID without it is broken on the page
+    # and the check must say so; a tab ends an ID, and `#a=b` is an attribute, not an ID.
+    pages = {**GOOD_PAGES}
+    pages["talk.nl.md"] += "\nTel tot tien.\n{ #count\tx }\n\nZeg het.\n{: .tip #say }\n"
+    pages["talk.en.md"] += "\nCount to ten.\n{ #count }\n\nSay it.\n{ #say\x85 #x=y }\n"
+    for name, lang in (("index.nl.md", "nl"), ("index.en.md", "en")):
+        pages[name] += f"\n[{lang}](talk.md#count) [{lang}](talk.md#say) [{lang}](talk.md#x)\n"
+    handbook = fixture_site(pages)
+    assert handbook.page("talk", "nl").scan.paragraph_ids == ["count", "say"]
+    assert handbook.page("talk", "en").scan.paragraph_ids == ["count", "say\x85"]
+    broken = sorted(m for m in formatted(handbook) if "#say" in m or "#x" in m or "#count" in m)
+    assert [m.split(": LINK-ANCHOR ")[0] for m in broken] == [
+        "docs/index.en.md:5:21",  # '#say': the page's ID is 'say\x85'
+        "docs/index.en.md:5:39",  # '#x' in both languages
+        "docs/index.nl.md:5:39",
+    ]
+
+
 def test_mistyped_card_id_gets_a_suggestion(fixture_site):
     pages = {**GOOD_PAGES, "phrases.yml": CARDS}
     for lang in ("nl", "en"):

@@ -19,12 +19,12 @@ from markdown_it.token import Token
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
-# A heading's ID runs, as in Python-Markdown's attribute lists, up to a space, '=' or '}': a stray character inside
-# it (a NEL, a tab) stays part of the ID the page gets, and ID-FORMAT names it at the heading.
-HEADING_ID = re.compile(r"[ \t]*\{:?[ \t]*#([^ =}]+)[^}]*\}[ \t]*$")
-# A paragraph's attribute list on its last line (`{ #id .class }`) and the IDs in it
+# An ID in an attribute list runs, as in Python-Markdown's (which reads tabs as spaces), up to a space, tab, '=' or
+# '}': any other stray character (a NEL) stays part of the ID the page gets, and the checks read that same ID.
+HEADING_ID = re.compile(r"[ \t]*\{:?[ \t]*#([^ \t=}]+)[^}]*\}[ \t]*$")
+# A paragraph's attribute list on its last line (`{ #id .class }`) and the IDs in it; `#a=b` is an attribute, not an ID
 ATTRIBUTE_LINE = re.compile(r"^[ \t]*\{:?([^{}]*)\}[ \t]*$")
-ATTRIBUTE_ID = re.compile(r"(?:^|\s)#([^\s}]+)")
+ATTRIBUTE_ID = re.compile(r"(?:^|[ \t])#([^ \t=}]+)(?=[ \t]|$)")
 LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^()\s>]*(?:\([^()\s]*\))?[^()\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 AUTOLINK = re.compile(r"<((?:https?|mailto|javascript):[^>\s]+)>", re.IGNORECASE)
