@@ -19,4 +19,7 @@ def test_quick_help_is_one_click_from_a_deep_page(browser, served_site, deep, ex
         page.locator(".md-banner a").first.click()
         page.wait_for_url(served_site + expected)
         assert page.locator("h1").inner_text().rstrip("¶ \n") in ("Snelle hulp", "Quick help")
+        # There the banner would only push the situations down: the page starts with its title and urgent links.
+        assert page.locator(".md-banner").count() == 0
+        assert page.locator("article a[href='#threat-of-violence']").first.is_visible()
         page.close()
