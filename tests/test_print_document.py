@@ -91,6 +91,16 @@ def test_links_between_pages_lead_to_the_anchors_in_the_document_with_a_page_num
     assert next(a for a in numbered.iter("a") if "".join(a.itertext()) == "after").get("data-page") == "7"
 
 
+def test_a_phrases_wording_in_the_other_language_is_for_the_screen_only():
+    box = (
+        '<div class="phrases" id="phrases-calm" data-card="calm"><p class="phrases-title">What to say</p>'
+        '<ul><li>Tell me.<span class="phrase-alongside" lang="nl" hidden>Vertelt u maar.</span> Then</li></ul></div>'
+    )
+    document, root, _ = assemble(page("talk", f'<h1 id="talk">Talk</h1>{box}'))
+    assert "Vertelt" not in document and "phrase-alongside" not in document
+    assert [" ".join("".join(li.itertext()).split()) for li in by_id(root, "talk").iter("li")] == ["Tell me. Then"]
+
+
 def test_a_reference_inside_parentheses_is_marked_so_its_page_needs_no_second_pair():
     html = (
         '<h1 id="talk">Talk</h1><h2 id="own">Own</h2>'

@@ -6,6 +6,7 @@ The real docs/ are built once (conftest's `built_site`) and served; Debian's Chr
 from __future__ import annotations
 
 import itertools
+import json
 import re
 
 import pytest
@@ -162,3 +163,62 @@ def test_each_group_of_the_list_is_one_tap_from_the_first_screen_and_shows_whole
     assert min(b - a for a, b in itertools.pairwise(tops)) >= 24, tops
     # The whole row is the link, not only its words: a finger that lands beside a short label still hits it.
     assert [row for row in rows if row["link_height"] < 24 or row["link_width"] < row["width"] - 1] == []
+
+
+OTHER = {"nl": "en", "en": "nl"}
+CHAPTER = {"nl": "/conversation/", "en": "/en/conversation/"}
+BOX_LINES = """id => [...document.querySelectorAll(`#phrases-${id} li`)].map(li => ({
+    own: li.firstChild.textContent,
+    shown: [...li.querySelectorAll('.phrase-alongside')].filter(s => s.getClientRects().length)
+        .map(s => ({lang: s.lang, text: s.textContent})),
+}))"""
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_reader_can_show_every_phrase_in_the_other_language_and_the_choice_holds_on_other_pages(
+    browser, served_site, model, lang
+):
+    """A customer who speaks the handbook's other language: one switch at the top of quick help puts each phrase's
+    wording in that language under it, in every box, also on the chapter pages, until it is switched off."""
+    context = browser.new_context(viewport=PHONE)  # its own storage: the choice of no other test
+    page = context.new_page()
+    page.goto(served_site + PAGES[lang])
+    card = model.card("calm")
+    own = [phrase[lang] for phrase in card.phrases]
+    other = OTHER[lang]
+    assert page.evaluate(BOX_LINES, "calm") == [{"own": text, "shown": []} for text in own]
+    switch = page.locator(".phrases-alongside-switch button")
+    assert switch.count() == 1 and switch.get_attribute("aria-pressed") == "false"
+    assert switch.bounding_box()["y"] + switch.bounding_box()["height"] <= PHONE["height"]  # on the first screen
+    switch.click()
+    assert switch.get_attribute("aria-pressed") == "true"
+    both = [{"own": phrase[lang], "shown": [{"lang": other, "text": phrase[other]}]} for phrase in card.phrases]
+    assert page.evaluate(BOX_LINES, "calm") == both
+    # Every box of the page, each line with its translation; the situations around the boxes are all still there.
+    counts = page.evaluate(
+        """() => [...document.querySelectorAll('.phrases li')].map(li => {
+            const lines = li.querySelectorAll('.phrase-alongside');
+            return lines.length === 1 && lines[0].getClientRects().length > 0; })"""
+    )
+    assert len(counts) > 100 and all(counts)
+    assert len(situations(page)) == len([h for h in model.page("quick-help", lang).scan.headings if h.level == 2])
+    page.goto(served_site + CHAPTER[lang])
+    assert page.evaluate(BOX_LINES, "calm") == both
+    assert page.locator(".phrases-alongside-switch").count() == 0  # the switch lives in quick help
+    page.goto(served_site + PAGES[lang])
+    page.locator(".phrases-alongside-switch button").click()
+    assert page.evaluate(BOX_LINES, "calm") == [{"own": text, "shown": []} for text in own]
+    page.goto(served_site + CHAPTER[lang])
+    assert page.evaluate(BOX_LINES, "calm") == [{"own": text, "shown": []} for text in own]
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_other_languages_phrases_stay_out_of_the_search_index(built_site, model, lang):
+    """The search of each language finds its own words: the hidden wording in the other language is not indexed."""
+    folder = built_site / ("en" if lang == "en" else "")
+    index = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(doc["text"] for doc in index["docs"])
+    phrases = model.card("calm").phrases
+    assert [phrase[lang] for phrase in phrases if phrase[lang] not in text] == []
+    assert [phrase[OTHER[lang]] for phrase in phrases if phrase[OTHER[lang]] in text] == []

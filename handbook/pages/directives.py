@@ -19,11 +19,28 @@ from handbook.sources.model import SOURCES_PAGE, Handbook, Page
 from handbook.sources.phrases import Card
 from handbook.sources.settings import Language
 
+# A phrase in the handbook's other languages, under the phrase it translates: hidden until a reader asks for it
+# (phrases.js), never printed (the print step drops it) and kept out of the search index, whose results are the
+# page's language only.
+ALONGSIDE = "phrase-alongside"
 
-def card_text(card: Card, lang: str, when_class: str) -> str:
-    """A card's situation line and its phrases as HTML: the one markup of a card's text, on the web and on paper."""
+
+def card_text(card: Card, lang: str, when_class: str, alongside: tuple[str, ...] = ()) -> str:
+    """A card's situation line and its phrases as HTML: the one markup of a card's text, on the web and on paper.
+
+    Each phrase carries its wording in the `alongside` languages, for a reader whose customer speaks one of them."""
     when = f'<p class="{when_class}">{escape(card.when_in(lang))}</p>' if card.when_in(lang) else ""
-    return when + "<ul>" + "".join(f"<li>{escape(phrase)}</li>" for phrase in card.phrases_in(lang)) + "</ul>"
+    items: list[str] = []
+    for phrase in card.phrases:
+        if not phrase.get(lang):
+            continue
+        others = "".join(
+            f'<span class="{ALONGSIDE}" lang="{other}" hidden data-search-exclude>{escape(phrase[other])}</span>'
+            for other in alongside
+            if phrase.get(other)
+        )
+        items.append(f"<li>{escape(phrase[lang])}{others}</li>")
+    return when + "<ul>" + "".join(items) + "</ul>"
 
 
 # Two capitals open an abbreviation (KVK, AVG); "I" is written so anywhere in English.
@@ -40,11 +57,11 @@ def phrase_box_title(card: Card, language: Language) -> str:
     return f"{language.label('phrases_title')}: {title}"
 
 
-def render_phrase_box(card: Card, language: Language) -> str:
+def render_phrase_box(card: Card, language: Language, alongside: tuple[str, ...] = ()) -> str:
     return (
         f'<div class="phrases" id="phrases-{card.id}" data-card="{card.id}">'
         f'<p class="phrases-title">{escape(phrase_box_title(card, language))}</p>'
-        f"{card_text(card, language.locale, 'phrases-when')}</div>"
+        f"{card_text(card, language.locale, 'phrases-when', alongside)}</div>"
     )
 
 
@@ -175,8 +192,9 @@ def _expanded(
     """The HTML for one directive, or None when it names nothing (reported at its line by the leftovers check)."""
     name, argument = directive.name, directive.argument
     card = handbook.card(argument) if name == "phrases" else None
+    others = tuple(locale for locale in handbook.settings.locales if locale != language.locale)
     renderers = {
-        "phrases": lambda: render_phrase_box(card, language) if card else None,
+        "phrases": lambda: render_phrase_box(card, language, others) if card else None,
         "phrase-cards": lambda: render_card_overview(handbook, language, prefix),
         "link-index": lambda: render_link_index(handbook, language),
         "downloads": lambda: render_downloads(handbook, language, root_prefix),
