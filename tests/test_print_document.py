@@ -91,13 +91,14 @@ def test_links_between_pages_lead_to_the_anchors_in_the_document_with_a_page_num
     assert next(a for a in numbered.iter("a") if "".join(a.itertext()) == "after").get("data-page") == "7"
 
 
-def test_a_phrases_wording_in_the_other_language_is_for_the_screen_only():
+def test_a_phrases_wording_in_the_other_language_and_the_way_back_to_quick_help_are_for_the_screen_only():
     box = (
         '<div class="phrases" id="phrases-calm" data-card="calm"><p class="phrases-title">What to say</p>'
         '<ul><li>Tell me.<span class="phrase-alongside" lang="nl" hidden>Vertelt u maar.</span> Then</li></ul></div>'
+        '<p class="back-to-list"><a class="to-list" href="../quick-help/#quick-help">All situations</a></p>'
     )
     document, root, _ = assemble(page("talk", f'<h1 id="talk">Talk</h1>{box}'))
-    assert "Vertelt" not in document and "phrase-alongside" not in document
+    assert "Vertelt" not in document and "phrase-alongside" not in document and "All situations" not in document
     assert [" ".join("".join(li.itertext()).split()) for li in by_id(root, "talk").iter("li")] == ["Tell me. Then"]
 
 

@@ -222,3 +222,44 @@ def test_the_other_languages_phrases_stay_out_of_the_search_index(built_site, mo
     phrases = model.card("calm").phrases
     assert [phrase[lang] for phrase in phrases if phrase[lang] not in text] == []
     assert [phrase[OTHER[lang]] for phrase in phrases if phrase[OTHER[lang]] in text] == []
+
+
+def chapter_sections_the_list_leads_to(lang: str) -> list[tuple[str, str]]:
+    """(page, section) of each chapter section quick help's list links to, read from its Markdown as written."""
+    text = (ROOT / "docs" / f"quick-help.{lang}.md").read_text(encoding="utf-8")
+    list_part = text.partition("\n## ")[0]
+    items = [line for line in list_part.splitlines() if line.startswith("- ")]
+    return [(page, section) for line in items for page, section in re.findall(r"\]\(([\w-]+)\.md#([\w-]+)\)", line)]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_chapter_section_the_list_leads_to_has_the_way_back_under_its_phrases(phone, served_site, lang):
+    """Quick help's list sends a reader mid-call into some chapters: under the phrase box they land on is the link
+    back to the list, as under each situation on quick help itself; other phrase boxes have none."""
+    targets = chapter_sections_the_list_leads_to(lang)
+    assert len(targets) >= 10, targets
+    prefix = "" if lang == "nl" else "/en"
+    for page, section in targets:
+        phone.goto(f"{served_site}{prefix}/{page}/#{section}")
+        found = phone.evaluate(
+            """id => { const h = document.getElementById(id);
+                let e = h.nextElementSibling; while (e && !e.classList.contains('phrases')) e = e.nextElementSibling;
+                const back = e && e.nextElementSibling;
+                return {box: !!e, back: back && back.classList.contains('back-to-list') ? back.querySelector('a').href : null,
+                        bottom: back ? back.getBoundingClientRect().bottom : 1e9}; }""",
+            section,
+        )
+        assert found["box"] and found["back"] == f"{served_site}{prefix}/quick-help/#quick-help", (page, section, found)
+        assert found["bottom"] <= PHONE["height"], (page, section, found)  # seen with the words, without scrolling
+    phone.locator(".back-to-list a").first.click()
+    phone.wait_for_url(f"{served_site}{prefix}/quick-help/#quick-help")
+    # A phrase box the list does not lead to (the angry customer's, in the conversation chapter) has no way back.
+    phone.goto(f"{served_site}{prefix}/conversation/")
+    listed = {section for page, section in targets if page == "conversation"}
+    boxes = phone.evaluate(
+        """() => [...document.querySelectorAll('.phrases')].map(box => {
+            let h = box.previousElementSibling; while (h && !/^H[23]$/.test(h.tagName)) h = h.previousElementSibling;
+            const next = box.nextElementSibling;
+            return {section: h ? h.id : '', back: !!(next && next.classList.contains('back-to-list'))}; })"""
+    )
+    assert len(boxes) > len(listed) and all(box["back"] == (box["section"] in listed) for box in boxes), boxes

@@ -91,6 +91,12 @@ def list_links(scan: PageScan) -> list[Link]:
     return [link for link in scan.links if link.line in item_lines and link.target != "#"]
 
 
+def listed_sections(handbook: Handbook, lang: str) -> set[str]:
+    """`page#section` of each chapter section that quick help's list (in `lang`) sends a reader to."""
+    quick_help = handbook.page(QUICK_HELP, lang)
+    return {key for link in list_links(quick_help.scan) if (key := _section_of(link.target))} if quick_help else set()
+
+
 def _listed_key(target: str) -> str:
     """The key of `_cards_of_situation` a list entry leads to: a situation's ID, or another page's `page#section`."""
     return target[1:] if target.startswith("#") else _section_of(target)

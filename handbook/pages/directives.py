@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from html import escape
 
-from handbook.pages.deck import deck
+from handbook.pages.deck import QUICK_HELP, deck, listed_sections
 from handbook.pages.desk import has_desk_sheet
 from handbook.pages.published_links import link_index
 from handbook.sources.addresses import page_address
@@ -57,11 +57,22 @@ def phrase_box_title(card: Card, language: Language) -> str:
     return f"{language.label('phrases_title')}: {title}"
 
 
-def render_phrase_box(card: Card, language: Language, alongside: tuple[str, ...] = ()) -> str:
+# Under the phrase box of a chapter section that quick help's list sends a reader to mid-call: the way back to the
+# list, as each situation on quick help ends with one. Web only, like theirs.
+BACK_TO_LIST = "back-to-list"
+
+
+def render_phrase_box(card: Card, language: Language, alongside: tuple[str, ...] = (), back_to_list: str = "") -> str:
+    """The card's phrase box; `back_to_list`, when given, is the address of quick help's list, linked under it."""
+    back = (
+        f'<p class="{BACK_TO_LIST}"><a class="to-list" href="{back_to_list}">{escape(language.label("back_to_list"))}</a></p>'
+        if back_to_list
+        else ""
+    )
     return (
         f'<div class="phrases" id="phrases-{card.id}" data-card="{card.id}">'
         f'<p class="phrases-title">{escape(phrase_box_title(card, language))}</p>'
-        f"{card_text(card, language.locale, 'phrases-when', alongside)}</div>"
+        f"{card_text(card, language.locale, 'phrases-when', alongside)}</div>{back}"
     )
 
 
@@ -175,7 +186,7 @@ def expand_page(
     lines = body.split("\n")
     for directive in scan.directives:
         at = directive.line - first
-        replacement = _expanded(directive, handbook, language, prefix, root_prefix, status_table)
+        replacement = _expanded(directive, handbook, page, language, prefix, root_prefix, status_table)
         if replacement is not None and 0 <= at < len(lines):
             lines[at] = directive.indent + replacement
     for heading in scan.headings:
@@ -187,14 +198,23 @@ def expand_page(
 
 
 def _expanded(
-    directive: Directive, handbook: Handbook, language: Language, prefix: str, root_prefix: str, status_table: str
+    directive: Directive,
+    handbook: Handbook,
+    page: Page,
+    language: Language,
+    prefix: str,
+    root_prefix: str,
+    status_table: str,
 ) -> str | None:
     """The HTML for one directive, or None when it names nothing (reported at its line by the leftovers check)."""
     name, argument = directive.name, directive.argument
     card = handbook.card(argument) if name == "phrases" else None
     others = tuple(locale for locale in handbook.settings.locales if locale != language.locale)
+    section = f"{card.page}#{card.anchor}" if card else ""
+    listed = bool(section) and page.slug != QUICK_HELP and section in listed_sections(handbook, language.locale)
+    back = page_address(prefix, QUICK_HELP, QUICK_HELP) if listed else ""
     renderers = {
-        "phrases": lambda: render_phrase_box(card, language, others) if card else None,
+        "phrases": lambda: render_phrase_box(card, language, others, back) if card else None,
         "phrase-cards": lambda: render_card_overview(handbook, language, prefix),
         "link-index": lambda: render_link_index(handbook, language),
         "downloads": lambda: render_downloads(handbook, language, root_prefix),

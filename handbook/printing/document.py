@@ -25,7 +25,7 @@ from tinyhtml5.constants import prefixes as NAMESPACE_PREFIXES  # pyright: ignor
 
 from handbook.core.codes import Code
 from handbook.core.problems import Problem
-from handbook.pages.directives import ALONGSIDE
+from handbook.pages.directives import ALONGSIDE, BACK_TO_LIST
 from handbook.printing.book_index import INDEX_ID, BookIndex, index_html
 from handbook.printing.page_slots import UNKNOWN_PAGE
 from handbook.sources.addresses import slug_of_path
@@ -136,7 +136,7 @@ def _drop(parent: ElementTree.Element, child: ElementTree.Element) -> None:
 # Made for the screen only: the headings' permalinks, quick help's rows of buttons, whose work the list of
 # situations with its page numbers does on paper (their links would ask for page numbers nothing prints), and each
 # phrase's wording in the other languages, which a reader shows on screen when a customer speaks one of them.
-SCREEN_ONLY = {"headerlink", "common-situations", ALONGSIDE}
+SCREEN_ONLY = {"headerlink", "common-situations", ALONGSIDE, BACK_TO_LIST}
 
 
 def read_chapter(page: RenderedPage) -> Chapter:

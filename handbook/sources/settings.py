@@ -54,6 +54,7 @@ def published_site_dir(site_dir: Path, switches: Switches | None = None) -> Path
 # which renders whatever validation reported.
 CODE_UI_KEYS = (
     "app_short_name",
+    "back_to_list",
     "card_section_link",
     "cards_duplex_instructions",
     "cards_index",
