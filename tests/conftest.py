@@ -32,7 +32,9 @@ atexit.register(shutil.rmtree, BUILD_DIR, ignore_errors=True)
 # `make test` (and so CI) sets HANDBOOK_REQUIRE_TOOLS: there a missing browser, PDF tool, axe-core or network
 # namespace fails the run. A developer running pytest by hand without them gets skips that say what is missing.
 TOOLS_REQUIRED = bool(os.environ.get("HANDBOOK_REQUIRE_TOOLS") or os.environ.get("CI"))
-COPY_IGNORE = shutil.ignore_patterns(".venv", "site", "build", ".git", "node_modules", ".pytest_cache", "*.pyc")
+# `__pycache__` as a whole: while one worker copies the project, another's import may be writing a bytecode file
+# there under a temporary name (`x.pyc.139982712076464`) that is gone before the copy reaches it.
+COPY_IGNORE = shutil.ignore_patterns(".venv", "site", "build", ".git", "node_modules", ".pytest_cache", "__pycache__")
 
 
 def copy_project(target: Path) -> Path:
