@@ -100,7 +100,7 @@ class Copy:
     def __init__(self, root: Path):
         self.root = root
         for name in COPIED_DIRS:
-            shutil.copytree(ROOT / name, root / name)
+            shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
         for name in COPIED_FILES:
             shutil.copy(ROOT / name, root / name)
         config, problems = load_site_config(root / "mkdocs.yml")
