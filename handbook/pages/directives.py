@@ -197,6 +197,14 @@ def expand_page(
     return "\n".join(lines) + render_page_footer(handbook, page, language, prefix, updated)
 
 
+def _phrase_box(card: Card, handbook: Handbook, page: Page, language: Language, prefix: str) -> str:
+    """A `{% phrases %}` box on `page`: with the other languages' wording, and, in a chapter section that quick
+    help's list leads to, the way back to that list."""
+    others = tuple(locale for locale in handbook.settings.locales if locale != language.locale)
+    listed = page.slug != QUICK_HELP and f"{card.page}#{card.anchor}" in listed_sections(handbook, language.locale)
+    return render_phrase_box(card, language, others, page_address(prefix, QUICK_HELP, QUICK_HELP) if listed else "")
+
+
 def _expanded(
     directive: Directive,
     handbook: Handbook,
@@ -209,12 +217,8 @@ def _expanded(
     """The HTML for one directive, or None when it names nothing (reported at its line by the leftovers check)."""
     name, argument = directive.name, directive.argument
     card = handbook.card(argument) if name == "phrases" else None
-    others = tuple(locale for locale in handbook.settings.locales if locale != language.locale)
-    section = f"{card.page}#{card.anchor}" if card else ""
-    listed = bool(section) and page.slug != QUICK_HELP and section in listed_sections(handbook, language.locale)
-    back = page_address(prefix, QUICK_HELP, QUICK_HELP) if listed else ""
     renderers = {
-        "phrases": lambda: render_phrase_box(card, language, others, back) if card else None,
+        "phrases": lambda: _phrase_box(card, handbook, page, language, prefix) if card else None,
         "phrase-cards": lambda: render_card_overview(handbook, language, prefix),
         "link-index": lambda: render_link_index(handbook, language),
         "downloads": lambda: render_downloads(handbook, language, root_prefix),

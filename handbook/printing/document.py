@@ -134,8 +134,9 @@ def _drop(parent: ElementTree.Element, child: ElementTree.Element) -> None:
 
 
 # Made for the screen only: the headings' permalinks, quick help's rows of buttons, whose work the list of
-# situations with its page numbers does on paper (their links would ask for page numbers nothing prints), and each
-# phrase's wording in the other languages, which a reader shows on screen when a customer speaks one of them.
+# situations with its page numbers does on paper (their links would ask for page numbers nothing prints), each
+# phrase's wording in the other languages, which a reader shows on screen when a customer speaks one of them, and
+# the way back to quick help's list under a chapter's phrase box (on paper the list is found by its page number).
 SCREEN_ONLY = {"headerlink", "common-situations", ALONGSIDE, BACK_TO_LIST}
 
 
