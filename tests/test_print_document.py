@@ -165,14 +165,13 @@ def test_a_link_to_the_website_prints_no_placeholder_address():
     assert web_links(PLACEHOLDER) == [("on-site", None)] * 3
 
 
-def test_the_cover_names_the_site_address_only_when_it_is_real_and_a_preview_says_so():
-    labels = PrintLabels(**{**LABELS.__dict__, "online": "This handbook online:", "preview": "Preview edition."})
+def test_the_cover_names_the_site_address_only_when_it_is_real():
+    labels = PrintLabels(**{**LABELS.__dict__, "online": "This handbook online:"})
     real, _ = combine([page("talk", "<h1 id='talk'>Talk</h1>")], labels, "en", FOLDERS, REAL, "", "file:///site/")
     cover = next(e for e in tinyhtml5.parse(real, namespace_html_elements=False).iter() if e.get("class") == "cover-online")
     assert " ".join("".join(cover.itertext()).split()) == "This handbook online: https://handbook.firma.nl/en/"
     preview, _ = combine([page("talk", "<h1 id='talk'>Talk</h1>")], labels, "en", FOLDERS, PLACEHOLDER, "", "file:///site/")
     assert "cover-online" not in preview and "http" not in preview.replace("http://www.w3.org", "")
-    assert '<p class="cover-preview">Preview edition.</p>' in preview and "cover-preview" not in real
 
 
 def test_the_website_words_and_every_label_are_quoted_css_strings():

@@ -88,7 +88,6 @@ class PrintLabels:
     page_of: str  # e.g. "page {page} of {pages}"
     page_ref: str  # e.g. "p."
     online: str = ""  # e.g. "This handbook online:", before the site's address on the cover
-    preview: str = ""  # on the cover instead, while the address is a placeholder: why no address is printed
     on_website: str = ""  # e.g. "on the website": where a link to the site leads while its address is a placeholder
     card_shown: str = ""  # e.g. "The words are in {chapter}": a phrase box whose card an earlier chapter printed
 
@@ -386,13 +385,7 @@ def combine(
     edition = f'<p class="cover-edition">{escape(labels.edition_label)} {escape(labels.edition)}</p>' if labels.edition else ""
     base = site_base(site_url)
     home = escape(base + folders[lang])
-    online = (
-        f'<p class="cover-online">{escape(labels.online)} <a href="{home}">{home}</a></p>'
-        if base
-        else f'<p class="cover-preview">{escape(labels.preview)}</p>'
-        if labels.preview
-        else ""
-    )
+    online = f'<p class="cover-online">{escape(labels.online)} <a href="{home}">{home}</a></p>' if base else ""
     document = f"""<!DOCTYPE html>
 <html lang="{lang}">
 <head>

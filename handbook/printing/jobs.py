@@ -277,7 +277,6 @@ def handbook_source(handbook: Handbook, language: Language, rendered: dict[str, 
         page_of=language.label("print_page_of"),
         page_ref=language.label("print_page_ref"),
         online=language.label("print_online"),
-        preview=language.label("print_preview"),
         on_website=language.label("print_on_website"),
         card_shown=language.label("print_card_shown"),
     )

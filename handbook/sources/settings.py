@@ -85,7 +85,6 @@ CODE_UI_KEYS = (
     "print_online",
     "print_page_of",
     "print_page_ref",
-    "print_preview",
     "print_subtitle",
     "sources_label",
 )
