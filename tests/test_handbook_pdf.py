@@ -229,8 +229,9 @@ def test_page_references_close_up_with_the_punctuation_after_them(built_site, la
     assert re.findall(rf"{reference} +[.,;:!?)]", text) == []
     assert len(re.findall(rf"{reference}[.,;:]", text)) >= 10  # one-digit and two-digit pages alike
     assert len(re.findall(rf"{reference} \w", text)) >= 10  # and a word after one still has its space
-    # Inside parentheses the page follows a comma: "(zie Contactlogboek, blz. 118)", never "(... (blz. 118))".
-    assert re.findall(rf"{reference}\)", text) == []
+    # Inside or before parentheses the page follows a comma: "(zie Contactlogboek, blz. 118)", never
+    # "(... (blz. 118))" or "Betaald krijgen (blz. 79) (behalve ...".
+    assert re.findall(rf"{reference}\)", text) == [] and re.findall(rf"{reference} \(", text) == []
     assert len(re.findall(rf"\w, {re.escape(PAGE_REF[lang])} \d+\)", text)) >= 5
 
 

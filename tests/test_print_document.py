@@ -102,21 +102,22 @@ def test_a_phrases_wording_in_the_other_language_and_the_way_back_to_quick_help_
     assert [" ".join("".join(li.itertext()).split()) for li in by_id(root, "talk").iter("li")] == ["Tell me. Then"]
 
 
-def test_a_reference_inside_parentheses_is_marked_so_its_page_needs_no_second_pair():
+def test_a_reference_inside_or_before_parentheses_is_marked_so_its_page_needs_no_second_pair():
     html = (
         '<h1 id="talk">Talk</h1><h2 id="own">Own</h2>'
         '<p>First <a href="#own">plain</a> (see <a href="#own">one</a> and <em>(<a href="#own">two</a>)</em> '
-        '<a href="#own">three</a>) then <a href="#own">after</a>.</p>'
+        '<a href="#own">three</a>) then <a href="#own">after</a> (and more), <a href="#own">last</a>.</p>'
         '<ul><li>Open (<a href="#own">in item</a></li><li><a href="#own">next item</a></li></ul>'
     )
     _, root, _ = assemble(page("talk", html))
     classes = {"".join(a.itertext()): a.get("class") for a in by_id(root, "talk").iter("a")}
     assert classes == {
-        "plain": "xref",
+        "plain": "xref in-parentheses",  # parentheses follow it: "First, p. 3 (see ..."
         "one": "xref in-parentheses",
         "two": "xref in-parentheses",
         "three": "xref in-parentheses",
-        "after": "xref",
+        "after": "xref in-parentheses",
+        "last": "xref",
         "in item": "xref in-parentheses",
         "next item": "xref",
     }

@@ -26,7 +26,8 @@ def found(tmp_path, pages: dict[str, str]) -> list[str]:
         ("Dat zijn zzp'ers.", [13]),
         ("Ik weet het niet...", [17]),
         ("Kaarten van 90 x 65 mm.", [15]),
-        ("Zie art. 6:96 BW.", [5]),
+        ("Zie art. 6:96 BW.", [5, 14]),
+        ("Art.\u00a06:233 onder a BW en art.\u00a06:236(j) BW, art.\u00a0285 Sr.", [39, 52]),
     ],
 )
 def test_each_plain_character_is_found_at_its_column(line, columns):
@@ -36,7 +37,7 @@ def test_each_plain_character_is_found_at_its_column(line, columns):
 @pytest.mark.parametrize(
     "line",
     [
-        "Hij zei: “Ik betaal niet.” Dat zijn zzp’ers … op 90 × 65 mm, zie art.\u00a06:96 BW.",
+        "Hij zei: “Ik betaal niet.” Dat zijn zzp’ers … op 90 × 65 mm, zie art.\u00a06:96\u00a0BW en Wet BW-regels.",
         '!!! caution "Let op"',
         'Typ `"..."` niet, en lees [dit](https://example.test/?q="a"...) of *dit*{lang=\'en\'}.',
         '<span class="x">tekst</span> en <a title="y">meer</a>',

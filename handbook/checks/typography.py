@@ -1,7 +1,8 @@
 """The typography both editions keep, checked where an author types it: in the pages and on the phrase cards.
 
 Curly quotes and apostrophes, one ellipsis character, a times sign in sizes ("90 × 65 mm") and a no-break space
-after "art.", so a legal article's number never starts a line of its own in print. Markdown's own syntax is not
+after "art." and before the code's letters ("art. 6:162 BW"), so a legal article's number never starts a line of
+its own in print, nor its code a line without it. Markdown's own syntax is not
 text and is left out before a line is read: code, link addresses, attribute lists, HTML tags and the quoted title
 of a box. AUTHORING.md, "Typing the handbook's characters", says how to type each one.
 """
@@ -23,6 +24,7 @@ RULES = (
     (re.compile(r"\.\.\."), "three full stops", "type the ellipsis …"),
     (re.compile(r"(?<=\d) ?x ?(?=\d)"), "an x in a size", "type ×, with spaces: 90 × 65 mm"),
     (re.compile(r"\bart\. (?=\d)"), "a plain space after “art.”", "type a no-break space after “art.”"),
+    (re.compile(r"(?<=[\d)]) (?=(?:BW|Sr)\b)"), "a plain space before “BW” or “Sr”", "type a no-break space before it"),
 )
 # Markdown syntax on a text line besides code, blanked (same length, so columns stay true) before the rules read it.
 SYNTAX = re.compile(

@@ -209,7 +209,7 @@ CODES: dict[str, tuple[str, str]] = {
     ),
     "TYPOGRAPHY": (
         "A page or a card has a straight quote or apostrophe, three full stops, an x in a size or a plain space"
-        " after “art.” where the handbook types “…” ’ … × or a no-break space.",
+        " after “art.” or before “BW” or “Sr” where the handbook types “…” ’ … × or a no-break space.",
         "Type the character the message names; AUTHORING.md, “Typing the handbook’s characters”, says how.",
     ),
     "PRINT-LINK": (

@@ -56,7 +56,8 @@ FIRST_NEWLINE_DROPPED = ("pre", "textarea", "listing")
 # pattern on its own output finds them all.
 PAGE_NUMBER_SLOT = re.compile(r'data-page="[^"]*" href="#([^"]+)"')
 ON_SITE = "on-site"  # the class of a link to the website while its address is a placeholder: it prints no address
-# A reference inside parentheses prints its page after a comma, "(see Contact log, p. 118)", not in a second pair.
+# A reference inside parentheses, or right before them, prints its page after a comma: "(see Contact log, p. 118)",
+# "Getting paid, p. 79 (except ...)", not with a second pair beside the first.
 IN_PARENTHESES = "in-parentheses"
 # Elements that start a new run of text: a parenthesis left open in one does not reach into the next.
 TEXT_BLOCKS = frozenset(("p", "li", "td", "th", "dt", "dd", "div", "blockquote", "figcaption", "h1", "h2", "h3", "h4"))
@@ -269,7 +270,7 @@ def rewrite_chapter(
         else:
             target_id = f"#{slug}--{anchor}" if anchor else f"#{chapters[slug].anchor}"
             _set_link(a, "xref", target_id, page_slot=True)
-            if a in in_parentheses:
+            if a in in_parentheses or (a.tail or "").startswith(" ("):
                 a.set("class", f"{a.get('class')} {IN_PARENTHESES}")
     return inner_html(chapter.body)
 
