@@ -1,1 +1,2 @@
-"""Tools that measure or try the built site (Lighthouse, a local nginx); the build never imports them."""
+"""Tools that measure or try the built site (Lighthouse, a local nginx) or copy the project for a trial; the build
+never imports them."""

@@ -18,6 +18,7 @@ import yaml
 from mkdocs.config import load_config
 from PIL import Image
 
+import devtools.project_copy
 from handbook.sources.model import load_handbook
 from handbook.sources.settings import settings_from_mkdocs
 from handbook.website.static_server import serving as serve_directory  # a built site as nginx serves it
@@ -32,15 +33,11 @@ atexit.register(shutil.rmtree, BUILD_DIR, ignore_errors=True)
 # `make test` (and so CI) sets HANDBOOK_REQUIRE_TOOLS: there a missing browser, PDF tool, axe-core or network
 # namespace fails the run. A developer running pytest by hand without them gets skips that say what is missing.
 TOOLS_REQUIRED = bool(os.environ.get("HANDBOOK_REQUIRE_TOOLS") or os.environ.get("CI"))
-# `__pycache__` as a whole: while one worker copies the project, another's import may be writing a bytecode file
-# there under a temporary name (`x.pyc.139982712076464`) that is gone before the copy reaches it.
-COPY_IGNORE = shutil.ignore_patterns(".venv", "site", "build", ".git", "node_modules", ".pytest_cache", "__pycache__")
 
 
 def copy_project(target: Path) -> Path:
     """A copy of the handbook (sources, code, config) to change and build without touching the checkout."""
-    shutil.copytree(ROOT, target, ignore=COPY_IGNORE)
-    return target
+    return devtools.project_copy.copy_project(ROOT, target)
 
 
 # `make test-fast` runs the tests not marked slow: the in-process ones. A test is slow when it starts a process

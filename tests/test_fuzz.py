@@ -42,6 +42,7 @@ from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 from test_two_readings import EXTENSION_SETTINGS, EXTENSIONS
 
+from devtools.project_copy import LEFT_OUT
 from handbook.checks import run_checks
 from handbook.checks.leftovers import page_output_problems
 from handbook.checks.rendered import check_rendered
@@ -100,7 +101,7 @@ class Copy:
     def __init__(self, root: Path):
         self.root = root
         for name in COPIED_DIRS:
-            shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(ROOT / name, root / name, ignore=LEFT_OUT)
         for name in COPIED_FILES:
             shutil.copy(ROOT / name, root / name)
         config, problems = load_site_config(root / "mkdocs.yml")

@@ -243,7 +243,7 @@ def rewrite_chapter(
         if (src := img.get("src")) is not None:
             img.set("src", site_file(src, page_dir, site_files))
     base = site_base(site_url)
-    in_parentheses = links_in_parentheses(chapter.body)
+    beside_parentheses = links_beside_parentheses(chapter.body)
     for a in chapter.body.iter("a"):
         href = a.get("href")
         if href is None:
@@ -270,14 +270,15 @@ def rewrite_chapter(
         else:
             target_id = f"#{slug}--{anchor}" if anchor else f"#{chapters[slug].anchor}"
             _set_link(a, "xref", target_id, page_slot=True)
-            if a in in_parentheses or (a.tail or "").startswith(" ("):
+            if a in beside_parentheses:
                 a.set("class", f"{a.get('class')} {IN_PARENTHESES}")
     return inner_html(chapter.body)
 
 
-def links_in_parentheses(root: ElementTree.Element) -> set[ElementTree.Element]:
-    """The links that stand after a parenthesis their paragraph (or list item, cell...) opened and has not closed."""
-    inside: set[ElementTree.Element] = set()
+def links_beside_parentheses(root: ElementTree.Element) -> set[ElementTree.Element]:
+    """The links that stand after a parenthesis their paragraph (or list item, cell...) opened and has not closed,
+    or right before one (their text followed by " (")."""
+    beside: set[ElementTree.Element] = set()
 
     def after(text: str | None, depth: int) -> int:
         for character in text or "":
@@ -288,15 +289,15 @@ def links_in_parentheses(root: ElementTree.Element) -> set[ElementTree.Element]:
         """The depth after `element` and its tail, for `outer` the depth before it."""
         block = element.tag in TEXT_BLOCKS
         depth = 0 if block else outer
-        if element.tag == "a" and depth:
-            inside.add(element)
+        if element.tag == "a" and (depth or (element.tail or "").startswith(" (")):
+            beside.add(element)
         depth = after(element.text, depth)
         for child in element:
             depth = visit(child, depth)
         return after(element.tail, outer if block else depth)
 
     visit(root, 0)
-    return inside
+    return beside
 
 
 def _link_problem(page: RenderedPage, message: str) -> Problem:
