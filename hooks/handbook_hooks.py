@@ -38,6 +38,7 @@ from handbook.sources.settings import settings_from_mkdocs
 from handbook.sources.site_address import mkdocs_site_url
 from handbook.website.alternates import without_head_alternates
 from handbook.website.csp import add_policy
+from handbook.website.phone_links import with_phone_links
 from handbook.website.site_output import scope_search_to_language, valid_toggles
 from handbook.website.table_hyphens import with_table_hyphens
 from handbook.website.theme_files import unused_theme_files
@@ -202,7 +203,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         output = scope_search_to_language(output, language.locale)
     if model is not None:
         output = with_forms_script(output, page_forms(run.link_index, model.slug, model.lang))
-    output = with_table_hyphens(output, language.locale)
+    output = with_table_hyphens(with_phone_links(output), language.locale)
     return _with_policy(output)
 
 
