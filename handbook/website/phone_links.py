@@ -30,8 +30,9 @@ def with_phone_links(html: str) -> str:
         return _NUMBER.sub(lambda number: f'<a class="phone" href="tel:{number[1]}{number[2]}">{number[0]}</a>', text)
 
     out: list[str] = []
-    position = 0
-    for skipped in _SKIPPED.finditer(html):
+    position = max(html.find("<body"), 0)  # the head's text (the page's title) is no place for a link
+    out.append(html[:position])
+    for skipped in _SKIPPED.finditer(html, position):
         out.append(linked(html[position : skipped.start()]))
         out.append(skipped.group())
         position = skipped.end()
