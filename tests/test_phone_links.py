@@ -20,14 +20,16 @@ PHONE_LINKS = """() => [...document.querySelectorAll('.md-content a[href^="tel:"
 
 def test_a_number_in_running_text_becomes_a_link_and_nothing_else_changes():
     page = (
+        "<html><head><title>Politie 0900-8844</title></head><body>"
         "<p>Politie: 0900-8844, of Veilig Thuis (0800-2000).</p>"
         '<p title="0900-8844">Al gelinkt: <a href="tel:09008844">0900-8844</a>; code: <code>0900-8844</code>.</p>'
-        "<p>Art. 6:236 BW, 2025-2026, 20-30%, ISBN 978-0900-8844 &amp; 10-0900-8844.</p>"
+        "<p>Art. 6:236 BW, 2025-2026, 20-30%, ISBN 978-0900-8844 &amp; 10-0900-8844.</p></body></html>"
     )
     linked = with_phone_links(page)
     assert linked.count('href="tel:09008844"') == 2  # the one in the first paragraph, and the author's own
     assert '<a class="phone" href="tel:08002000">0800-2000</a>' in linked
     assert 'title="0900-8844"' in linked and "<code>0900-8844</code>" in linked
+    assert "<title>Politie 0900-8844</title>" in linked
     # Nothing but the numbers changed: with the new links taken out again, the page is as it was.
     assert re.sub(r'<a class="phone" href="tel:\d+">([^<]*)</a>', r"\1", linked) == page
 
