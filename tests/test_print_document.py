@@ -102,6 +102,19 @@ def test_a_phrases_wording_in_the_other_language_and_the_way_back_to_quick_help_
     assert [" ".join("".join(li.itertext()).split()) for li in by_id(root, "talk").iter("li")] == ["Tell me. Then"]
 
 
+def test_a_passage_marked_for_the_screen_is_left_out_and_one_marked_for_print_kept():
+    html = (
+        '<h1 id="talk">Talk</h1><p class="screen-only">Press the button on the website.</p>'
+        '<p class="print-only" data-search-exclude>The English edition has the same words.</p><p>Both.</p>'
+    )
+    document, root, _ = assemble(page("talk", html))
+    assert "the website" not in document
+    assert [" ".join("".join(p.itertext()).split()) for p in by_id(root, "talk").iter("p")] == [
+        "The English edition has the same words.",
+        "Both.",
+    ]
+
+
 def test_a_reference_inside_or_before_parentheses_is_marked_so_its_page_needs_no_second_pair():
     html = (
         '<h1 id="talk">Talk</h1><h2 id="own">Own</h2>'

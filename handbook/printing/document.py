@@ -136,8 +136,11 @@ def _drop(parent: ElementTree.Element, child: ElementTree.Element) -> None:
 # Made for the screen only: the headings' permalinks, quick help's rows of buttons, whose work the list of
 # situations with its page numbers does on paper (their links would ask for page numbers nothing prints), each
 # phrase's wording in the other languages, which a reader shows on screen when a customer speaks one of them, and
-# the way back to quick help's list under a chapter's phrase box (on paper the list is found by its page number).
-SCREEN_ONLY = {"headerlink", "common-situations", ALONGSIDE, BACK_TO_LIST}
+# the way back to quick help's list under a chapter's phrase box (on paper the list is found by its page number),
+# and what an author marks `{ .screen-only }`: words about the website (a button, the downloads on its home page)
+# that a printed book, which may not know the website's address, cannot point to. Its counterpart, marked
+# `{ .print-only }`, the website hides (docs/assets/handbook.css).
+SCREEN_ONLY = {"headerlink", "common-situations", ALONGSIDE, BACK_TO_LIST, "screen-only"}
 
 
 def read_chapter(page: RenderedPage) -> Chapter:
