@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from handbook.website.html_text import with_text_changed
+
 # A Dutch number written with the hyphen after its area or service code: 0900-8844, 0800-0113, 088-7867372.
 _NUMBER = re.compile(r"(?<![\w-])(0\d{2,3})-(\d{4,7})(?![\w-])")
 # The parts of a page in which a number is not running text: tags (and so attribute values), entities, code,
@@ -29,12 +31,5 @@ def with_phone_links(html: str) -> str:
     def linked(text: str) -> str:
         return _NUMBER.sub(lambda number: f'<a class="phone" href="tel:{number[1]}{number[2]}">{number[0]}</a>', text)
 
-    out: list[str] = []
-    position = max(html.find("<body"), 0)  # the head's text (the page's title) is no place for a link
-    out.append(html[:position])
-    for skipped in _SKIPPED.finditer(html, position):
-        out.append(linked(html[position : skipped.start()]))
-        out.append(skipped.group())
-        position = skipped.end()
-    out.append(linked(html[position:]))
-    return "".join(out)
+    body = max(html.find("<body"), 0)  # the head's text (the page's title) is no place for a link
+    return html[:body] + with_text_changed(html[body:], _SKIPPED, linked)

@@ -14,6 +14,7 @@ import re
 from functools import cache
 
 from handbook.printing.hyphenation import use_hyphenation_dictionaries
+from handbook.website.html_text import with_text_changed
 
 SOFT_HYPHEN = "\u00ad"
 # a cell of a table written in Markdown (tables with a class are the handbook's own, laid out by their own rules)
@@ -41,9 +42,6 @@ def with_table_hyphens(html: str, lang: str) -> str:
         return _LONG_WORD.sub(lambda word: hyphenator.inserted(word.group(), hyphen=SOFT_HYPHEN), text)
 
     def cell(match: re.Match[str]) -> str:
-        parts = _TAG_OR_CODE.split(match.group(2))
-        # split() keeps the separators at odd positions: the text between them is at even ones
-        text = "".join(part if index % 2 else words(part) for index, part in enumerate(parts))
-        return match.group(1) + text + match.group(3)
+        return match.group(1) + with_text_changed(match.group(2), _TAG_OR_CODE, words) + match.group(3)
 
     return _PLAIN_TABLE.sub(lambda table: _CELL.sub(cell, table.group()), html)
